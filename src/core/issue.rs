@@ -1,0 +1,113 @@
+//! Issues: what every check returns. An issue is data — a stable `code`, a JSON-Pointer `path`,
+//! `params` with the values involved — and a `message` rendered from the catalogue
+//! ([`crate::core::messages`]) in the caller's locale.
+
+use serde::Serialize;
+use serde_json::{Map, Value};
+
+/// How serious an issue is. `Error` blocks submission, `Warning` needs a look,
+/// `Info` reports a normalisation (e.g. `１,２００` read as `1200`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Severity {
+    Error,
+    Warning,
+    Info,
+}
+
+/// The language of messages. zh-CN is the default: clerks read Chinese.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Locale {
+    #[default]
+    ZhCn,
+    En,
+}
+
+impl Locale {
+    /// Reads `zh-CN`, `zh`, `en`, `en-US`… (case-insensitive); anything else is `None`.
+    pub fn parse(s: &str) -> Option<Locale> {
+        let l = s.trim().to_ascii_lowercase();
+        if l == "zh" || l.starts_with("zh-") || l.starts_with("zh_") {
+            Some(Locale::ZhCn)
+        } else if l == "en" || l.starts_with("en-") || l.starts_with("en_") {
+            Some(Locale::En)
+        } else {
+            None
+        }
+    }
+}
+
+/// One finding of a check.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Issue {
+    pub code: &'static str,
+    pub severity: Severity,
+    /// JSON Pointer (RFC 6901) into the checked document.
+    pub path: String,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub related: Vec<String>,
+    pub message: String,
+    pub params: Map<String, Value>,
+}
+
+impl Issue {
+    /// A new issue with its severity taken from the catalogue; the message is rendered later by
+    /// [`crate::core::messages::localize`], once the locale is known.
+    pub fn new(code: &'static str, path: impl Into<String>) -> Issue {
+        Issue {
+            code,
+            severity: crate::core::messages::severity_of(code),
+            path: path.into(),
+            related: Vec::new(),
+            message: String::new(),
+            params: Map::new(),
+        }
+    }
+
+    /// Adds a parameter (builder style).
+    pub fn param(mut self, key: &str, value: impl Into<Value>) -> Issue {
+        self.params.insert(key.to_string(), value.into());
+        self
+    }
+
+    /// Adds a related path (builder style).
+    pub fn related(mut self, path: impl Into<String>) -> Issue {
+        self.related.push(path.into());
+        self
+    }
+
+    /// Overrides the catalogue's severity (for codes whose severity depends on the case).
+    pub fn severity(mut self, severity: Severity) -> Issue {
+        self.severity = severity;
+        self
+    }
+
+    pub fn is_error(&self) -> bool {
+        self.severity == Severity::Error
+    }
+}
+
+/// Escapes one JSON-Pointer reference token (RFC 6901 §3: `~` → `~0`, `/` → `~1`).
+pub fn escape_token(token: &str) -> String {
+    token.replace('~', "~0").replace('/', "~1")
+}
+
+/// Builds a pointer from tokens: `pointer(&["rows", "3", "orgs_total"])` → `/rows/3/orgs_total`.
+pub fn pointer(tokens: &[&str]) -> String {
+    let mut s = String::new();
+    for t in tokens {
+        s.push('/');
+        s.push_str(&escape_token(t));
+    }
+    s
+}
+
+/// `/rows/{row}/{field}`, the path of a table cell.
+pub fn cell_path(row: usize, field: &str) -> String {
+    format!("/rows/{row}/{}", escape_token(field))
+}
+
+/// True when any issue is an error.
+pub fn has_errors(issues: &[Issue]) -> bool {
+    issues.iter().any(Issue::is_error)
+}
