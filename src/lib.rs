@@ -1,1 +1,15 @@
+//! cxzy-form: 《创先争优活动领导点评情况统计表》 and the leaders' review records behind it —
+//! checked exactly as the 2010 notices require, natively (the `cxzy` CLI) and in the browser
+//! (WebAssembly).
+//!
+//! * [`core`] — the domain: columns, presets, normalisation, rules, totals, roll-up, coverage,
+//!   messages. No I/O, no wasm.
+//! * `wasm` (wasm32 only) — the thin `#[wasm_bindgen]` API used by the npm package.
+//! * `src/bin/cxzy.rs` — the command-line program, with file reading and encodings.
 pub mod core;
+
+#[cfg(target_arch = "wasm32")]
+pub mod wasm;
+
+pub use crate::core::issue::{Issue, Locale, Severity};
+pub use crate::core::validate::{validate, Options};

@@ -1,5 +1,12 @@
 //! The domain core: no I/O, no wasm, no DOM. Builds for native and `wasm32-unknown-unknown`.
+//!
+//! Architecture invariant: nothing under `core/` names `wasm_bindgen`, `web_sys` or `js_sys`,
+//! reads files or a clock. Inputs are values; outputs are values and issues.
 pub mod columns;
 pub mod issue;
 pub mod messages;
 pub mod normalize;
+pub mod presets;
+pub mod review;
+pub mod stats;
+pub mod validate;

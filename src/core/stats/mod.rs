@@ -1,0 +1,7 @@
+//! The statistics table: model, rules, totals, previous-batch comparison, roll-up and CSV.
+pub mod model;
+pub mod previous;
+pub mod rules;
+pub mod totals;
+
+pub use model::{Cell, Row, StatsDoc};

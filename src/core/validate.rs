@@ -1,0 +1,52 @@
+//! One entry point for every document: recognises it by its `format` and runs its checks.
+
+use chrono::NaiveDate;
+use serde_json::Value;
+
+use crate::core::issue::{Issue, Locale};
+use crate::core::messages;
+use crate::core::review;
+use crate::core::stats::{self, model, rules};
+
+/// What a check may be given besides the document (SPEC §8.1 `validate(doc, options)`).
+#[derive(Debug, Clone, Default)]
+pub struct Options {
+    /// Batch 1 of the same unit, for the P rules when checking batch 2.
+    pub previous: Option<Value>,
+    /// A roster, for the entries' E014/E015.
+    pub roster: Option<Value>,
+    pub locale: Locale,
+    /// "Today" (entries dated later are E002); the caller's clock, never the core's.
+    pub today: Option<NaiveDate>,
+}
+
+/// The formats this crate reads.
+pub const FORMATS: [&str; 3] = [model::FORMAT, "cxzy-roster/1", "cxzy-entries/1"];
+
+/// Checks a statistics table, already read, with every rule of SPEC §5.1 and, given
+/// `previous`, §5.2's P rules. Messages are not yet rendered.
+pub fn check_stats(doc: &stats::StatsDoc, read_issues: Vec<Issue>, previous: Option<&Value>) -> Vec<Issue> {
+    let mut issues = read_issues;
+    issues.extend(rules::check_table(doc));
+    if let Some(prev) = previous {
+        let (prev_doc, _) = model::read(prev);
+        issues.extend(stats::previous::compare(doc, &prev_doc));
+    }
+    issues
+}
+
+/// Checks any document, recognised by its `format`, and renders the messages in the locale.
+pub fn validate(doc: &Value, opts: &Options) -> Vec<Issue> {
+    let format = doc.get("format").and_then(Value::as_str).unwrap_or("");
+    let mut issues = match format {
+        "cxzy-roster/1" => review::validate_roster(doc),
+        "cxzy-entries/1" => review::validate_entries(doc, opts.roster.as_ref(), opts.today),
+        // Anything else is read as a statistics table: T009 names a wrong `format`.
+        _ => {
+            let (d, read_issues) = model::read(doc);
+            check_stats(&d, read_issues, opts.previous.as_ref())
+        }
+    };
+    messages::localize(&mut issues, opts.locale);
+    issues
+}

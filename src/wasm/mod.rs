@@ -1,0 +1,1 @@
+//! The `#[wasm_bindgen]` API (being built: issue 3).
