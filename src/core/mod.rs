@@ -4,6 +4,7 @@
 //! reads files or a clock. Inputs are values; outputs are values and issues.
 pub mod columns;
 pub mod issue;
+pub mod json;
 pub mod messages;
 pub mod normalize;
 pub mod presets;

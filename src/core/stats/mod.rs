@@ -1,6 +1,8 @@
 //! The statistics table: model, rules, totals, previous-batch comparison, roll-up and CSV.
 pub mod model;
 pub mod previous;
+pub mod csv;
+pub mod aggregate;
 pub mod rules;
 pub mod totals;
 
