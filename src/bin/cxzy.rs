@@ -1,1 +1,331 @@
-fn main(){}
+//! `cxzy`: check statistics tables, rosters and review entries offline before upload
+//! (SPEC §8.2). File reading, encodings and the clock live here, not in the core.
+//!
+//! Exit status: 0 no error (warnings allowed), 1 errors found, 2 a file cannot be read or parsed.
+
+#[cfg(target_arch = "wasm32")]
+fn main() {}
+
+#[cfg(not(target_arch = "wasm32"))]
+fn main() {
+    std::process::exit(cli::main());
+}
+
+#[cfg(not(target_arch = "wasm32"))]
+mod cli {
+    use std::path::{Path, PathBuf};
+
+    use chrono::NaiveDate;
+    use clap::{Parser, Subcommand};
+    use serde_json::Value;
+
+    use cxzy_form::core::issue::{has_errors, Issue, Locale, Severity};
+    use cxzy_form::core::json::{self, ParseError, MAX_BYTES};
+    use cxzy_form::core::messages::localize;
+    use cxzy_form::core::normalize::parse_date;
+    use cxzy_form::core::stats::{aggregate, csv, model, totals, StatsDoc};
+    use cxzy_form::core::validate::{check_stats, validate, Options};
+    use cxzy_form::core::{columns, review};
+
+    #[derive(Parser)]
+    #[command(name = "cxzy", version, about = "创先争优活动领导点评情况统计表：离线检查、合计、覆盖率、汇总")]
+    struct Cli {
+        #[command(subcommand)]
+        command: Command,
+        /// Language of messages: zh-CN (default) or en.
+        #[arg(long, global = true, default_value = "zh-CN")]
+        locale: String,
+    }
+
+    #[derive(Subcommand)]
+    enum Command {
+        /// Check a statistics table (JSON or .csv), a roster or review entries.
+        Validate {
+            file: PathBuf,
+            /// Batch 1 of the same unit, to compare a batch-2 table with (P rules).
+            #[arg(long)]
+            previous: Option<PathBuf>,
+            /// A roster, to check entries against (E014, E015).
+            #[arg(long)]
+            roster: Option<PathBuf>,
+            /// "Today" for reproducible runs (entries dated later are errors).
+            #[arg(long)]
+            today: Option<String>,
+            /// Print the issues as one JSON array.
+            #[arg(long)]
+            json: bool,
+        },
+        /// Print the computed view of a table: the 合计 row, methods totals and coverages.
+        Totals {
+            file: PathBuf,
+            #[arg(long)]
+            json: bool,
+        },
+        /// Derive the statistics table and the gap lists from a roster and review entries.
+        Coverage {
+            #[arg(long)]
+            roster: PathBuf,
+            #[arg(long)]
+            entries: PathBuf,
+            #[arg(long = "as-of")]
+            as_of: String,
+            #[arg(long)]
+            batch: u8,
+            #[arg(long)]
+            unit: String,
+            #[arg(long)]
+            json: bool,
+        },
+        /// Merge sub-units' tables into the parent's table (one row per child).
+        Aggregate {
+            #[arg(required = true)]
+            files: Vec<PathBuf>,
+            #[arg(long)]
+            unit: String,
+            #[arg(long)]
+            batch: Option<u8>,
+        },
+        /// Write a table as CSV (UTF-8 with BOM, zh-CN headers) for Excel and WPS.
+        Export {
+            file: PathBuf,
+            #[arg(long, required = true)]
+            csv: bool,
+        },
+    }
+
+    /// A failure that stops the command with exit status 2.
+    struct Fatal(String);
+
+    impl Fatal {
+        fn at(path: &Path, e: &ParseError) -> Fatal {
+            if e.line > 0 {
+                Fatal(format!("{}:{}:{}: {}", path.display(), e.line, e.column, e.message))
+            } else {
+                Fatal(format!("{}: {}", path.display(), e.message))
+            }
+        }
+    }
+
+    pub fn main() -> i32 {
+        let cli = match Cli::try_parse() {
+            Ok(c) => c,
+            Err(e) => {
+                let _ = e.print();
+                return if e.use_stderr() { 2 } else { 0 };
+            }
+        };
+        let Some(locale) = Locale::parse(&cli.locale) else {
+            eprintln!("cxzy: unknown locale {:?} (use zh-CN or en)", cli.locale);
+            return 2;
+        };
+        match run(cli.command, locale) {
+            Ok(code) => code,
+            Err(Fatal(msg)) => {
+                eprintln!("cxzy: {msg}");
+                2
+            }
+        }
+    }
+
+    /// Reads a file as text: UTF-8 (with or without BOM), else GBK/GB18030 as Chinese Excel and
+    /// WPS save it.
+    fn read_text(path: &Path) -> Result<String, Fatal> {
+        let meta = std::fs::metadata(path).map_err(|e| Fatal(format!("{}: {e}", path.display())))?;
+        if meta.len() > MAX_BYTES as u64 {
+            return Err(Fatal(format!(
+                "{}: [X003] file too large ({} bytes, at most {MAX_BYTES})",
+                path.display(),
+                meta.len()
+            )));
+        }
+        let bytes = std::fs::read(path).map_err(|e| Fatal(format!("{}: {e}", path.display())))?;
+        let body = bytes.strip_prefix(b"\xef\xbb\xbf").unwrap_or(&bytes);
+        Ok(match std::str::from_utf8(body) {
+            Ok(s) => s.to_string(),
+            Err(_) => encoding_rs::GB18030.decode(body).0.into_owned(),
+        })
+    }
+
+    fn is_csv(path: &Path) -> bool {
+        path.extension().is_some_and(|e| e.eq_ignore_ascii_case("csv"))
+    }
+
+    fn read_json(path: &Path) -> Result<Value, Fatal> {
+        json::parse(&read_text(path)?).map_err(|e| Fatal::at(path, &e))
+    }
+
+    /// A statistics table from JSON or CSV, with the issues found while reading it.
+    fn read_table(path: &Path) -> Result<(StatsDoc, Vec<Issue>, Value), Fatal> {
+        if is_csv(path) {
+            let (doc, issues) = csv::read(&read_text(path)?).map_err(|e| Fatal::at(path, &e))?;
+            let v = doc.to_value();
+            Ok((doc, issues, v))
+        } else {
+            let v = read_json(path)?;
+            let (doc, issues) = model::read(&v);
+            Ok((doc, issues, v))
+        }
+    }
+
+    fn date_arg(name: &str, s: &str) -> Result<NaiveDate, Fatal> {
+        parse_date(s).map_err(|_| Fatal(format!("{name}: not a date: {s:?} (use YYYY-MM-DD)")))
+    }
+
+    /// Today from the system clock (UTC+8, the notices' time zone), unless `--today` is given.
+    fn today(arg: Option<&str>) -> Result<NaiveDate, Fatal> {
+        if let Some(s) = arg {
+            return date_arg("--today", s);
+        }
+        let secs = std::time::SystemTime::now()
+            .duration_since(std::time::UNIX_EPOCH)
+            .map_or(0, |d| d.as_secs() as i64);
+        let days = (secs + 8 * 3600).div_euclid(86_400);
+        Ok(NaiveDate::from_ymd_opt(1970, 1, 1)
+            .and_then(|e| e.checked_add_days(chrono::Days::new(days as u64)))
+            .unwrap_or_default())
+    }
+
+    fn severity_word(s: Severity, locale: Locale) -> &'static str {
+        match (s, locale) {
+            (Severity::Error, Locale::ZhCn) => "错误",
+            (Severity::Warning, Locale::ZhCn) => "警告",
+            (Severity::Info, Locale::ZhCn) => "提示",
+            (Severity::Error, Locale::En) => "error",
+            (Severity::Warning, Locale::En) => "warning",
+            (Severity::Info, Locale::En) => "info",
+        }
+    }
+
+    /// Prints issues (one per line, or a JSON array) and a count on stderr; returns the exit code.
+    fn report(issues: &[Issue], as_json: bool, locale: Locale) -> i32 {
+        if as_json {
+            println!("{}", serde_json::to_string_pretty(issues).unwrap_or_else(|_| "[]".into()));
+        } else {
+            for i in issues {
+                let path = if i.path.is_empty() { "/" } else { &i.path };
+                println!("{} {} {}: {}", i.code, severity_word(i.severity, locale), path, i.message);
+            }
+        }
+        let count = |s| issues.iter().filter(|i| i.severity == s).count();
+        let (e, w) = (count(Severity::Error), count(Severity::Warning));
+        match locale {
+            Locale::ZhCn => eprintln!("{e} 个错误，{w} 个警告"),
+            Locale::En => eprintln!("{e} errors, {w} warnings"),
+        }
+        i32::from(e > 0)
+    }
+
+    fn print_json(v: &Value) {
+        println!("{}", serde_json::to_string_pretty(v).unwrap_or_default());
+    }
+
+    fn run(command: Command, locale: Locale) -> Result<i32, Fatal> {
+        match command {
+            Command::Validate { file, previous, roster, today: t, json } => {
+                let previous = previous.map(|p| read_table(&p).map(|t| t.2)).transpose()?;
+                let roster = roster.map(|p| read_json(&p)).transpose()?;
+                let opts = Options { previous, roster, locale, today: Some(today(t.as_deref())?) };
+                let issues = if is_csv(&file) {
+                    let (doc, read_issues, _) = read_table(&file)?;
+                    let mut issues = check_stats(&doc, read_issues, opts.previous.as_ref());
+                    localize(&mut issues, locale);
+                    issues
+                } else {
+                    validate(&read_json(&file)?, &opts)
+                };
+                Ok(report(&issues, json, locale))
+            }
+            Command::Totals { file, json } => {
+                let (doc, read_issues, _) = read_table(&file)?;
+                let mut issues = check_stats(&doc, read_issues, None);
+                let (view, sum_issues) = totals::totals(&doc);
+                issues.extend(sum_issues);
+                localize(&mut issues, locale);
+                if json {
+                    print_json(&view);
+                } else {
+                    print_totals_text(&view);
+                }
+                let errors = issues.iter().filter(|i| i.is_error()).count();
+                if errors > 0 {
+                    match locale {
+                        Locale::ZhCn => eprintln!("注意：表中有 {errors} 个错误，合计仅供参考（用 cxzy validate 查看）"),
+                        Locale::En => eprintln!("note: the table has {errors} errors; totals are indicative (see cxzy validate)"),
+                    }
+                }
+                Ok(i32::from(has_errors(&issues)))
+            }
+            Command::Coverage { roster, entries, as_of, batch, unit, json } => {
+                let as_of = date_arg("--as-of", &as_of)?;
+                if !(1..=2).contains(&batch) {
+                    return Err(Fatal(format!("--batch must be 1 or 2, not {batch}")));
+                }
+                let (r, e) = (read_json(&roster)?, read_json(&entries)?);
+                let mut cov = review::coverage(&r, &e, as_of, batch, &unit);
+                localize(&mut cov.issues, locale);
+                let v = cov.to_value();
+                if json {
+                    print_json(&v);
+                } else {
+                    if let Some(t) = v.get("table").map(|t| model::read(t).0) {
+                        print_totals_text(&totals::totals(&t).0);
+                    }
+                    let gaps = &cov.gaps;
+                    println!(
+                        "未点评：党组织 {}，书记 {}，党员 {}；未参与点评的书记 {}",
+                        gaps.orgs.len(),
+                        gaps.secretaries.len(),
+                        gaps.members.len(),
+                        gaps.not_reviewing.len()
+                    );
+                    report(&cov.issues, false, locale);
+                }
+                Ok(i32::from(has_errors(&cov.issues)))
+            }
+            Command::Aggregate { files, unit, batch } => {
+                let children = files.iter().map(|f| read_table(f).map(|t| t.2)).collect::<Result<Vec<_>, _>>()?;
+                let (parent, mut issues) = aggregate::aggregate(&children, &unit, batch);
+                // Paths point into the list of files: name them.
+                for i in &mut issues {
+                    if let Some(n) = i.path.split('/').nth(2).and_then(|n| n.parse::<usize>().ok()) {
+                        if let Some(f) = files.get(n) {
+                            i.params.insert("file".into(), f.display().to_string().into());
+                        }
+                    }
+                }
+                localize(&mut issues, locale);
+                if aggregate::refused(&issues) {
+                    return Ok(report(&issues, false, locale).max(1));
+                }
+                for i in &issues {
+                    eprintln!("{} {}: {}", i.code, severity_word(i.severity, locale), i.message);
+                }
+                print_json(&parent.to_value());
+                Ok(0)
+            }
+            Command::Export { file, csv: _ } => {
+                let (doc, _, _) = read_table(&file)?;
+                print!("{}", csv::write(&doc));
+                Ok(0)
+            }
+        }
+    }
+
+    /// The computed view as a plain-text table: 栏次 and the columns, one line per row, 合计 first.
+    fn print_totals_text(view: &Value) {
+        let header: Vec<&str> = columns::COLUMNS.iter().map(|c| c.no).collect();
+        println!("{}", header.join("\t"));
+        let rows = std::iter::once(view.get("total")).chain(view.get("rows").and_then(Value::as_array).into_iter().flatten().map(Some));
+        for r in rows.flatten() {
+            let cells: Vec<String> = columns::COLUMNS
+                .iter()
+                .map(|c| match r.get(c.field) {
+                    Some(Value::String(s)) => s.clone(),
+                    Some(Value::Number(n)) => n.to_string(),
+                    _ => String::new(),
+                })
+                .collect();
+            println!("{}", cells.join("\t"));
+        }
+    }
+}

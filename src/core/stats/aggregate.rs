@@ -5,7 +5,7 @@ use std::collections::HashMap;
 
 use serde_json::Value;
 
-use crate::core::issue::{has_errors, Issue};
+use crate::core::issue::Issue;
 use crate::core::stats::model::{self, Cell, Row, StatsDoc};
 use crate::core::stats::totals::column_sums;
 use crate::core::validate::check_stats;
@@ -63,5 +63,5 @@ pub fn aggregate(children: &[Value], unit: &str, batch: Option<u8>) -> (StatsDoc
 
 /// True when the roll-up must be refused: children of different batches or a unit twice.
 pub fn refused(issues: &[Issue]) -> bool {
-    has_errors(&issues.iter().filter(|i| i.code == "A001" || i.code == "A002").cloned().collect::<Vec<_>>())
+    issues.iter().any(|i| i.is_error() && (i.code == "A001" || i.code == "A002"))
 }

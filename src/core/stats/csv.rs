@@ -71,7 +71,8 @@ fn column_of(cell: &str) -> Option<&'static crate::core::columns::Column> {
     let f = fold(cell);
     COLUMNS.iter().find(|c| {
         c.field == f
-            || fold(&c.header_zh()) == f
+            || fold(c.header_zh) == f
+            || fold(&c.header_two_level_zh()) == f
             || (c.group_zh.is_empty() && fold(c.label_zh) == f)
             || fold(&c.header_en()) == f
     })
@@ -198,7 +199,7 @@ pub fn write(doc: &StatsDoc) -> String {
         }
     }
     let _ = w.write_record([""]);
-    let _ = w.write_record(COLUMNS.iter().map(|c| c.header_zh()));
+    let _ = w.write_record(COLUMNS.iter().map(|c| c.header_zh));
     let _ = w.write_record(COLUMNS.iter().map(|c| {
         if c.formula.is_empty() { c.no.to_string() } else { format!("{}={}", c.no, c.formula) }
     }));

@@ -1,0 +1,16 @@
+#!/usr/bin/env bash
+# Every test, from a fresh machine: installs what it needs, then runs the Rust tests (unit,
+# rules, CLI, properties), builds the core for wasm32, and runs the package tests in Node and
+# headless Chromium. Exit status is non-zero on the first failure.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+scripts/setup.sh
+echo "== cargo test"
+cargo test --locked --all-targets
+echo "== the core builds for wasm32-unknown-unknown"
+cargo build --locked --lib --target wasm32-unknown-unknown
+if [ -x scripts/test-web.sh ]; then
+  echo "== package tests (Node and headless Chromium)"
+  scripts/test-web.sh
+fi
+echo "== all tests passed"
