@@ -61,6 +61,7 @@ pub const CATALOGUE: &[Entry] = &[
     ("O004", W, "党组织「{id}」的书记「{secretary}」不是本组织或下属组织的党员", "Organisation “{id}”: secretary “{secretary}” is not a member of it or its children"),
     ("O005", W, "党支部「{id}」党员少于 3 名（{count} 名）", "Branch “{id}” has fewer than 3 members ({count})"),
     ("O006", E, "党支部「{id}」不能是基层党委「{child}」的上级", "Branch “{id}” cannot be above the committee “{child}”"),
+    ("O007", E, "名册中{@field}缺失或无法识别（收到「{raw}」）", "Roster: {@field} is missing or not recognised (got “{raw}”)"),
     // E — review entries
     ("E001", E, "点评记录编号缺失或重复（「{id}」）", "Entry id missing or duplicated (“{id}”)"),
     ("E002", E, "点评时间缺失、无效或晚于今天（收到「{raw}」）", "Review date missing, invalid or after today (got “{raw}”)"),
@@ -78,6 +79,7 @@ pub const CATALOGUE: &[Entry] = &[
     ("E014", E, "名册中没有编号「{id}」", "Id “{id}” is not in the roster"),
     ("E015", W, "点评对象不在点评人所在党组织及其下属组织内", "The target is outside the reviewer's organisation and its subtree"),
     ("E016", E, "点评人不能点评自己", "A reviewer cannot review themselves"),
+    ("E017", E, "{@field}无法识别（收到「{raw}」）", "{@field} is not recognised (got “{raw}”)"),
     // F — frequency
     ("F001", W, "「{name}」在 {period} 没有点评记录（对基层党组织及其书记的点评每半年至少一次）", "“{name}” has no review in {period} (organisations and secretaries are reviewed at least every half-year)"),
     // N — normalisation (info)
@@ -129,6 +131,22 @@ const FIELD_LABELS: &[(&str, &str, &str)] = &[
     ("direction", "努力方向", "the direction"),
     ("reviewer.name", "点评人姓名", "the reviewer's name"),
     ("target.name", "点评对象名称", "the target's name"),
+    ("reviewer", "点评人", "the reviewer"),
+    ("reviewer.role", "点评人职务", "the reviewer's role"),
+    ("target", "点评对象", "the target"),
+    ("target.kind", "点评对象类别", "the target's kind"),
+    ("name", "名称（姓名）", "the name"),
+    ("kind", "党组织类别", "the organisation's kind"),
+    ("sector", "所属领域", "the sector"),
+    ("mobile", "是否流动党员", "the mobile flag"),
+    ("orgs", "党组织列表", "the organisations list"),
+    ("members", "党员列表", "the members list"),
+    ("entries", "点评记录列表", "the entries list"),
+    ("grade", "评定等次", "the grade"),
+    ("focus", "点评重点", "the focus tags"),
+    ("combined_with", "结合开展的工作", "combined_with"),
+    ("model", "是否树立典型", "the model flag"),
+    ("talk", "是否专门约谈", "the talk flag"),
 ];
 
 fn entry(code: &str) -> Option<&'static Entry> {

@@ -1,0 +1,457 @@
+//! Review entries (点评记录, `cxzy-entries/1`, SPEC §6.2): reading and the rules E001–E016.
+//! Reading never fails: every unusable value is `None` plus an issue. The rules run in one pass
+//! over the entries with hash maps (ids, the roster [`Index`]), plus the near-linear E009.
+
+use std::borrow::Cow;
+use std::collections::HashMap;
+
+use chrono::NaiveDate;
+use serde_json::{Map, Value};
+
+use super::fields::{self, MAX_ITEMS, MAX_NAME, MAX_TEXT};
+use super::roster::Index;
+use super::similarity;
+use super::tables::{self, Role, TargetKind, COMBINED_WITH, CONTENT_FIELDS, GRADES, METHODS};
+use crate::core::issue::Issue;
+use crate::core::normalize::{self, Hint, MAX_COUNT};
+
+pub const FORMAT: &str = "cxzy-entries/1";
+const TOP_FIELDS: &[&str] = &["format", "entries"];
+const ENTRY_FIELDS: &[&str] = &[
+    "id", "date", "reviewer", "target", "method", "grade", "evaluation", "achievements", "shortcomings", "direction",
+    "focus", "model", "talk", "problems_found", "problems_solved", "combined_with",
+];
+const REVIEWER_FIELDS: &[&str] = &["id", "name", "role", "org"];
+const TARGET_FIELDS: &[&str] = &["kind", "id", "name", "org"];
+/// A content field needs this many letters or digits to say something (言之有物, E008).
+pub const MIN_SUBSTANCE: usize = 8;
+
+/// The reviewer or the target of an entry.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Party<'a> {
+    pub id: Option<Cow<'a, str>>,
+    pub name: Option<&'a str>,
+    pub org: Option<Cow<'a, str>>,
+}
+
+/// One review act.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Entry<'a> {
+    pub id: Option<Cow<'a, str>>,
+    pub date: Option<NaiveDate>,
+    pub reviewer: Party<'a>,
+    pub role: Option<&'static Role>,
+    pub target: Party<'a>,
+    pub kind: Option<TargetKind>,
+    /// Index into [`METHODS`].
+    pub method: Option<usize>,
+    /// Index into [`GRADES`].
+    pub grade: Option<usize>,
+    /// The texts of [`CONTENT_FIELDS`], trimmed.
+    pub content: [Option<&'a str>; 4],
+    /// `(position in the array, tag)` for every string in `focus`.
+    pub focus: Vec<(usize, &'a str)>,
+    pub model: bool,
+    pub talk: bool,
+    pub problems_found: u64,
+    pub problems_solved: u64,
+}
+
+/// The entries of a document, in document order (the position is the index in `entries`).
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Entries<'a> {
+    pub entries: Vec<Entry<'a>>,
+}
+
+/// Reads an entries document. Field-level issues: T009, T008, X001, X002, N002, E001 (missing
+/// id), E002 (missing or invalid date), E004, E005, E006, E013 (a non-string tag), E017.
+pub fn read(doc: &Value) -> (Entries<'_>, Vec<Issue>) {
+    let mut issues = Vec::new();
+    let mut out = Entries::default();
+    let Some(obj) = doc.as_object() else {
+        issues.push(Issue::new("T009", "").param("value", fields::raw(Some(doc))).param("expected", FORMAT));
+        return (out, issues);
+    };
+    if obj.get("format").and_then(Value::as_str) != Some(FORMAT) {
+        issues.push(Issue::new("T009", "/format").param("value", fields::raw(obj.get("format"))).param("expected", FORMAT));
+    }
+    fields::unknown_fields(obj, "", TOP_FIELDS, &mut issues);
+    match obj.get("entries") {
+        Some(Value::Array(a)) => {
+            if a.len() > MAX_ITEMS {
+                // Past the limit nothing more is read: a huge file must not hang the page.
+                issues.push(Issue::new("X002", "/entries").param("count", a.len()).param("max", MAX_ITEMS));
+            }
+            let a = &a[..a.len().min(MAX_ITEMS)];
+            out.entries = a.iter().enumerate().map(|(i, v)| read_entry(v, i, &mut issues)).collect();
+        }
+        None | Some(Value::Null) => {}
+        Some(other) => issues.push(Issue::new("E017", "/entries").param("field", "entries").param("raw", fields::raw(Some(other)))),
+    }
+    (out, issues)
+}
+
+fn empty_map() -> &'static Map<String, Value> {
+    static EMPTY: std::sync::OnceLock<Map<String, Value>> = std::sync::OnceLock::new();
+    EMPTY.get_or_init(Map::new)
+}
+
+fn read_entry<'a>(v: &'a Value, i: usize, issues: &mut Vec<Issue>) -> Entry<'a> {
+    let base = format!("/entries/{i}");
+    let obj = v.as_object().unwrap_or_else(|| empty_map());
+    fields::unknown_fields(obj, &base, ENTRY_FIELDS, issues);
+    let mut e = Entry { id: fields::id(obj, "id"), ..Entry::default() };
+    if e.id.is_none() {
+        issues.push(Issue::new("E001", format!("{base}/id")).param("id", fields::raw(obj.get("id"))));
+    }
+    e.date = read_date(obj.get("date"), &base, issues);
+
+    // The reviewer: name and role are required (E004).
+    match obj.get("reviewer") {
+        Some(Value::Object(r)) => {
+            let p = format!("{base}/reviewer");
+            fields::unknown_fields(r, &p, REVIEWER_FIELDS, issues);
+            e.reviewer = party(r, &p, "reviewer.name", issues);
+            if e.reviewer.name.is_none() {
+                issues.push(Issue::new("E004", format!("{p}/name")).param("field", "reviewer.name").param("raw", fields::raw(r.get("name"))));
+            }
+            e.role = r.get("role").and_then(Value::as_str).and_then(|s| tables::role(s.trim()));
+            if e.role.is_none() {
+                issues.push(Issue::new("E004", format!("{p}/role")).param("field", "reviewer.role").param("raw", fields::raw(r.get("role"))));
+            }
+        }
+        other => issues.push(Issue::new("E004", format!("{base}/reviewer")).param("field", "reviewer").param("raw", fields::raw(other))),
+    }
+    // The target: kind and name are required (E005).
+    match obj.get("target") {
+        Some(Value::Object(t)) => {
+            let p = format!("{base}/target");
+            fields::unknown_fields(t, &p, TARGET_FIELDS, issues);
+            e.target = party(t, &p, "target.name", issues);
+            e.kind = t.get("kind").and_then(Value::as_str).and_then(|s| TargetKind::parse(s.trim()));
+            if e.kind.is_none() {
+                issues.push(Issue::new("E005", format!("{p}/kind")).param("field", "target.kind").param("raw", fields::raw(t.get("kind"))));
+            }
+            if e.target.name.is_none() {
+                issues.push(Issue::new("E005", format!("{p}/name")).param("field", "target.name").param("raw", fields::raw(t.get("name"))));
+            }
+        }
+        other => issues.push(Issue::new("E005", format!("{base}/target")).param("field", "target").param("raw", fields::raw(other))),
+    }
+    e.method = obj.get("method").and_then(Value::as_str).and_then(|s| METHODS.iter().position(|m| *m == s.trim()));
+    if e.method.is_none() {
+        issues.push(Issue::new("E006", format!("{base}/method")).param("raw", fields::raw(obj.get("method"))));
+    }
+    e.grade = match obj.get("grade") {
+        None | Some(Value::Null) => None,
+        Some(Value::String(s)) if s.trim().is_empty() => None,
+        Some(g) => {
+            let found = g.as_str().and_then(|s| GRADES.iter().position(|x| *x == s.trim()));
+            if found.is_none() {
+                issues.push(Issue::new("E017", format!("{base}/grade")).param("field", "grade").param("raw", fields::raw(Some(g))));
+            }
+            found
+        }
+    };
+    for (k, f) in CONTENT_FIELDS.iter().enumerate() {
+        e.content[k] = fields::text(obj, f, f, || format!("{base}/{f}"), MAX_TEXT, issues);
+    }
+    match obj.get("focus") {
+        None | Some(Value::Null) => {}
+        Some(Value::Array(tags)) => {
+            for (j, t) in tags.iter().enumerate() {
+                match t.as_str() {
+                    Some(s) => e.focus.push((j, s.trim())),
+                    None => issues.push(Issue::new("E013", format!("{base}/focus/{j}")).param("tag", fields::raw(Some(t)))),
+                }
+            }
+        }
+        Some(other) => issues.push(Issue::new("E017", format!("{base}/focus")).param("field", "focus").param("raw", fields::raw(Some(other)))),
+    }
+    e.model = flag(obj, "model", &base, issues);
+    e.talk = flag(obj, "talk", &base, issues);
+    e.problems_found = count(obj, "problems_found", &base, issues);
+    e.problems_solved = count(obj, "problems_solved", &base, issues);
+    match obj.get("combined_with") {
+        None | Some(Value::Null) => {}
+        Some(Value::Array(items)) => {
+            for (j, c) in items.iter().enumerate() {
+                if !c.as_str().is_some_and(|s| COMBINED_WITH.contains(&s.trim())) {
+                    issues.push(
+                        Issue::new("E017", format!("{base}/combined_with/{j}")).param("field", "combined_with").param("raw", fields::raw(Some(c))),
+                    );
+                }
+            }
+        }
+        Some(other) => issues.push(
+            Issue::new("E017", format!("{base}/combined_with")).param("field", "combined_with").param("raw", fields::raw(Some(other))),
+        ),
+    }
+    e
+}
+
+fn party<'a>(obj: &'a Map<String, Value>, base: &str, name_label: &str, issues: &mut Vec<Issue>) -> Party<'a> {
+    Party {
+        id: fields::id(obj, "id"),
+        name: fields::text(obj, "name", name_label, || format!("{base}/name"), MAX_NAME, issues),
+        org: fields::id(obj, "org"),
+    }
+}
+
+fn read_date(v: Option<&Value>, base: &str, issues: &mut Vec<Issue>) -> Option<NaiveDate> {
+    let path = format!("{base}/date");
+    match v {
+        Some(Value::String(s)) => match normalize::parse_date(s) {
+            Ok(d) => {
+                // Most dates are already ISO: compare without formatting.
+                if !is_iso(s, d) {
+                    issues.push(Issue::new("N002", path).param("raw", s.as_str()).param("value", d.format("%Y-%m-%d").to_string()));
+                }
+                Some(d)
+            }
+            Err(h) => {
+                issues.push(Issue::new("E002", path).param("raw", s.as_str()).param("hint", h.key()));
+                None
+            }
+        },
+        other => {
+            issues.push(Issue::new("E002", path).param("raw", fields::raw(other)).param("hint", Hint::Empty.key()));
+            None
+        }
+    }
+}
+
+fn is_iso(s: &str, d: NaiveDate) -> bool {
+    use chrono::Datelike;
+    let b = s.as_bytes();
+    b.len() == 10
+        && b[4] == b'-'
+        && b[7] == b'-'
+        && s.get(0..4).and_then(|y| y.parse::<i32>().ok()) == Some(d.year())
+        && s.get(5..7).and_then(|m| m.parse::<u32>().ok()) == Some(d.month())
+        && s.get(8..10).and_then(|x| x.parse::<u32>().ok()) == Some(d.day())
+}
+
+fn flag(obj: &Map<String, Value>, key: &str, base: &str, issues: &mut Vec<Issue>) -> bool {
+    match obj.get(key) {
+        None | Some(Value::Null) => false,
+        Some(Value::Bool(b)) => *b,
+        Some(other) => {
+            issues.push(Issue::new("E017", format!("{base}/{key}")).param("field", key).param("raw", fields::raw(Some(other))));
+            false
+        }
+    }
+}
+
+/// A problem count: a non-negative integer (a JSON number, or text as clerks type it).
+fn count(obj: &Map<String, Value>, key: &str, base: &str, issues: &mut Vec<Issue>) -> u64 {
+    let v = match obj.get(key) {
+        None | Some(Value::Null) => return 0,
+        Some(Value::Number(n)) => n.as_u64(),
+        Some(Value::String(s)) => normalize::parse_count(s).ok(),
+        Some(_) => None,
+    };
+    match v {
+        Some(n) if n <= MAX_COUNT => n,
+        _ => {
+            issues.push(Issue::new("E017", format!("{base}/{key}")).param("field", key).param("raw", fields::raw(obj.get(key))));
+            0
+        }
+    }
+}
+
+/// Letters and digits in a text: what E008 calls substance (spaces and punctuation do not count).
+pub fn substance(text: &str) -> usize {
+    text.chars().filter(|c| c.is_alphanumeric()).count()
+}
+
+/// Where a target sits in the roster: its organisation (for an organisation, itself) and its
+/// position in `orgs` or `members`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Resolved {
+    Org(usize),
+    Member(usize),
+}
+
+/// Looks the target up in the roster, in the namespace its kind names.
+pub fn resolve_target(e: &Entry<'_>, ix: &Index<'_>) -> Option<Resolved> {
+    let id = e.target.id.as_deref()?;
+    if e.kind?.is_org() {
+        ix.org(id).map(Resolved::Org)
+    } else {
+        ix.member(id).map(Resolved::Member)
+    }
+}
+
+/// A person reviewing themselves (E016): same id, or, without ids, the same name.
+pub fn self_review(e: &Entry<'_>) -> bool {
+    if e.kind.is_some_and(TargetKind::is_org) {
+        return false;
+    }
+    match (e.reviewer.id.as_deref(), e.target.id.as_deref()) {
+        (Some(a), Some(b)) => a == b,
+        (None, None) => e.reviewer.name.is_some() && e.reviewer.name == e.target.name,
+        _ => false,
+    }
+}
+
+/// The default campaign window (E003).
+pub fn window() -> (NaiveDate, NaiveDate) {
+    let d = |(y, m, d): (i32, u32, u32)| NaiveDate::from_ymd_opt(y, m, d).unwrap_or_default();
+    (d(tables::WINDOW_START), d(tables::WINDOW_END))
+}
+
+fn iso(d: NaiveDate) -> String {
+    d.format("%Y-%m-%d").to_string()
+}
+
+/// The rules over read entries (E001 duplicates, E002 after today, E003, E007–E016, E009);
+/// `roster` enables E014/E015. Issues come out in entry order.
+pub fn check(entries: &Entries<'_>, roster: Option<&Index<'_>>, today: Option<NaiveDate>) -> Vec<Issue> {
+    let (from, to) = window();
+    let list = &entries.entries;
+    let mut similar = similarity::e009(list).into_iter().peekable();
+    let mut seen: HashMap<&str, usize> = HashMap::with_capacity(list.len());
+    let known_tags: Vec<&str> = tables::all_focus_tags().collect();
+    let mut out = Vec::new();
+    for (i, e) in list.iter().enumerate() {
+        let base = format!("/entries/{i}");
+        if let Some(id) = e.id.as_deref() {
+            if let Some(&first) = seen.get(id) {
+                out.push(Issue::new("E001", format!("{base}/id")).related(format!("/entries/{first}/id")).param("id", id));
+            } else {
+                seen.insert(id, i);
+            }
+        }
+        if let Some(d) = e.date {
+            if today.is_some_and(|t| d > t) {
+                out.push(Issue::new("E002", format!("{base}/date")).param("raw", iso(d)).param("today", today.map(iso).unwrap_or_default()));
+            } else if d < from || d > to {
+                out.push(Issue::new("E003", format!("{base}/date")).param("date", iso(d)).param("from", iso(from)).param("to", iso(to)));
+            }
+        }
+        // 既要肯定成绩，又要指出存在不足和努力方向 (E007); 言之有物 (E008). Without a known kind, the
+        // member's minimum applies.
+        let spec = tables::target(e.kind.unwrap_or(TargetKind::Member));
+        for (k, f) in CONTENT_FIELDS.iter().enumerate() {
+            match e.content[k] {
+                None if spec.content.contains(f) => out.push(Issue::new("E007", format!("{base}/{f}")).param("field", *f)),
+                None => {}
+                Some(t) => {
+                    let n = substance(t);
+                    if n < MIN_SUBSTANCE {
+                        out.push(Issue::new("E008", format!("{base}/{f}")).param("field", *f).param("length", n));
+                    }
+                }
+            }
+        }
+        while let Some(&(j, f, others)) = similar.peek() {
+            if j != i {
+                break;
+            }
+            similar.next();
+            let field = CONTENT_FIELDS.get(f).copied().unwrap_or("");
+            out.push(Issue::new("E009", format!("{base}/{field}")).param("field", field).param("others", others));
+        }
+        if let (Some(role), Some(kind)) = (e.role, e.kind) {
+            if !role.targets.contains(&kind) {
+                out.push(
+                    Issue::new("E010", format!("{base}/reviewer/role"))
+                        .related(format!("{base}/target/kind"))
+                        .param("role", role.key)
+                        .param("kind", kind.key()),
+                );
+            }
+        }
+        // 个别点评…也可专门约谈: a talk is an individual review.
+        if e.talk && e.method.is_some_and(|m| METHODS[m] != "individual") {
+            out.push(Issue::new("E011", format!("{base}/talk")).related(format!("{base}/method")));
+        }
+        if e.problems_solved > e.problems_found {
+            out.push(
+                Issue::new("E012", format!("{base}/problems_solved"))
+                    .related(format!("{base}/problems_found"))
+                    .param("solved", e.problems_solved)
+                    .param("found", e.problems_found),
+            );
+        }
+        for &(j, tag) in &e.focus {
+            let fits = match e.kind {
+                Some(k) => tables::target(k).focus.contains(&tag),
+                None => known_tags.contains(&tag),
+            };
+            if !fits {
+                out.push(Issue::new("E013", format!("{base}/focus/{j}")).param("tag", tag));
+            }
+        }
+        if let Some(ix) = roster {
+            roster_rules(e, &base, ix, &mut out);
+        }
+        if self_review(e) {
+            let p = if e.target.id.is_some() { format!("{base}/target/id") } else { format!("{base}/target/name") };
+            out.push(Issue::new("E016", p).related(format!("{base}/reviewer")));
+        }
+    }
+    out
+}
+
+/// E014 and E015: ids against the roster, and 按照党组织隶属关系 (the reviewer's subtree).
+fn roster_rules(e: &Entry<'_>, base: &str, ix: &Index<'_>, out: &mut Vec<Issue>) {
+    // A target must be found to be counted: without an id it cannot be.
+    let target = resolve_target(e, ix);
+    if target.is_none() && e.kind.is_some() {
+        out.push(Issue::new("E014", format!("{base}/target/id")).param("id", e.target.id.as_deref().unwrap_or("")));
+    }
+    // The reviewer's id is optional (leaders above the county may be outside the roster), but
+    // when given it must be there.
+    let reviewer = e.reviewer.id.as_deref().map(|id| (id, ix.member(id)));
+    if let Some((id, None)) = reviewer {
+        out.push(Issue::new("E014", format!("{base}/reviewer/id")).param("id", id));
+    }
+    let mut org_of = |party: &str, org: Option<&str>| -> Option<usize> {
+        let org = org?;
+        let found = ix.org(org);
+        if found.is_none() {
+            out.push(Issue::new("E014", format!("{base}/{party}/org")).param("id", org));
+        }
+        found
+    };
+    let reviewer_org = org_of("reviewer", e.reviewer.org.as_deref())
+        .or_else(|| reviewer.and_then(|(_, m)| m).and_then(|m| ix.member_org.get(m).copied().flatten()));
+    let stated_target_org = org_of("target", e.target.org.as_deref());
+    let target_org = match target {
+        Some(Resolved::Org(o)) => Some(o),
+        Some(Resolved::Member(m)) => ix.member_org.get(m).copied().flatten(),
+        None => stated_target_org,
+    };
+    if let (Some(role), Some(ro), Some(to)) = (e.role, reviewer_org, target_org) {
+        if role.own_subtree && !ix.in_subtree(ro, to) {
+            let p = if e.target.id.is_some() { format!("{base}/target/id") } else { format!("{base}/target") };
+            out.push(Issue::new("E015", p).related(format!("{base}/reviewer/org")));
+        }
+    }
+}
+
+/// All issues of an entries document: reading, then the rules, in entry order.
+pub fn validate(doc: &Value, roster: Option<&Value>, today: Option<NaiveDate>) -> Vec<Issue> {
+    let (entries, read_issues) = read(doc);
+    let roster = roster.map(super::roster::read);
+    let index = roster.as_ref().map(|(r, _)| super::roster::analyse(r).0);
+    let rules = check(&entries, index.as_ref(), today);
+    merge(read_issues, rules)
+}
+
+/// The entry a path points into (`/entries/12/...` → 12); document-level paths come first.
+fn entry_of(path: &str) -> usize {
+    path.strip_prefix("/entries/")
+        .and_then(|r| r.split('/').next())
+        .and_then(|n| n.parse::<usize>().ok())
+        .map_or(0, |n| n + 1)
+}
+
+/// Merges the reading issues and the rule issues into entry order (stable within an entry).
+pub fn merge(a: Vec<Issue>, b: Vec<Issue>) -> Vec<Issue> {
+    let mut all: Vec<(usize, Issue)> = a.into_iter().chain(b).map(|i| (entry_of(&i.path), i)).collect();
+    all.sort_by_key(|x| x.0);
+    all.into_iter().map(|x| x.1).collect()
+}

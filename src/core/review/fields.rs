@@ -1,0 +1,83 @@
+//! Reading fields of the roster and entries documents without ever failing: values borrow from
+//! the JSON, anything unusable becomes `None` plus an issue.
+
+use std::borrow::Cow;
+
+use serde_json::{Map, Value};
+
+use crate::core::issue::{escape_token, Issue};
+use crate::core::normalize;
+use crate::core::stats::model::nearest;
+
+/// Longest name and longest free text (SPEC §7).
+pub const MAX_NAME: usize = 64;
+pub const MAX_TEXT: usize = 2000;
+/// Most entries (and most roster organisations / members) read (SPEC §7).
+pub const MAX_ITEMS: usize = 1_000_000;
+
+/// Reports unknown keys of `obj` (T008, with the nearest known name) at `base`.
+pub fn unknown_fields(obj: &Map<String, Value>, base: &str, known: &[&str], issues: &mut Vec<Issue>) {
+    for k in obj.keys() {
+        if !known.contains(&k.as_str()) {
+            issues.push(
+                Issue::new("T008", format!("{base}/{}", escape_token(k)))
+                    .param("field", k.as_str())
+                    .param("suggestion", nearest(k, known.iter().copied())),
+            );
+        }
+    }
+}
+
+/// A trimmed, non-blank string field; `None` when absent, blank or not a string. Past `max`
+/// characters, X001 (the text is still used: it is the clerk's).
+pub fn text<'a>(
+    obj: &'a Map<String, Value>,
+    key: &str,
+    label: &str,
+    path: impl FnOnce() -> String,
+    max: usize,
+    issues: &mut Vec<Issue>,
+) -> Option<&'a str> {
+    let t = normalize::trim(obj.get(key)?.as_str()?);
+    if t.is_empty() {
+        return None;
+    }
+    // Byte length bounds the char count from above: most texts skip the count.
+    if t.len() > max {
+        let len = t.chars().count();
+        if len > max {
+            issues.push(Issue::new("X001", path()).param("field", label).param("length", len).param("max", max));
+        }
+    }
+    Some(t)
+}
+
+/// An id: a non-blank string, or an integer (spreadsheets turn `7` into a number).
+pub fn id<'a>(obj: &'a Map<String, Value>, key: &str) -> Option<Cow<'a, str>> {
+    match obj.get(key)? {
+        Value::String(s) => {
+            let t = normalize::trim(s);
+            (!t.is_empty()).then_some(Cow::Borrowed(t))
+        }
+        Value::Number(n) if n.is_u64() || n.is_i64() => Some(Cow::Owned(n.to_string())),
+        _ => None,
+    }
+}
+
+/// The value as shown in a `raw` param.
+pub fn raw(v: Option<&Value>) -> String {
+    match v {
+        None | Some(Value::Null) => String::new(),
+        Some(Value::String(s)) => s.clone(),
+        Some(other) => {
+            let s = other.to_string();
+            // Keep params small: a huge object pasted by mistake is not echoed whole.
+            if s.len() > 200 {
+                let cut: String = s.chars().take(200).collect();
+                format!("{cut}…")
+            } else {
+                s
+            }
+        }
+    }
+}
