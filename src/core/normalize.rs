@@ -102,7 +102,11 @@ pub fn parse_count(text: &str) -> Result<u64, Hint> {
     if let Some(hint) = lookalike_hint(t) {
         return Err(hint);
     }
-    let body = t.strip_prefix('+').unwrap_or(t);
+    // SPEC §4 lists what is accepted; a sign is not among it (`+5` is an error, not 5).
+    let body = t;
+    if body.starts_with('+') {
+        return Err(Hint::NotNumber);
+    }
     if body.starts_with('-') || body.starts_with('−') {
         let rest = body.trim_start_matches(['-', '−']);
         return Err(if rest.chars().next().is_some_and(|c| c.is_ascii_digit()) {
@@ -299,8 +303,10 @@ fn is_landline(s: &str) -> bool {
 }
 
 fn is_landline_plain(m: &str) -> bool {
-    (3..=4).any(|a| {
-        m.len() > a && m.starts_with('0') && all_digits(&m[..a], 3..=4) && all_digits(&m[a..], 7..=8)
+    // `get` rather than slicing: `m` may hold any character, and a byte index inside one panics.
+    (3..=4).any(|a| match (m.get(..a), m.get(a..)) {
+        (Some(area), Some(rest)) => area.starts_with('0') && all_digits(area, 3..=4) && all_digits(rest, 7..=8),
+        _ => false,
     })
 }
 
