@@ -269,7 +269,10 @@ pub fn read_cell(v: Option<&Value>, row: usize, row_name: &str, field: &str, iss
         }
         Some(Value::Number(n)) => match (n.as_u64(), n.as_f64()) {
             (Some(u), _) => u,
-            (None, Some(f)) if f.fract() == 0.0 && f >= 0.0 && f < 1e19 => f as u64,
+            // A whole number written as a float (`1.0`, or an integer too long for u64 such as
+            // `1e20`): its value counts, so a huge one is R004 "too large", not a "decimal".
+            // `as` saturates at u64::MAX.
+            (None, Some(f)) if f.fract() == 0.0 && f >= 0.0 => f as u64,
             (None, Some(f)) => {
                 let hint = if f < 0.0 { Hint::Negative } else { Hint::Decimal };
                 issues.push(bad(hint, n.to_string()));
@@ -380,7 +383,13 @@ pub fn read_with(v: &Value, header: bool) -> (StatsDoc, Vec<Issue>) {
         }
     }
     doc.phone = text(obj, "phone", "/phone", MAX_NAME, &mut issues);
-    doc.preset = obj.get("preset").and_then(Value::as_str).map(str::to_string);
+    // A preset that is not a string is kept as its JSON text, so T013 names it instead of the
+    // table silently losing its preset.
+    doc.preset = match obj.get("preset") {
+        None | Some(Value::Null) => None,
+        Some(Value::String(s)) => Some(s.clone()),
+        Some(other) => Some(other.to_string()),
+    };
     doc.notes = text(obj, "notes", "/notes", MAX_TEXT, &mut issues);
     doc.report = obj.get("report").map(|r| read_report(r, &mut issues));
 
@@ -389,6 +398,8 @@ pub fn read_with(v: &Value, header: bool) -> (StatsDoc, Vec<Issue>) {
             if rows.len() > MAX_ROWS {
                 // Past the limit nothing more is read: a huge table must not hang the page.
                 issues.push(Issue::new("T010", "/rows").param("count", rows.len()).param("max", MAX_ROWS));
+                // SPEC §7 also wants an X issue past every input limit; both name the same fact.
+                issues.push(Issue::new("X002", "/rows").param("count", rows.len()).param("max", MAX_ROWS));
             }
             doc.rows = rows.iter().take(MAX_ROWS).enumerate().map(|(i, r)| read_row(r, i, &mut issues)).collect();
         }

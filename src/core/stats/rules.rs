@@ -12,24 +12,26 @@ use crate::core::stats::model::{Row, StatsDoc, REPORT_SECTIONS};
 use crate::core::stats::totals::Ratio;
 use crate::core::columns::INPUTS;
 
-/// "A part must not exceed its whole": `(code, part, whole, part param, whole param)`. The
-/// reviewed counts cannot exceed what there is to review (R010–R015); the notices' 其中 columns
-/// are parts of their columns (R017); problems are solved only once found (R032).
-const NOT_ABOVE: &[(&str, usize, usize, &str, &str)] = &[
-    ("R010", ORGS_REVIEWED, ORGS_TOTAL, "reviewed", "total"),
-    ("R011", NEW_ORGS_REVIEWED, NEW_ORGS_TOTAL, "reviewed", "total"),
-    ("R012", SECRETARIES_REVIEWED, SECRETARIES_TOTAL, "reviewed", "total"),
-    ("R013", SECRETARIES_REVIEWING, SECRETARIES_TOTAL, "reviewed", "total"),
-    ("R014", MEMBERS_REVIEWED, MEMBERS_TOTAL, "reviewed", "total"),
-    ("R015", MOBILE_REVIEWED, MOBILE_TOTAL, "reviewed", "total"),
-    ("R017", NEW_ORGS_TOTAL, ORGS_TOTAL, "part", "total"),
-    ("R017", NEW_ORGS_REVIEWED, ORGS_REVIEWED, "part", "total"),
-    ("R017", MOBILE_TOTAL, MEMBERS_TOTAL, "part", "total"),
-    ("R017", MOBILE_REVIEWED, MEMBERS_REVIEWED, "part", "total"),
+/// "A part must not exceed its whole": `(code, part, whole, part param, whole param, names)`.
+/// The reviewed counts cannot exceed what there is to review (R010–R015); the notices' 其中
+/// columns are parts of their columns (R017); problems are solved only once found (R032).
+/// `names`: the message names the two columns (`field`/`whole` params) — only R017, which covers
+/// six pairs; the others' params are exactly SPEC §5's `{ "reviewed": …, "total": … }`.
+const NOT_ABOVE: &[(&str, usize, usize, &str, &str, bool)] = &[
+    ("R010", ORGS_REVIEWED, ORGS_TOTAL, "reviewed", "total", false),
+    ("R011", NEW_ORGS_REVIEWED, NEW_ORGS_TOTAL, "reviewed", "total", false),
+    ("R012", SECRETARIES_REVIEWED, SECRETARIES_TOTAL, "reviewed", "total", false),
+    ("R013", SECRETARIES_REVIEWING, SECRETARIES_TOTAL, "reviewed", "total", false),
+    ("R014", MEMBERS_REVIEWED, MEMBERS_TOTAL, "reviewed", "total", false),
+    ("R015", MOBILE_REVIEWED, MOBILE_TOTAL, "reviewed", "total", false),
+    ("R017", NEW_ORGS_TOTAL, ORGS_TOTAL, "part", "total", true),
+    ("R017", NEW_ORGS_REVIEWED, ORGS_REVIEWED, "part", "total", true),
+    ("R017", MOBILE_TOTAL, MEMBERS_TOTAL, "part", "total", true),
+    ("R017", MOBILE_REVIEWED, MEMBERS_REVIEWED, "part", "total", true),
     // A secretary is a party member (SPEC §3.1): secretaries are counted among members.
-    ("R017", SECRETARIES_TOTAL, MEMBERS_TOTAL, "part", "total"),
-    ("R017", SECRETARIES_REVIEWED, MEMBERS_REVIEWED, "part", "total"),
-    ("R032", PROBLEMS_SOLVED, PROBLEMS_FOUND, "solved", "found"),
+    ("R017", SECRETARIES_TOTAL, MEMBERS_TOTAL, "part", "total", true),
+    ("R017", SECRETARIES_REVIEWED, MEMBERS_REVIEWED, "part", "total", true),
+    ("R032", PROBLEMS_SOLVED, PROBLEMS_FOUND, "solved", "found", false),
 ];
 
 /// The coverages that 两个全覆盖 requires at 100 % by the second report:
@@ -47,17 +49,14 @@ pub fn check_row(i: usize, row: &Row, batch: Option<u8>) -> Vec<Issue> {
     let v = row.values();
     let p = |f: usize| cell_path(i, INPUTS[f]);
 
-    for &(code, part, whole, pn, wn) in NOT_ABOVE {
+    for &(code, part, whole, pn, wn, names) in NOT_ABOVE {
         if let (Some(a), Some(b)) = (v[part], v[whole]) {
             if a > b {
-                out.push(
-                    Issue::new(code, p(part))
-                        .related(p(whole))
-                        .param(pn, a)
-                        .param(wn, b)
-                        .param("field", INPUTS[part])
-                        .param("whole", INPUTS[whole]),
-                );
+                let mut issue = Issue::new(code, p(part)).related(p(whole)).param(pn, a).param(wn, b);
+                if names {
+                    issue = issue.param("field", INPUTS[part]).param("whole", INPUTS[whole]);
+                }
+                out.push(issue);
             }
         }
     }
