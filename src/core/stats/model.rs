@@ -285,7 +285,10 @@ pub fn read_cell(v: Option<&Value>, row: usize, row_name: &str, field: &str, iss
         },
         Some(Value::String(s)) => match normalize::parse_count(s) {
             Ok(u) => {
-                issues.push(Issue::new("N001", path.clone()).param("raw", s.as_str()).param("value", u));
+                // Plain digits in a string (every CSV cell) are not worth a note; `１,２００` is.
+                if s.len() > 20 || s.parse::<u64>().ok() != Some(u) {
+                    issues.push(Issue::new("N001", path.clone()).param("raw", s.as_str()).param("value", u));
+                }
                 u
             }
             Err(Hint::Empty) => {
@@ -382,7 +385,9 @@ pub fn read_with(v: &Value, header: bool) -> (StatsDoc, Vec<Issue>) {
             issues.push(Issue::new("T006", format!("/{key}")).param("field", key));
         }
     }
-    doc.phone = text(obj, "phone", "/phone", MAX_NAME, &mut issues);
+    // The phone is kept as typed (not trimmed): T007/N003 show the clerk's own text as `raw`.
+    doc.phone = text(obj, "phone", "/phone", MAX_NAME, &mut issues)
+        .and_then(|_| obj.get("phone").and_then(Value::as_str).map(str::to_string));
     // A preset that is not a string is kept as its JSON text, so T013 names it instead of the
     // table silently losing its preset.
     doc.preset = match obj.get("preset") {
