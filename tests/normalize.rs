@@ -285,3 +285,10 @@ fn phone_not_a_phone() {
     assert_eq!(parse_phone("O451-82345678"), Err(Hint::LetterO));
     assert_eq!(parse_phone("  "), Err(Hint::Empty));
 }
+
+#[test]
+fn phone_any_text_near_a_valid_one_does_not_panic() {
+    // Regression: a byte index inside `é` used to panic while looking for an extension.
+    assert!(parse_phone("0aé12345678-1").is_err());
+    assert!(parse_phone("0é123456789-12").is_err());
+}

@@ -98,38 +98,52 @@ fn unescape(token: &str) -> String {
 
 /// Applies one op; panics (a broken test, not a product bug) when the path does not exist.
 pub fn apply_op(doc: &mut Value, op: &Op) {
+    if let Err(e) = try_apply_op(doc, op) {
+        panic!("{op:?}: {e}");
+    }
+}
+
+/// Applies one op, or says why the path does not exist.
+pub fn try_apply_op(doc: &mut Value, op: &Op) -> Result<(), String> {
     let (path, value) = match op {
         Op::Set(p, v) => (p.as_str(), Some(v.clone())),
         Op::Del(p) => (p.as_str(), None),
     };
     if path.is_empty() {
-        *doc = value.expect("cannot delete the root");
-        return;
+        *doc = value.ok_or("cannot delete the root")?;
+        return Ok(());
     }
     let tokens: Vec<String> = path.split('/').skip(1).map(unescape).collect();
-    let (last, parents) = tokens.split_last().expect("non-empty pointer");
+    let (last, parents) = tokens.split_last().ok_or("empty pointer")?;
     let mut cur = doc;
     for t in parents {
         cur = match cur {
-            Value::Object(m) => m.get_mut(t).unwrap_or_else(|| panic!("no {t} in {path}")),
-            Value::Array(a) => a.get_mut(t.parse::<usize>().expect("index")).unwrap_or_else(|| panic!("no {t} in {path}")),
-            _ => panic!("{path}: {t} is not a container"),
-        };
+            Value::Object(m) => m.get_mut(t),
+            Value::Array(a) => t.parse::<usize>().ok().and_then(|i| a.get_mut(i)),
+            _ => None,
+        }
+        .ok_or(format!("no {t}"))?;
     }
+    let index = |a: &Vec<Value>| last.parse::<usize>().ok().filter(|i| *i < a.len()).ok_or(format!("no {last}"));
     match (cur, value) {
         (Value::Object(m), Some(v)) => {
             m.insert(last.clone(), v);
         }
         (Value::Object(m), None) => {
-            m.remove(last).unwrap_or_else(|| panic!("nothing to delete at {path}"));
+            m.remove(last).ok_or(format!("nothing to delete at {last}"))?;
         }
         (Value::Array(a), Some(v)) if last == "-" => a.push(v),
-        (Value::Array(a), Some(v)) => a[last.parse::<usize>().expect("index")] = v,
-        (Value::Array(a), None) => {
-            a.remove(last.parse::<usize>().expect("index"));
+        (Value::Array(a), Some(v)) => {
+            let i = index(a)?;
+            a[i] = v;
         }
-        _ => panic!("{path}: parent is not a container"),
+        (Value::Array(a), None) => {
+            let i = index(a)?;
+            a.remove(i);
+        }
+        _ => return Err("parent is not a container".into()),
     }
+    Ok(())
 }
 
 /// The base document with `ops` applied.
