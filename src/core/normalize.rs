@@ -94,6 +94,10 @@ fn lookalike_hint(s: &str) -> Option<Hint> {
 /// Reads a count: ASCII or full-width digits, surrounding spaces, thousands separators `,`/`，` in
 /// groups of three. `Ok` values may still exceed [`MAX_COUNT`]; the caller reports that (R004).
 pub fn parse_count(text: &str) -> Result<u64, Hint> {
+    // Fast path: plain ASCII digits, what most cells hold.
+    if !text.is_empty() && text.len() <= 19 && text.bytes().all(|b| b.is_ascii_digit()) {
+        return text.parse().map_err(|_| Hint::NotNumber);
+    }
     let h = halfwidth(text);
     let t = trim(&h);
     if t.is_empty() {
