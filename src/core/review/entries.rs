@@ -449,9 +449,18 @@ fn entry_of(path: &str) -> usize {
         .map_or(0, |n| n + 1)
 }
 
-/// Merges the reading issues and the rule issues into entry order (stable within an entry).
+/// Merges the reading issues and the rule issues into entry order (both lists already are, so a
+/// linear merge; stable within an entry: reading issues first).
 pub fn merge(a: Vec<Issue>, b: Vec<Issue>) -> Vec<Issue> {
-    let mut all: Vec<(usize, Issue)> = a.into_iter().chain(b).map(|i| (entry_of(&i.path), i)).collect();
-    all.sort_by_key(|x| x.0);
-    all.into_iter().map(|x| x.1).collect()
+    let mut out = Vec::with_capacity(a.len() + b.len());
+    let mut b = b.into_iter().peekable();
+    for x in a {
+        let k = entry_of(&x.path);
+        while let Some(y) = b.next_if(|y| entry_of(&y.path) < k) {
+            out.push(y);
+        }
+        out.push(x);
+    }
+    out.extend(b);
+    out
 }
