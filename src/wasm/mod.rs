@@ -1,1 +1,332 @@
-//! The `#[wasm_bindgen]` API (being built: issue 3).
+//! The `#[wasm_bindgen]` API: a thin layer over [`crate::core`] for the npm package.
+//!
+//! Values cross the boundary as JSON text: the package's JavaScript (`js/index.js`) stringifies
+//! what the portal passes and parses what comes back. That keeps this layer free of per-type
+//! conversion code and the wasm small (one JSON reader and writer, which the core has anyway),
+//! and JSON text is exactly the documents' own format. Every function answers an envelope,
+//! `{"ok": …}` or `{"error": {"line", "column", "message"}}` when the input is not readable at
+//! all; issues are results, never errors.
+//!
+//! Long-lived state — the table being edited — stays here behind one opaque handle,
+//! [`FormHandle`], so that an edit sends one cell in and gets back only what changed.
+
+use chrono::NaiveDate;
+use serde_json::{json, Value};
+use wasm_bindgen::prelude::*;
+
+use crate::core::form::{Edit, FormState};
+use crate::core::issue::{Issue, Locale};
+use crate::core::json::{self, ParseError};
+use crate::core::messages;
+use crate::core::stats::{self, aggregate as roll_up, csv, model, totals as tot};
+use crate::core::validate::{self as check, Options};
+use crate::core::{columns, presets};
+
+fn ok(v: Value) -> String {
+    json!({ "ok": v }).to_string()
+}
+
+fn err(e: &ParseError) -> String {
+    json!({ "error": { "line": e.line, "column": e.column, "message": e.message } }).to_string()
+}
+
+fn issues_value(issues: &[Issue]) -> Value {
+    serde_json::to_value(issues).unwrap_or(Value::Array(Vec::new()))
+}
+
+fn locale_of(opts: &Value) -> Locale {
+    opts.get("locale").and_then(Value::as_str).and_then(Locale::parse).unwrap_or_default()
+}
+
+fn date_of(opts: &Value, key: &str) -> Option<NaiveDate> {
+    opts.get(key).and_then(Value::as_str).and_then(|s| crate::core::normalize::parse_date(s).ok())
+}
+
+/// Options passed as JSON text; unreadable or absent options are the defaults.
+fn options(opts: &str) -> Value {
+    json::parse(opts).unwrap_or(Value::Null)
+}
+
+/// `validate(doc, { previous, roster, locale, today })` → `Issue[]` (SPEC §8.1). `doc` is the
+/// document's JSON text; it is recognised by its `format`.
+#[wasm_bindgen(js_name = validateJson)]
+pub fn validate_json(doc: &str, opts: &str) -> String {
+    let doc = match json::parse(doc) {
+        Ok(v) => v,
+        Err(e) => return err(&e),
+    };
+    let o = options(opts);
+    let options = Options {
+        previous: o.get("previous").filter(|v| !v.is_null()).cloned(),
+        roster: o.get("roster").filter(|v| !v.is_null()).cloned(),
+        locale: locale_of(&o),
+        today: date_of(&o, "today"),
+    };
+    ok(issues_value(&check::validate(&doc, &options)))
+}
+
+/// Reads a statistics table from CSV text (already decoded: UTF-8, with or without BOM, or GBK
+/// decoded by the page) and checks it: `{ doc, issues }`.
+#[wasm_bindgen(js_name = readCsv)]
+pub fn read_csv(text: &str, opts: &str) -> String {
+    let o = options(opts);
+    match csv::read(text) {
+        Ok((doc, read_issues)) => {
+            let previous = o.get("previous").filter(|v| !v.is_null());
+            let mut issues = check::check_stats(&doc, read_issues, previous);
+            messages::localize(&mut issues, locale_of(&o));
+            ok(json!({ "doc": doc.to_value(), "issues": issues_value(&issues) }))
+        }
+        Err(e) => err(&e),
+    }
+}
+
+/// Writes a statistics table as CSV (UTF-8 with BOM, zh-CN headers, 合计 first).
+#[wasm_bindgen(js_name = writeCsv)]
+pub fn write_csv(doc: &str) -> String {
+    match json::parse(doc) {
+        Ok(v) => ok(Value::from(csv::write(&model::read(&v).0))),
+        Err(e) => err(&e),
+    }
+}
+
+/// `totals(doc)` → `{ total, rows }` (SPEC §3.4).
+#[wasm_bindgen(js_name = totalsJson)]
+pub fn totals_json(doc: &str) -> String {
+    match json::parse(doc) {
+        Ok(v) => ok(tot::totals(&model::read(&v).0).0),
+        Err(e) => err(&e),
+    }
+}
+
+/// `aggregate(children, { unit, batch, locale })` → `{ doc, issues, refused }`: the parent table
+/// and the A issues; `refused` when A001/A002 make the parent wrong.
+#[wasm_bindgen(js_name = aggregateJson)]
+pub fn aggregate_json(children: &str, opts: &str) -> String {
+    let children = match json::parse(children) {
+        Ok(Value::Array(a)) => a,
+        Ok(other) => vec![other],
+        Err(e) => return err(&e),
+    };
+    let o = options(opts);
+    let unit = o.get("unit").and_then(Value::as_str).unwrap_or("");
+    let batch = o.get("batch").and_then(Value::as_u64).and_then(|b| u8::try_from(b).ok());
+    let (doc, mut issues) = roll_up::aggregate(&children, unit, batch);
+    messages::localize(&mut issues, locale_of(&o));
+    ok(json!({
+        "doc": doc.to_value(),
+        "refused": roll_up::refused(&issues),
+        "issues": issues_value(&issues),
+    }))
+}
+
+/// `coverage(roster, entries, { as_of, batch, unit, locale })` → `{ table, gaps, issues }`
+/// (SPEC §6.3).
+#[wasm_bindgen(js_name = coverageJson)]
+pub fn coverage_json(roster: &str, entries: &str, opts: &str) -> String {
+    let (roster, entries) = match (json::parse(roster), json::parse(entries)) {
+        (Ok(r), Ok(e)) => (r, e),
+        (Err(e), _) | (_, Err(e)) => return err(&e),
+    };
+    let o = options(opts);
+    let Some(as_of) = date_of(&o, "as_of") else {
+        return err(&ParseError { line: 0, column: 0, message: "coverage: options.as_of must be a date".into() });
+    };
+    let batch = o.get("batch").and_then(Value::as_u64).and_then(|b| u8::try_from(b).ok()).unwrap_or(1);
+    let unit = o.get("unit").and_then(Value::as_str).unwrap_or("");
+    let mut v = coverage_value(&roster, &entries, as_of, batch, unit);
+    if let Some(issues) = v.get_mut("issues").and_then(Value::as_array_mut) {
+        for i in issues.iter_mut() {
+            localize_value(i, locale_of(&o));
+        }
+    }
+    ok(v)
+}
+
+// Until `core::review::coverage` lands (issue 4) this answers an empty result; the binding
+// then becomes `crate::core::review::coverage(roster, entries, as_of, batch, unit).to_value()`.
+fn coverage_value(_roster: &Value, _entries: &Value, _as_of: NaiveDate, _batch: u8, _unit: &str) -> Value {
+    json!({ "table": Value::Null, "gaps": { "orgs": [], "secretaries": [], "members": [], "not_reviewing": [] }, "issues": [] })
+}
+
+/// Re-renders an issue already turned into JSON (from a result built elsewhere).
+fn localize_value(v: &mut Value, locale: Locale) {
+    let code = v.get("code").and_then(Value::as_str).unwrap_or("");
+    let Some(code) = messages::CATALOGUE.iter().find(|e| e.0 == code).map(|e| e.0) else { return };
+    let mut issue = Issue::new(code, v.get("path").and_then(Value::as_str).unwrap_or(""));
+    if let Some(p) = v.get("params").and_then(Value::as_object) {
+        issue.params = p.clone();
+    }
+    v["message"] = Value::from(messages::render(&issue, locale));
+}
+
+/// What the form needs to draw itself, from the core's tables (one source for columns and
+/// presets): `{ columns: [{ no, field, group, label, formula, input }], presets: [{ id, receiver,
+/// deadlines, rows }] }`.
+#[wasm_bindgen]
+pub fn meta(locale: &str) -> String {
+    let en = Locale::parse(locale) == Some(Locale::En);
+    let cols: Vec<Value> = columns::COLUMNS
+        .iter()
+        .map(|c| {
+            json!({
+                "no": c.no,
+                "field": c.field,
+                "group": if en { c.group_en } else { c.group_zh },
+                "label": if en { c.label_en } else { c.label_zh },
+                "formula": c.formula,
+                "input": c.is_input(),
+            })
+        })
+        .collect();
+    let presets: Vec<Value> = presets::PRESETS
+        .iter()
+        .map(|p| json!({ "id": p.id, "receiver": p.receiver_zh, "deadlines": p.deadlines, "rows": p.rows }))
+        .collect();
+    ok(json!({ "columns": cols, "presets": presets, "maxRows": model::MAX_ROWS }))
+}
+
+/// Renders issues (JSON `Issue[]`) again in another locale (when the clerk switches language).
+#[wasm_bindgen]
+pub fn relocalize(issues: &str, locale: &str) -> String {
+    let mut v = json::parse(issues).unwrap_or(Value::Array(Vec::new()));
+    let l = Locale::parse(locale).unwrap_or_default();
+    if let Some(a) = v.as_array_mut() {
+        for i in a.iter_mut() {
+            localize_value(i, l);
+        }
+    }
+    ok(v)
+}
+
+/// The statistics table being edited in a form. Every method answers JSON text.
+#[wasm_bindgen]
+pub struct FormHandle {
+    state: FormState,
+    locale: Locale,
+}
+
+#[wasm_bindgen]
+impl FormHandle {
+    /// A form holding `doc` (JSON text; unreadable text gives an empty table, and the error is
+    /// for the caller to have reported — see [`parse_json`]).
+    #[wasm_bindgen(constructor)]
+    pub fn new(doc: &str, locale: &str) -> FormHandle {
+        let v = json::parse(doc).unwrap_or(Value::Null);
+        FormHandle { state: FormState::load(&v), locale: Locale::parse(locale).unwrap_or_default() }
+    }
+
+    /// Switches the language of messages.
+    #[wasm_bindgen(js_name = setLocale)]
+    pub fn set_locale(&mut self, locale: &str) {
+        self.locale = Locale::parse(locale).unwrap_or_default();
+    }
+
+    /// The document (JSON text), invalid input kept as typed.
+    pub fn data(&self) -> String {
+        self.state.to_value().to_string()
+    }
+
+    /// Every issue (JSON `Issue[]`).
+    pub fn issues(&self) -> String {
+        issues_value(&self.state.issues(self.locale)).to_string()
+    }
+
+    /// `{ total, rows }`.
+    pub fn totals(&self) -> String {
+        self.state.totals().to_string()
+    }
+
+    #[wasm_bindgen(js_name = rowCount)]
+    pub fn row_count(&self) -> usize {
+        self.state.row_count()
+    }
+
+    /// Sets an input cell to the text typed; answers what changed (see [`FormHandle::answer`]).
+    #[wasm_bindgen(js_name = setCell)]
+    pub fn set_cell(&mut self, row: usize, field: &str, text: &str) -> String {
+        let e = self.state.set_cell(row, field, text);
+        self.answer(e)
+    }
+
+    /// Renames a row.
+    #[wasm_bindgen(js_name = setName)]
+    pub fn set_name(&mut self, row: usize, text: &str) -> String {
+        let e = self.state.set_name(row, text);
+        self.answer(e)
+    }
+
+    /// Sets a header field or report section.
+    #[wasm_bindgen(js_name = setHeader)]
+    pub fn set_header(&mut self, field: &str, text: &str) -> String {
+        let e = self.state.set_header(field, text);
+        self.answer(e)
+    }
+
+    #[wasm_bindgen(js_name = insertRow)]
+    pub fn insert_row(&mut self, at: usize, name: &str) -> String {
+        let e = self.state.insert_row(at, name);
+        self.answer(e)
+    }
+
+    #[wasm_bindgen(js_name = removeRow)]
+    pub fn remove_row(&mut self, at: usize) -> String {
+        let e = self.state.remove_row(at);
+        self.answer(e)
+    }
+
+    /// What an edit changed, and nothing more: `null` when the edit was refused, else `{ row,
+    /// rowIssues, rowView, total, names?, header?, all? }` — `names` / `header` when those
+    /// issues were re-checked, `all` (every issue) after a change that touches every row.
+    fn answer(&self, e: Option<Edit>) -> String {
+        let Some(e) = e else { return "null".into() };
+        let mut m = serde_json::Map::new();
+        if let Some(r) = e.row {
+            m.insert("row".into(), r.into());
+            m.insert("rowIssues".into(), issues_value(&self.state.row_issues(r, self.locale)));
+            m.insert("rowView".into(), self.state.row_view(r));
+        }
+        m.insert("total".into(), self.state.total_view());
+        if e.names {
+            m.insert("names".into(), issues_value(&self.state.name_issues(self.locale)));
+        }
+        if e.header {
+            m.insert("header".into(), issues_value(&self.state.header_issues(self.locale)));
+        }
+        if e.full {
+            m.insert("all".into(), issues_value(&self.state.issues(self.locale)));
+        }
+        Value::Object(m).to_string()
+    }
+}
+
+/// Parses JSON text, with line and column on failure: `{ ok: value }` or `{ error }`.
+#[wasm_bindgen(js_name = parseJson)]
+pub fn parse_json(text: &str) -> String {
+    match json::parse(text) {
+        Ok(v) => ok(v),
+        Err(e) => err(&e),
+    }
+}
+
+/// A blank table for a preset (or given row names) as JSON text.
+#[wasm_bindgen(js_name = blankDoc)]
+pub fn blank_doc(preset: &str, rows: &str) -> String {
+    let names: Vec<String> = json::parse(rows)
+        .ok()
+        .and_then(|v| v.as_array().map(|a| a.iter().filter_map(|x| x.as_str().map(str::to_string)).collect()))
+        .unwrap_or_default();
+    let p = presets::find(preset);
+    let refs: Vec<&str> = if names.is_empty() {
+        p.map(|p| p.rows.to_vec()).unwrap_or_default()
+    } else {
+        names.iter().map(String::as_str).collect()
+    };
+    let preset = (!preset.is_empty()).then_some(preset);
+    let mut d = stats::StatsDoc::blank(preset, &refs);
+    if p.is_some() {
+        // A blank form's written report is there to be filled in.
+        d.report = Some(Default::default());
+    }
+    d.to_value().to_string()
+}

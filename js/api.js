@@ -1,0 +1,131 @@
+// The package's functions (SPEC §8.1) over the wasm API. Values cross into wasm as JSON text
+// and come back as JSON text: one boundary format, the documents' own.
+import wbgInit, * as wasm from './cxzy_form.js';
+
+let ready = null;
+
+/**
+ * Loads the WebAssembly module once. In a browser, `init()` fetches `cxzy_form_bg.wasm` next to
+ * this file; in Node pass the bytes: `init({ module_or_path: fs.readFileSync(path) })`.
+ */
+export default function init(input) {
+  if (!ready) {
+    ready = wbgInit(input).then(() => undefined);
+    ready.catch(() => { ready = null; });
+  }
+  return ready;
+}
+
+/** A document that cannot be read at all (not JSON, broken CSV): says where. */
+export class CxzyParseError extends Error {
+  constructor(e) {
+    super(e.line ? `line ${e.line}, column ${e.column}: ${e.message}` : e.message);
+    this.name = 'CxzyParseError';
+    this.line = e.line;
+    this.column = e.column;
+  }
+}
+
+/** Reads a `{ ok }` / `{ error }` envelope from the wasm API. */
+export function unwrap(text) {
+  const r = JSON.parse(text);
+  if (r.error) throw new CxzyParseError(r.error);
+  return r.ok;
+}
+
+/** JSON text of a document given as an object or as text. */
+export const asText = (doc) => (typeof doc === 'string' ? doc : JSON.stringify(doc ?? null));
+
+const pad = (n) => String(n).padStart(2, '0');
+/** Local date as `YYYY-MM-DD` (the core never reads a clock: "today" comes from here). */
+export function isoDate(d = new Date()) {
+  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
+}
+
+const asValue = (v) => (typeof v === 'string' ? unwrap(wasm.parseJson(v)) : v);
+
+/** `validate(doc, { previous, roster, locale, today })` → `Issue[]`. */
+export function validate(doc, options = {}) {
+  const o = { ...options };
+  o.today = o.today instanceof Date ? isoDate(o.today) : (o.today ?? isoDate());
+  if (o.previous != null) o.previous = asValue(o.previous);
+  if (o.roster != null) o.roster = asValue(o.roster);
+  return unwrap(wasm.validateJson(asText(doc), JSON.stringify(o)));
+}
+
+/** `totals(doc)` → `{ total, rows }` with coverages as display strings (SPEC §3.4). */
+export function totals(doc) {
+  return unwrap(wasm.totalsJson(asText(doc)));
+}
+
+/** `coverage(roster, entries, { as_of, batch, unit, locale })` → `{ table, gaps, issues }`. */
+export function coverage(roster, entries, options = {}) {
+  const o = { ...options };
+  if (o.as_of instanceof Date) o.as_of = isoDate(o.as_of);
+  return unwrap(wasm.coverageJson(asText(roster), asText(entries), JSON.stringify(o)));
+}
+
+/** The roll-up with its issues: `{ doc, issues, refused }`. */
+export function aggregateReport(children, options = {}) {
+  const list = (typeof children === 'string' ? asValue(children) : children).map(asValue);
+  return unwrap(wasm.aggregateJson(JSON.stringify(list), JSON.stringify(options)));
+}
+
+/** An error that carries issues (a roll-up refused by A001/A002). */
+export class CxzyIssuesError extends Error {
+  constructor(message, issues) {
+    super(message);
+    this.name = 'CxzyIssuesError';
+    this.issues = issues;
+  }
+}
+
+/**
+ * `aggregate(children, { unit, batch })` → the parent statistics table. Throws a
+ * `CxzyIssuesError` (with `.issues`) when the children cannot be merged (A001, A002).
+ */
+export function aggregate(children, options = {}) {
+  const r = aggregateReport(children, options);
+  if (r.refused) throw new CxzyIssuesError(r.issues.filter((i) => i.severity === 'error').map((i) => i.message).join('\n'), r.issues);
+  return r.doc;
+}
+
+/**
+ * Text of a file's bytes: UTF-8 (with or without BOM), else GBK as Chinese Excel and WPS save
+ * CSV files.
+ */
+export function decodeText(bytes) {
+  try {
+    return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+  } catch {
+    return new TextDecoder('gbk').decode(bytes);
+  }
+}
+
+/** Reads a CSV table (text, or bytes in UTF-8/GBK) and checks it → `{ doc, issues }`. */
+export function readCsv(input, options = {}) {
+  const text = typeof input === 'string' ? input : decodeText(input);
+  return unwrap(wasm.readCsv(text, JSON.stringify(options)));
+}
+
+/** The table as CSV text (UTF-8 with BOM, zh-CN headers, 合计 first). */
+export function writeCsv(doc) {
+  return unwrap(wasm.writeCsv(asText(doc)));
+}
+
+/** Parses JSON text, throwing `CxzyParseError` with line and column. */
+export function parseJson(text) {
+  return unwrap(wasm.parseJson(text));
+}
+
+/** The columns and presets, from the core's tables. */
+export function meta(locale = 'zh-CN') {
+  return unwrap(wasm.meta(locale));
+}
+
+/** A blank table for a preset or a list of row names. */
+export function blankDoc(preset = '', rows = []) {
+  return JSON.parse(wasm.blankDoc(preset || '', JSON.stringify(rows || [])));
+}
+
+export { wasm };

@@ -1,0 +1,70 @@
+// <cxzy-stats-form preset="heilongjiang-2010" locale="zh-CN">: StatsForm for pages that load one
+// <script type="module"> and write no JavaScript. Initial data may sit inside the tag as
+// <script type="application/json">…</script> (not executed, so allowed by a strict CSP).
+import init from './api.js';
+import { StatsForm } from './stats-form.js';
+
+const Base = globalThis.HTMLElement || class {};
+
+export class CxzyStatsForm extends Base {
+  static get observedAttributes() { return ['locale']; }
+
+  constructor() {
+    super();
+    this.form = null;
+    this.pending = null;
+    this.ready = new Promise((resolve) => { this.resolveReady = resolve; });
+  }
+
+  connectedCallback() {
+    if (this.form || this.pending) return;
+    const json = this.querySelector(':scope > script[type="application/json"]');
+    let data = this.initialData;
+    if (data == null && json) {
+      try { data = JSON.parse(json.textContent); } catch { data = json.textContent; }
+    }
+    this.pending = init().then(() => {
+      this.pending = null;
+      if (!this.isConnected || this.form) return;
+      this.form = new StatsForm(this, {
+        preset: this.getAttribute('preset') || undefined,
+        locale: this.getAttribute('locale') || undefined,
+        readonly: this.hasAttribute('readonly'),
+        autosave: this.getAttribute('autosave') !== 'off',
+        storageKey: this.getAttribute('storage-key') || undefined,
+        rows: this.getAttribute('rows') ? this.getAttribute('rows').split(/[,，]/).map((s) => s.trim()).filter(Boolean) : undefined,
+        data: data == null ? undefined : data,
+      });
+      this.resolveReady(this.form);
+      this.dispatchEvent(new CustomEvent('cxzy-ready', { bubbles: true, composed: true }));
+    });
+  }
+
+  disconnectedCallback() {
+    if (this.form) this.form.destroy();
+    this.form = null;
+    this.ready = new Promise((resolve) => { this.resolveReady = resolve; });
+  }
+
+  attributeChangedCallback(name, old, value) {
+    if (name === 'locale' && this.form && old !== value) this.form.setLocale(value);
+  }
+
+  /** The document (`null` until the form is ready). */
+  data() { return this.form ? this.form.data() : null; }
+  /** Every issue. */
+  issues() { return this.form ? this.form.issues() : []; }
+  /** Replaces the document; before the form is ready, it becomes the initial data. */
+  setData(doc) {
+    if (this.form) this.form.setData(doc);
+    else this.initialData = doc;
+  }
+  submit() { return this.form ? this.form.submit() : Promise.resolve(false); }
+}
+
+/** Registers `<cxzy-stats-form>` once (no-op outside a browser). */
+export function defineElements() {
+  if (typeof customElements !== 'undefined' && !customElements.get('cxzy-stats-form')) {
+    customElements.define('cxzy-stats-form', CxzyStatsForm);
+  }
+}

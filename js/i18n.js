@@ -1,0 +1,49 @@
+// The form's own words (labels, buttons, notices). Issue messages come from the core's
+// catalogue (src/core/messages.rs), never from here.
+export const TEXT = {
+  'zh-CN': {
+    title: '创先争优活动领导点评情况统计表',
+    receiver: '报送：',
+    unit: '填报单位', batch: '批次', batchN: (n) => `第${n}批`, as_of: '统计截止日期', filed_on: '填报日期',
+    deadline: '报送截止日期', deadlineAuto: (d) => `（按预设：${d}）`,
+    principal: '负责人', preparer: '填表人', phone: '联系电话', reported_on: '报出日期',
+    report: '书面报告', overview: '一、总体情况', practices: '二、突出做法', examples: '三、典型事例', notes: '备注',
+    no: '栏次', total: '合计', rowName: '单位名称',
+    open: '打开文件…', saveJson: '保存 JSON', saveCsv: '导出 CSV', print: '打印', submit: '检查并提交',
+    addRow: '添加一行', removeRow: (n) => `删除「${n}」行`, language: 'English',
+    dropHint: '可将 JSON 或 CSV 文件拖放到表格上打开',
+    summaryTitle: '存在以下问题', summaryErrors: (e, w) => `${e} 个错误，${w} 个警告`,
+    more: (n) => `……另有 ${n} 个问题`, errorPrefix: '错误：', warningPrefix: '警告：',
+    noIssues: '未发现问题', restored: (t) => `已恢复 ${t} 自动保存的草稿。`, discard: '丢弃草稿',
+    discarded: '已丢弃草稿。', blocked: '还有错误，不能提交或导出：请先改正下列问题。',
+    confirmWarnings: (n) => `还有 ${n} 个警告。请核对，确认无误后再继续。`, proceed: '确认无误，继续', back: '返回检查',
+    opened: (name) => `已打开「${name}」。`, unreadable: (name, msg) => `无法读取「${name}」：${msg}`,
+    submitted: '检查通过，已提交。', saved: '已生成文件。', autosaved: '已自动保存草稿',
+    rowLabel: (row, col) => `${row} ${col}`, headerCell: (g, l) => (g ? `${g} · ${l}` : l),
+  },
+  en: {
+    title: 'Leaders’ Reviews in the Strive-for-Excellence Campaign: Statistics Table',
+    receiver: 'To: ',
+    unit: 'Reporting unit', batch: 'Batch', batchN: (n) => `Batch ${n}`, as_of: 'Statistics as of', filed_on: 'Filing date',
+    deadline: 'Deadline', deadlineAuto: (d) => ` (preset: ${d})`,
+    principal: 'Person in charge', preparer: 'Prepared by', phone: 'Phone', reported_on: 'Reported on',
+    report: 'Written report', overview: '1. Overview', practices: '2. Outstanding practices', examples: '3. Typical examples', notes: 'Notes',
+    no: 'Column', total: 'Total', rowName: 'Unit',
+    open: 'Open file…', saveJson: 'Save JSON', saveCsv: 'Export CSV', print: 'Print', submit: 'Check and submit',
+    addRow: 'Add a row', removeRow: (n) => `Remove row “${n}”`, language: '中文',
+    dropHint: 'Drop a JSON or CSV file on the table to open it',
+    summaryTitle: 'There is a problem', summaryErrors: (e, w) => `${e} errors, ${w} warnings`,
+    more: (n) => `… and ${n} more`, errorPrefix: 'Error: ', warningPrefix: 'Warning: ',
+    noIssues: 'No problems found', restored: (t) => `Restored the draft saved automatically at ${t}.`, discard: 'Discard draft',
+    discarded: 'Draft discarded.', blocked: 'There are errors: fix the problems below before submitting or exporting.',
+    confirmWarnings: (n) => `There are ${n} warnings. Check them before you continue.`, proceed: 'Checked — continue', back: 'Go back',
+    opened: (name) => `Opened “${name}”.`, unreadable: (name, msg) => `Cannot read “${name}”: ${msg}`,
+    submitted: 'No errors: submitted.', saved: 'File created.', autosaved: 'Draft saved',
+    rowLabel: (row, col) => `${row}, ${col}`, headerCell: (g, l) => (g ? `${g}: ${l}` : l),
+  },
+};
+
+/** `zh-CN` unless the locale asks for English. */
+export function pickLocale(locale) {
+  return /^en\b/i.test(locale || '') ? 'en' : 'zh-CN';
+}
