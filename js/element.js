@@ -47,7 +47,7 @@ export class CxzyStatsForm extends Base {
   }
 
   attributeChangedCallback(name, old, value) {
-    if (name === 'locale' && this.form && old !== value) this.form.setLocale(value);
+    if (name === 'locale' && this.form && value) this.form.setLocale(value);
   }
 
   /** The document (`null` until the form is ready). */

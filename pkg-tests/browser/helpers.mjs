@@ -27,6 +27,11 @@ export async function newPage(browser, { viewport = { width: 1600, height: 1000 
   page.on('request', (r) => log.requests.push(r.url()));
   page.on('pageerror', (e) => log.errors.push(String(e)));
   page.on('console', (m) => { if (m.type() === 'error') log.errors.push(m.text()); });
+  // CSP violations, as the page sees them.
+  await page.addInitScript(() => {
+    window.__csp = [];
+    document.addEventListener('securitypolicyviolation', (e) => window.__csp.push(`${e.violatedDirective} ${e.blockedURI}`));
+  });
   page.on('dialog', (d) => { log.errors.push(`dialog: ${d.message()}`); d.dismiss(); });
   return { context, page, log };
 }

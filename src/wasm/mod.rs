@@ -134,19 +134,9 @@ pub fn coverage_json(roster: &str, entries: &str, opts: &str) -> String {
     };
     let batch = o.get("batch").and_then(Value::as_u64).and_then(|b| u8::try_from(b).ok()).unwrap_or(1);
     let unit = o.get("unit").and_then(Value::as_str).unwrap_or("");
-    let mut v = coverage_value(&roster, &entries, as_of, batch, unit);
-    if let Some(issues) = v.get_mut("issues").and_then(Value::as_array_mut) {
-        for i in issues.iter_mut() {
-            localize_value(i, locale_of(&o));
-        }
-    }
-    ok(v)
-}
-
-// Until `core::review::coverage` lands (issue 4) this answers an empty result; the binding
-// then becomes `crate::core::review::coverage(roster, entries, as_of, batch, unit).to_value()`.
-fn coverage_value(_roster: &Value, _entries: &Value, _as_of: NaiveDate, _batch: u8, _unit: &str) -> Value {
-    json!({ "table": Value::Null, "gaps": { "orgs": [], "secretaries": [], "members": [], "not_reviewing": [] }, "issues": [] })
+    let mut c = crate::core::review::coverage(&roster, &entries, as_of, batch, unit);
+    messages::localize(&mut c.issues, locale_of(&o));
+    ok(c.to_value())
 }
 
 /// Re-renders an issue already turned into JSON (from a result built elsewhere).

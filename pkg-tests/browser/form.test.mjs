@@ -1,0 +1,382 @@
+// The form as a clerk uses it, in Debian's headless Chromium, on the demo portal page served with
+// `Content-Security-Policy: default-src 'self'; script-src 'self' 'wasm-unsafe-eval'`.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import path from 'node:path';
+import { start, newPage, ready, root } from './helpers.mjs';
+
+let server;
+let browser;
+const out = path.join(root, 'pkg-tests/out');
+fs.mkdirSync(out, { recursive: true });
+const samplePath = path.join(root, 'samples/stats/heilongjiang-2010-batch1.json');
+const sample = () => JSON.parse(fs.readFileSync(samplePath, 'utf8'));
+
+before(async () => ({ server, browser } = await start()));
+after(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+const F = 'cxzy-stats-form';
+const cell = (page, r, f) => page.locator(`${F} [data-r="${r}"][data-f="${f}"]`);
+const computed = (page, r, f) => page.locator(`${F} tbody tr:nth-child(${r + 2}) output[id$="-c${r}-${f}"]`);
+const total = (page, f) => page.evaluate(([s, field]) => document.querySelector(s).shadowRoot.querySelector('tr.total')
+  .querySelectorAll('output')[[...document.querySelector(s).form.columns].slice(1).findIndex((c) => c.field === field)].textContent, [F, f]);
+
+async function portal(opts) {
+  const p = await newPage(browser, opts);
+  await p.page.goto(server.url);
+  await ready(p.page);
+  return p;
+}
+
+async function type(page, r, f, text) {
+  await cell(page, r, f).click();
+  await page.keyboard.press('Control+A');
+  await page.keyboard.type(text);
+}
+
+test('renders the official layout: title, header fields, grouped headers, 栏次 row, 合计 first, read-only computed cells', async () => {
+  const { page, log, context } = await portal();
+  const shadow = page.locator(F);
+  await assert.doesNotReject(shadow.locator('h1.title', { hasText: '创先争优活动领导点评情况统计表' }).waitFor());
+  for (const label of ['填报单位', '批次', '统计截止日期', '填报日期', '负责人', '填表人', '联系电话', '报出日期', '一、总体情况', '二、突出做法', '三、典型事例']) {
+    assert.equal(await shadow.getByText(label, { exact: false }).first().isVisible(), true, label);
+  }
+  const info = await page.evaluate((s) => {
+    const r = document.querySelector(s).shadowRoot;
+    const body = [...r.querySelectorAll('tbody tr')];
+    const inputCell = r.querySelector('td input[data-f="orgs_total"]').parentElement;
+    const computedCell = r.querySelector('td.computed');
+    return {
+      groups: [...r.querySelectorAll('thead tr:first-child th[colspan]')].map((th) => th.textContent),
+      no: [...r.querySelectorAll('thead tr.no th')].map((th) => th.textContent),
+      first: body[0].querySelector('th').textContent,
+      names: body.slice(1).map((tr) => tr.querySelector('input').value),
+      computedIsOutput: computedCell.querySelector('output') !== null && computedCell.querySelector('input') === null,
+      bgInput: getComputedStyle(inputCell).backgroundColor,
+      bgComputed: getComputedStyle(computedCell).backgroundColor,
+    };
+  }, F);
+  assert.deepEqual(info.groups.slice(0, 2), ['基层党组织', '其中“两新”组织党组织']);
+  assert.equal(info.no.length, 26);
+  assert.deepEqual(info.no.slice(0, 4), ['甲', '1', '2', '3=2/1']);
+  assert.equal(info.no[21], '21=17+18+19+20');
+  assert.equal(info.first, '合计');
+  assert.equal(info.names.length, 19);
+  assert.equal(info.names[0], '哈尔滨市');
+  assert.equal(info.names[18], '大庆油田');
+  assert.equal(info.computedIsOutput, true);
+  assert.notEqual(info.bgInput, info.bgComputed, 'computed cells look different');
+  assert.deepEqual(log.errors, []);
+  await context.close();
+});
+
+test('typing a value shows the issue on the cell, in the summary, and the new totals at once', async () => {
+  const { page, context } = await portal();
+  await type(page, 0, 'orgs_total', '100');
+  await type(page, 0, 'orgs_reviewed', '120');
+  const c = cell(page, 0, 'orgs_reviewed');
+  assert.equal(await c.getAttribute('aria-invalid'), 'true');
+  const describedBy = await c.getAttribute('aria-describedby');
+  const msg = page.locator(`${F} [id="${describedBy}"]`);
+  assert.match(await msg.textContent(), /错误：已点评基层党组织数（120）不能大于基层党组织总数（100）/);
+  assert.equal(await msg.isVisible(), true, 'the message shows at the focused cell');
+  const link = page.locator(`${F} .summary a`, { hasText: '已点评基层党组织数（120）' });
+  assert.equal(await link.count(), 1);
+  assert.equal(await total(page, 'orgs_reviewed'), '120');
+  assert.equal(await total(page, 'orgs_coverage'), '120.0%');
+  assert.equal(await computed(page, 0, 'orgs_coverage').textContent(), '120.0%');
+  // The summary's link focuses the cell.
+  await cell(page, 3, 'orgs_total').focus();
+  await link.focus();
+  await page.keyboard.press('Enter');
+  assert.equal(await page.evaluate((s) => document.querySelector(s).shadowRoot.activeElement.dataset.f, F), 'orgs_reviewed');
+  // Fixing it clears the mark; full-width digits are read.
+  await type(page, 0, 'orgs_reviewed', '９０');
+  assert.equal(await c.getAttribute('aria-invalid'), null);
+  assert.equal(await total(page, 'orgs_coverage'), '90.0%');
+  // Invalid input stays as typed, with a hint.
+  await type(page, 1, 'orgs_total', '1O0');
+  assert.equal(await cell(page, 1, 'orgs_total').inputValue(), '1O0');
+  assert.match(await page.locator(`${F} .summary`).textContent(), /字母 O/);
+  const data = await page.evaluate((s) => document.querySelector(s).data(), F);
+  assert.equal(data.rows[1].orgs_total, '1O0');
+  await context.close();
+});
+
+test('the keyboard moves like a spreadsheet: arrows, Enter, Tab', async () => {
+  const { page, context } = await portal();
+  const focused = () => page.evaluate((s) => {
+    const a = document.querySelector(s).shadowRoot.activeElement;
+    return `${a.dataset.r}/${a.dataset.f}`;
+  }, F);
+  await cell(page, 0, 'orgs_total').click();
+  await page.keyboard.type('5');
+  await page.keyboard.press('Enter');
+  assert.equal(await focused(), '1/orgs_total');
+  await page.keyboard.press('ArrowDown');
+  assert.equal(await focused(), '2/orgs_total');
+  await page.keyboard.press('ArrowRight');
+  assert.equal(await focused(), '2/orgs_reviewed');
+  await page.keyboard.press('ArrowRight');
+  assert.equal(await focused(), '2/new_orgs_total', 'skips the computed column 3');
+  await page.keyboard.press('ArrowUp');
+  assert.equal(await focused(), '1/new_orgs_total');
+  await page.keyboard.press('ArrowLeft');
+  await page.keyboard.press('ArrowLeft');
+  assert.equal(await focused(), '1/orgs_total');
+  await page.keyboard.press('Shift+Enter');
+  assert.equal(await focused(), '0/orgs_total');
+  await page.keyboard.press('Tab');
+  assert.equal(await focused(), '0/orgs_reviewed');
+  await context.close();
+});
+
+test('a block copied from Excel/WPS pastes into the grid from the focused cell', async () => {
+  const { page, context } = await portal();
+  await cell(page, 2, 'orgs_total').focus();
+  // Two rows of columns 1–4 as Excel puts them on the clipboard (column 3 is computed: skipped).
+  const tsv = '1,200\t1100\t91.6%\t30\r\n800\t"700"\t\t20\r\n';
+  await page.evaluate(([s, text]) => {
+    const el = document.querySelector(s).shadowRoot.activeElement;
+    const dt = new DataTransfer();
+    dt.setData('text/plain', text);
+    el.dispatchEvent(new ClipboardEvent('paste', { clipboardData: dt, bubbles: true, cancelable: true }));
+  }, [F, tsv]);
+  assert.equal(await cell(page, 2, 'orgs_total').inputValue(), '1,200');
+  assert.equal(await cell(page, 2, 'new_orgs_total').inputValue(), '30');
+  assert.equal(await cell(page, 3, 'orgs_reviewed').inputValue(), '700');
+  assert.equal(await computed(page, 2, 'orgs_coverage').textContent(), '91.6%');
+  assert.equal(await total(page, 'orgs_total'), '2000');
+  assert.equal(await total(page, 'orgs_reviewed'), '1800');
+  assert.equal(await total(page, 'orgs_coverage'), '90.0%');
+  await context.close();
+});
+
+test('drafts autosave on every change and come back after a reload, with a way to discard them', async () => {
+  const { page, context } = await portal();
+  await type(page, 4, 'members_total', '4321');
+  await page.locator(`${F} #${await page.locator(`${F} .f-unit input`).getAttribute('id')}`).fill('大庆市委组织部');
+  await page.waitForFunction(() => Object.keys(localStorage).some((k) => k.startsWith('cxzy-stats-form:draft:')));
+  await page.reload();
+  await ready(page);
+  assert.equal(await cell(page, 4, 'members_total').inputValue(), '4321');
+  assert.equal(await page.locator(`${F} .f-unit input`).inputValue(), '大庆市委组织部');
+  const notice = page.locator(`${F} .notice`);
+  assert.match(await notice.textContent(), /已恢复 \d{4}-\d\d-\d\d \d\d:\d\d 自动保存的草稿/);
+  await notice.getByRole('button', { name: '丢弃草稿' }).click();
+  assert.equal(await cell(page, 4, 'members_total').inputValue(), '');
+  assert.equal(await page.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith('cxzy-stats-form:draft:')).length), 0);
+  await page.reload();
+  await ready(page);
+  assert.equal(await cell(page, 4, 'members_total').inputValue(), '');
+  await context.close();
+});
+
+test('open a JSON file, save it as JSON and CSV: the same table comes back; a GBK CSV opens too', async () => {
+  const { page, context } = await portal();
+  await page.locator(`${F} input[type=file]`).setInputFiles(samplePath);
+  await page.locator(`${F} .notice`, { hasText: '已打开' }).waitFor();
+  assert.equal(await cell(page, 0, 'orgs_total').inputValue(), String(sample().rows[0].orgs_total));
+  const [json] = await Promise.all([page.waitForEvent('download'), page.locator(`${F} button[data-act=json]`).click()]);
+  assert.match(json.suggestedFilename(), /^黑龙江省-第1批\.json$/);
+  assert.deepEqual(JSON.parse(fs.readFileSync(await json.path(), 'utf8')), sample());
+  const [csv] = await Promise.all([page.waitForEvent('download'), page.locator(`${F} button[data-act=csv]`).click()]);
+  const csvText = fs.readFileSync(await csv.path(), 'utf8');
+  assert.equal(csvText.charCodeAt(0), 0xfeff);
+  const back = await page.evaluate(async (text) => (await import('./pkg/index.js')).readCsv(text).doc, csvText);
+  assert.deepEqual(back.rows, sample().rows);
+  // The CSV sample saved by Chinese Excel (GBK).
+  await page.evaluate((s) => document.querySelector(s).setData({ format: 'cxzy-stats/1', rows: [] }), F);
+  await page.locator(`${F} input[type=file]`).setInputFiles(path.join(root, 'samples/stats/heilongjiang-2010-batch1.gbk.csv'));
+  await page.locator(`${F} .notice`, { hasText: '已打开' }).waitFor();
+  assert.equal(await cell(page, 18, 'orgs_total').inputValue(), String(sample().rows[18].orgs_total));
+  assert.equal(await total(page, 'members_total'), String(sample().rows.reduce((s, r) => s + r.members_total, 0)));
+  await context.close();
+});
+
+test('export is blocked while errors remain; warnings need a confirmation', async () => {
+  const { page, context } = await portal();
+  let downloads = 0;
+  page.on('download', () => downloads++);
+  await page.locator(`${F} button[data-act=json]`).click();
+  assert.match(await page.locator(`${F} .notice`).textContent(), /还有错误/);
+  assert.equal(await page.evaluate((s) => document.querySelector(s).shadowRoot.activeElement.className, F), 'summary');
+  // Empty cells count once the clerk tries to submit.
+  assert.match(await page.locator(`${F} .summary`).textContent(), /未填写/);
+  assert.equal(downloads, 0);
+  // A table with only a warning (R031: talks > individual reviews).
+  const doc = sample();
+  doc.rows[0].talks = doc.rows[0].individual + 1;
+  await page.evaluate(([s, d]) => document.querySelector(s).setData(d), [F, doc]);
+  await page.locator(`${F} button[data-act=json]`).click();
+  const dialog = page.locator(`${F} dialog.confirm`);
+  assert.match(await dialog.textContent(), /还有 1 个警告/);
+  await dialog.getByRole('button', { name: '返回检查' }).click();
+  assert.equal(downloads, 0);
+  const [dl] = await Promise.all([page.waitForEvent('download'), (async () => {
+    await page.locator(`${F} button[data-act=json]`).click();
+    await dialog.getByRole('button', { name: '确认无误，继续' }).click();
+  })()]);
+  assert.equal(JSON.parse(fs.readFileSync(await dl.path(), 'utf8')).rows[0].talks, doc.rows[0].talks);
+  // Submit fires cxzy-submit with the data.
+  const submitted = page.evaluate((s) => new Promise((r) => document.querySelector(s).addEventListener('cxzy-submit', (e) => r(e.detail.data.unit), { once: true })), F);
+  await page.locator(`${F} button[data-act=submit]`).click();
+  await dialog.getByRole('button', { name: '确认无误，继续' }).click();
+  assert.equal(await submitted, '黑龙江省');
+  await context.close();
+});
+
+test('print: A4 landscape, the official form without the controls', async () => {
+  const { page, context } = await portal();
+  await page.evaluate(([s, d]) => document.querySelector(s).setData(d), [F, sample()]);
+  await page.emulateMedia({ media: 'print' });
+  const vis = await page.evaluate((s) => {
+    const r = document.querySelector(s).shadowRoot;
+    const shown = (q) => { const e = r.querySelector(q); return !!e && getComputedStyle(e).display !== 'none'; };
+    return { toolbar: shown('.toolbar'), summary: shown('.summary'), table: shown('table.grid'), title: shown('h1.title'), footer: shown('.foot') };
+  }, F);
+  assert.deepEqual(vis, { toolbar: false, summary: false, table: true, title: true, footer: true });
+  await page.screenshot({ path: path.join(out, 'print.png'), fullPage: true });
+  const pdf = await page.pdf({ preferCSSPageSize: true, printBackground: false });
+  const box = /\/MediaBox\s*\[\s*0 0 ([\d.]+) ([\d.]+)\s*\]/.exec(pdf.toString('latin1'));
+  assert.ok(box, 'PDF has a MediaBox');
+  assert.ok(Math.abs(Number(box[1]) - 841.9) < 2 && Math.abs(Number(box[2]) - 595.3) < 2, `A4 landscape, got ${box[1]}×${box[2]}`);
+  await context.close();
+});
+
+test('axe-core finds no accessibility violation, with and without issues on the page', async () => {
+  const { page, context } = await portal();
+  const axe = fs.readFileSync(path.join(root, 'pkg-tests/node_modules/axe-core/axe.min.js'), 'utf8');
+  await page.evaluate(axe);
+  const run = () => page.evaluate(async () => (await window.axe.run(document, { resultTypes: ['violations'] })).violations
+    .map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(', ')}`));
+  assert.deepEqual(await run(), []);
+  await type(page, 0, 'orgs_total', '10');
+  await type(page, 0, 'orgs_reviewed', '20');
+  await page.locator(`${F} button[data-act=submit]`).click();
+  assert.deepEqual(await run(), []);
+  await context.close();
+});
+
+test('a unit name like <img src=x onerror=alert(1)> shows as text and runs nothing', async () => {
+  const { page, log, context } = await portal();
+  const evil = '<img src=x onerror=alert(1)>';
+  const doc = sample();
+  doc.unit = evil;
+  doc.preset = undefined;
+  delete doc.preset;
+  doc.rows[0].name = evil;
+  doc.rows[1].name = evil;
+  doc.rows[2].orgs_total = '<script>alert(2)</script>';
+  await page.evaluate(([s, d]) => document.querySelector(s).setData(d), [F, doc]);
+  await page.locator(`${F} .summary`).waitFor();
+  const r = await page.evaluate((s) => {
+    const root = document.querySelector(s).shadowRoot;
+    return { imgs: root.querySelectorAll('img, script').length, summary: root.querySelector('.summary').textContent, name: root.querySelector('[data-r="0"][data-f="name"]').value, unit: root.querySelector('.f-unit input').value };
+  }, F);
+  assert.equal(r.imgs, 0);
+  assert.equal(r.name, evil);
+  assert.equal(r.unit, evil);
+  assert.ok(r.summary.includes(`单位名称「${evil}」重复`), r.summary);
+  assert.ok(r.summary.includes('<script>alert(2)</script>'));
+  await page.waitForTimeout(100);
+  assert.deepEqual(log.errors, [], 'no alert dialog, no error');
+  assert.ok(!log.requests.some((u) => /\/x$/.test(u)), 'the img never loaded');
+  await context.close();
+});
+
+test('under the strict CSP the form works and makes no network request of its own', async () => {
+  const { page, log, context } = await portal();
+  const csp = await page.evaluate(async () => (await fetch(location.href)).headers.get('content-security-policy'));
+  assert.equal(csp, "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'");
+  const before = log.requests.length - 1; // the fetch above is the test's own
+  assert.deepEqual(await page.evaluate(() => window.__csp), [], 'no CSP violation');
+  // Everything the page loaded came from 127.0.0.1, and only the page's and the package's files.
+  for (const u of log.requests) assert.ok(u.startsWith(server.url), u);
+  const files = log.requests.slice(0, before).map((u) => new URL(u).pathname);
+  assert.deepEqual(files.filter((p) => !['/', '/portal.css', '/portal.js', '/favicon.svg'].includes(p) && !p.startsWith('/pkg/')), []);
+  // Editing, switching language, opening and saving files, printing: no request at all.
+  const n = log.requests.length;
+  await type(page, 0, 'orgs_total', '12');
+  await page.locator(`${F} button[data-act=locale]`).click();
+  await page.locator(`${F} input[type=file]`).setInputFiles(samplePath);
+  await Promise.all([page.waitForEvent('download'), page.locator(`${F} button[data-act=csv]`).click()]);
+  await page.emulateMedia({ media: 'print' });
+  await page.waitForTimeout(50);
+  assert.deepEqual(log.requests.slice(n), []);
+  assert.deepEqual(log.errors, []);
+  assert.deepEqual(await page.evaluate(() => window.__csp), []);
+  await context.close();
+});
+
+test('English at run time; the portal CSS and the form CSS do not leak into each other', async () => {
+  const { page, context } = await portal();
+  await type(page, 0, 'orgs_total', '1');
+  await type(page, 0, 'orgs_reviewed', '2');
+  await page.locator(`${F} button[data-act=locale]`).click();
+  assert.match(await page.locator(`${F} h1.title`).textContent(), /Statistics Table/);
+  assert.match(await page.locator(`${F} .summary`).textContent(), /Organisations reviewed \(2\) cannot exceed organisations \(1\)/);
+  await page.evaluate((s) => document.querySelector(s).setAttribute('locale', 'zh-CN'), F);
+  assert.match(await page.locator(`${F} h1.title`).textContent(), /统计表/);
+  const styles = await page.evaluate((s) => {
+    const r = document.querySelector(s).shadowRoot;
+    return {
+      formTableBorder: getComputedStyle(r.querySelector('table.grid')).borderTopStyle,
+      formButtonBg: getComputedStyle(r.querySelector('button[data-act=print]')).backgroundColor,
+      portalButtonBg: getComputedStyle(document.getElementById('load-sample')).backgroundColor,
+    };
+  }, F);
+  assert.notEqual(styles.formTableBorder, 'double', 'portal table style stays out');
+  assert.equal(styles.portalButtonBg, 'rgb(196, 22, 28)', 'form button style stays in');
+  assert.notEqual(styles.formButtonBg, styles.portalButtonBg);
+  await context.close();
+});
+
+test('without a preset the portal passes rows and the clerk adds and removes rows; destroy cleans up', async () => {
+  const { page, context } = await newPage(browser);
+  await page.route(`${server.url}custom.html`, (r) => r.fulfill({
+    contentType: 'text/html; charset=utf-8',
+    headers: { 'content-security-policy': "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'" },
+    body: '<!doctype html><html lang="zh-CN"><head><title>t</title><link rel="icon" href="favicon.svg"><script type="module" src="pkg/index.js"></script></head><body><cxzy-stats-form rows="甲区,乙区" autosave="off"></cxzy-stats-form></body></html>',
+  }));
+  await page.goto(`${server.url}custom.html`);
+  await ready(page);
+  const names = () => page.evaluate((s) => document.querySelector(s).data().rows.map((r) => r.name ?? ''), F);
+  assert.deepEqual(await names(), ['甲区', '乙区']);
+  await page.locator(`${F} button[data-act=add]`).click();
+  await cell(page, 2, 'name').fill('丙区');
+  assert.deepEqual(await names(), ['甲区', '乙区', '丙区']);
+  await page.locator(`${F} button[aria-label="删除「乙区」行"]`).click();
+  assert.deepEqual(await names(), ['甲区', '丙区']);
+  await cell(page, 1, 'name').fill('甲区');
+  assert.match(await page.locator(`${F} .summary`).textContent(), /单位名称「甲区」重复/);
+  const left = await page.evaluate((s) => {
+    const el = document.querySelector(s);
+    el.remove();
+    return { children: el.shadowRoot.childElementCount, pageSheets: document.adoptedStyleSheets.length };
+  }, F);
+  assert.deepEqual(left, { children: 0, pageSheets: 0 });
+  await context.close();
+});
+
+test('the offline check page shows a file\'s issues and totals, uploading nothing', async () => {
+  const { page, log, context } = await newPage(browser);
+  await page.goto(`${server.url}offline.html`);
+  const n = log.requests.length;
+  await page.locator('#file').setInputFiles(path.join(root, 'samples/stats/broken.json'));
+  await page.locator('#verdict').waitFor();
+  assert.match(await page.locator('#verdict').textContent(), /个错误/);
+  assert.match(await page.locator('.issues').textContent(), /R010/);
+  await page.locator('#file').setInputFiles(path.join(root, 'samples/stats/heilongjiang-2010-batch1.gbk.csv'));
+  await page.locator('#verdict', { hasText: '没有错误' }).waitFor();
+  assert.equal(await page.locator('#totals tbody tr').first().locator('th').textContent(), '合计');
+  const after = log.requests.slice(n).map((u) => new URL(u).pathname);
+  assert.deepEqual(after.filter((p) => !p.startsWith('/pkg/') && p !== '/favicon.svg'), [], 'only the package was loaded');
+  assert.ok(log.requests.every((u) => u.startsWith(server.url)));
+  assert.deepEqual(log.errors, []);
+  await context.close();
+});
