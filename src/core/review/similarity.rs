@@ -165,6 +165,8 @@ fn near(reps: &[String], uf: &mut UnionFind) {
         if len < MIN_NEAR {
             continue;
         }
+        // Several bands often share a head: compare with each head once.
+        let mut tried: [u32; BANDS] = [u32::MAX; BANDS];
         for b in 0..BANDS {
             let s = &sigs[r];
             let key = splitmix(((b as u64) << 56) ^ (u64::from(s[b * ROWS]) << 32) ^ u64::from(s[b * ROWS + 1]));
@@ -173,6 +175,10 @@ fn near(reps: &[String], uf: &mut UnionFind) {
                     buckets.insert(key, r as u32);
                 }
                 Some(&head) => {
+                    if tried.contains(&head) {
+                        continue;
+                    }
+                    tried[b] = head;
                     let head = head as usize;
                     if uf.find(head) == uf.find(r) {
                         continue;
@@ -232,11 +238,33 @@ pub fn similar(a: &str, la: usize, b: &str, lb: usize) -> bool {
         return false;
     }
     if long <= LONG {
-        let d = strsim::levenshtein(a, b);
-        (d as f64) <= MAX_EDIT * long as f64
+        within_edits(a, b, (MAX_EDIT * long as f64).floor() as usize)
     } else {
         jaccard(a, b) >= MIN_JACCARD
     }
+}
+
+/// Levenshtein distance ≤ `k`, stopping as soon as a whole row exceeds `k` (most candidates
+/// that fail, fail early).
+fn within_edits(a: &str, b: &str, k: usize) -> bool {
+    let a: Vec<char> = a.chars().collect();
+    let b: Vec<char> = b.chars().collect();
+    let mut prev: Vec<usize> = (0..=b.len()).collect();
+    let mut cur = vec![0usize; b.len() + 1];
+    for (i, ca) in a.iter().enumerate() {
+        cur[0] = i + 1;
+        let mut row_min = cur[0];
+        for (j, cb) in b.iter().enumerate() {
+            let cost = usize::from(ca != cb);
+            cur[j + 1] = (prev[j] + cost).min(prev[j + 1] + 1).min(cur[j] + 1);
+            row_min = row_min.min(cur[j + 1]);
+        }
+        if row_min > k {
+            return false;
+        }
+        std::mem::swap(&mut prev, &mut cur);
+    }
+    prev[b.len()] <= k
 }
 
 fn bigrams(s: &str) -> Vec<u64> {
@@ -339,6 +367,19 @@ mod tests {
             ("希望进一步加强理论学习，提高服务群众的本领，发挥先锋模范作用", ""),
         ]);
         assert!(g.is_empty());
+    }
+
+    #[test]
+    fn bounded_edit_distance_agrees_with_levenshtein() {
+        let words = ["", "a", "ab", "abc", "该同志工作积极", "该同志工作很积极", "李四同志工作积极", "kitten", "sitting"];
+        for x in words {
+            for y in words {
+                let d = strsim::levenshtein(x, y);
+                for k in 0..8 {
+                    assert_eq!(within_edits(x, y, k), d <= k, "{x} {y} {k}");
+                }
+            }
+        }
     }
 
     #[test]
