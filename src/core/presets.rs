@@ -58,7 +58,8 @@ impl Preset {
     /// The deadline of batch 1 or 2.
     pub fn deadline(&self, batch: u8) -> Option<chrono::NaiveDate> {
         let s = self.deadlines.get(usize::from(batch).checked_sub(1)?)?;
-        s.parse().ok()
+        // Not `str::parse`: chrono's parser is large in wasm; the core reads dates anyway.
+        crate::core::normalize::parse_date(s).ok()
     }
 }
 

@@ -189,7 +189,7 @@ fn cell_text(v: &Value) -> String {
 /// Writes the table as CSV: UTF-8 with a BOM (so Excel and WPS detect the encoding), CRLF line
 /// ends, zh-CN headers, the 栏次 row, the 合计 row first, computed columns included.
 pub fn write(doc: &StatsDoc) -> String {
-    let mut w = csv::WriterBuilder::new().flexible(true).terminator(csv::Terminator::CRLF).from_writer(Vec::new());
+    let mut w = Writer(String::from("\u{feff}"));
     let json = doc.to_value();
     let report = json.get("report");
     for (key, zh) in META {
@@ -220,10 +220,39 @@ pub fn write(doc: &StatsDoc) -> String {
     for v in &views {
         let _ = w.write_record(COLUMNS.iter().map(|c| v.get(c.field).map_or_else(String::new, cell_text)));
     }
-    let bytes = w.into_inner().unwrap_or_default();
-    let mut out = String::from("\u{feff}");
-    out.push_str(&String::from_utf8_lossy(&bytes));
-    out
+    w.0
+}
+
+/// The CSV writing [`write`] needs: RFC 4180 quoting (a field with a comma, a quote or a line
+/// break is quoted, quotes doubled; a record of one empty field is `""`, as the `csv` crate
+/// writes it), CRLF line ends. Not `csv::Writer`: in wasm it brings float parsing along (for a
+/// quoting style never used here) and costs some 18 KiB gzip of the browser's download.
+struct Writer(String);
+
+impl Writer {
+    fn write_record<I: IntoIterator<Item = S>, S: AsRef<str>>(&mut self, record: I) -> Result<(), std::convert::Infallible> {
+        let start = self.0.len();
+        let mut fields = 0;
+        for field in record {
+            let f = field.as_ref();
+            if fields > 0 {
+                self.0.push(',');
+            }
+            fields += 1;
+            if f.contains([',', '"', '\r', '\n']) {
+                self.0.push('"');
+                self.0.push_str(&f.replace('"', "\"\""));
+                self.0.push('"');
+            } else {
+                self.0.push_str(f);
+            }
+        }
+        if fields == 1 && self.0.len() == start {
+            self.0.push_str("\"\"");
+        }
+        self.0.push_str("\r\n");
+        Ok(())
+    }
 }
 
 #[cfg(test)]

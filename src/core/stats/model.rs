@@ -96,7 +96,7 @@ impl DateField {
     fn to_json(&self) -> Option<Value> {
         match self {
             DateField::Missing => None,
-            DateField::Date(d) => Some(Value::from(d.format("%Y-%m-%d").to_string())),
+            DateField::Date(d) => Some(Value::from(normalize::iso(*d))),
             DateField::Invalid(v) => Some(v.clone()),
         }
     }
@@ -233,7 +233,7 @@ fn date(obj: &Map<String, Value>, key: &str, issues: &mut Vec<Issue>) -> DateFie
         None | Some(Value::Null) => DateField::Missing,
         Some(Value::String(s)) => match normalize::parse_date(s) {
             Ok(d) => {
-                let iso = d.format("%Y-%m-%d").to_string();
+                let iso = normalize::iso(d);
                 if iso != *s {
                     issues.push(Issue::new("N002", path).param("raw", s.as_str()).param("value", iso));
                 }

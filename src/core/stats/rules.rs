@@ -177,7 +177,7 @@ pub fn deadline(doc: &StatsDoc) -> Option<chrono::NaiveDate> {
 }
 
 fn header_rules(doc: &StatsDoc, _preset: Option<&presets::Preset>, out: &mut Vec<Issue>) {
-    let iso = |d: chrono::NaiveDate| d.format("%Y-%m-%d").to_string();
+    let iso = normalize::iso;
     if let (Some(f), Some(d)) = (doc.filed_on.date(), deadline(doc)) {
         if f > d {
             out.push(Issue::new("T004", "/filed_on").param("filed_on", iso(f)).param("deadline", iso(d)));
