@@ -1,19 +1,53 @@
 // The package's functions (SPEC §8.1) over the wasm API. Values cross into wasm as JSON text
 // and come back as JSON text: one boundary format, the documents' own.
-import wbgInit, * as wasm from './cxzy_form.js';
+//
+// Two builds of the same crate ship: `cxzy_form_bg.wasm`, the full API that `init()` loads, and
+// `cxzy_stats_bg.wasm`, the statistics form's own module (no review entries, roster, coverage or
+// roll-up) that `<cxzy-stats-form>` loads by itself — the embedded form downloads only that.
+import statsInit, * as statsModule from './cxzy_stats.js';
 
-let ready = null;
+/** The loaded module: the full one once `init()` ran, else the form's. */
+export let wasm = null;
+let fullReady = null;
+let statsReady = null;
+
+const once = (make) => {
+  const p = make();
+  p.catch(() => {});
+  return p;
+};
 
 /**
- * Loads the WebAssembly module once. In a browser, `init()` fetches `cxzy_form_bg.wasm` next to
- * this file; in Node pass the bytes: `init({ module_or_path: fs.readFileSync(path) })`.
+ * Loads the full WebAssembly module once. In a browser, `init()` fetches `cxzy_form_bg.wasm`
+ * next to this file; in Node pass the bytes:
+ * `init({ module_or_path: fs.readFileSync('node_modules/cxzy-form/cxzy_form_bg.wasm') })`.
  */
 export default function init(input) {
-  if (!ready) {
-    ready = wbgInit(input).then(() => undefined);
-    ready.catch(() => { ready = null; });
+  if (!fullReady) {
+    fullReady = once(() => import('./cxzy_form.js').then(async (m) => {
+      await m.default(input);
+      wasm = m;
+    }));
+    fullReady.catch(() => { fullReady = null; });
   }
-  return ready;
+  return fullReady;
+}
+
+/** Loads what the form needs: the full module if `init()` was called, else the smaller form module. */
+export function initForm(input) {
+  if (fullReady) return fullReady;
+  if (!statsReady) {
+    statsReady = once(() => statsInit(input).then(() => { if (!wasm) wasm = statsModule; }));
+    statsReady.catch(() => { statsReady = null; });
+  }
+  return statsReady;
+}
+
+/** The loaded module, or a clear error. */
+function api(fn) {
+  if (!wasm) throw new Error('cxzy-form: call `await init()` first');
+  if (!wasm[fn]) throw new Error(`cxzy-form: ${fn} is in the full module — call \`await init()\``);
+  return wasm;
 }
 
 /** A document that cannot be read at all (not JSON, broken CSV): says where. */
@@ -42,7 +76,7 @@ export function isoDate(d = new Date()) {
   return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
 }
 
-const asValue = (v) => (typeof v === 'string' ? unwrap(wasm.parseJson(v)) : v);
+const asValue = (v) => (typeof v === 'string' ? unwrap(api('parseJson').parseJson(v)) : v);
 
 /** `validate(doc, { previous, roster, locale, today })` → `Issue[]`. */
 export function validate(doc, options = {}) {
@@ -50,25 +84,25 @@ export function validate(doc, options = {}) {
   o.today = o.today instanceof Date ? isoDate(o.today) : (o.today ?? isoDate());
   if (o.previous != null) o.previous = asValue(o.previous);
   if (o.roster != null) o.roster = asValue(o.roster);
-  return unwrap(wasm.validateJson(asText(doc), JSON.stringify(o)));
+  return unwrap(api('validateJson').validateJson(asText(doc), JSON.stringify(o)));
 }
 
 /** `totals(doc)` → `{ total, rows }` with coverages as display strings (SPEC §3.4). */
 export function totals(doc) {
-  return unwrap(wasm.totalsJson(asText(doc)));
+  return unwrap(api('totalsJson').totalsJson(asText(doc)));
 }
 
 /** `coverage(roster, entries, { as_of, batch, unit, locale })` → `{ table, gaps, issues }`. */
 export function coverage(roster, entries, options = {}) {
   const o = { ...options };
   if (o.as_of instanceof Date) o.as_of = isoDate(o.as_of);
-  return unwrap(wasm.coverageJson(asText(roster), asText(entries), JSON.stringify(o)));
+  return unwrap(api('coverageJson').coverageJson(asText(roster), asText(entries), JSON.stringify(o)));
 }
 
 /** The roll-up with its issues: `{ doc, issues, refused }`. */
 export function aggregateReport(children, options = {}) {
   const list = (typeof children === 'string' ? asValue(children) : children).map(asValue);
-  return unwrap(wasm.aggregateJson(JSON.stringify(list), JSON.stringify(options)));
+  return unwrap(api('aggregateJson').aggregateJson(JSON.stringify(list), JSON.stringify(options)));
 }
 
 /** An error that carries issues (a roll-up refused by A001/A002). */
@@ -105,27 +139,26 @@ export function decodeText(bytes) {
 /** Reads a CSV table (text, or bytes in UTF-8/GBK) and checks it → `{ doc, issues }`. */
 export function readCsv(input, options = {}) {
   const text = typeof input === 'string' ? input : decodeText(input);
-  return unwrap(wasm.readCsv(text, JSON.stringify(options)));
+  return unwrap(api('readCsv').readCsv(text, JSON.stringify(options)));
 }
 
 /** The table as CSV text (UTF-8 with BOM, zh-CN headers, 合计 first). */
 export function writeCsv(doc) {
-  return unwrap(wasm.writeCsv(asText(doc)));
+  return unwrap(api('writeCsv').writeCsv(asText(doc)));
 }
 
 /** Parses JSON text, throwing `CxzyParseError` with line and column. */
 export function parseJson(text) {
-  return unwrap(wasm.parseJson(text));
+  return unwrap(api('parseJson').parseJson(text));
 }
 
 /** The columns and presets, from the core's tables. */
 export function meta(locale = 'zh-CN') {
-  return unwrap(wasm.meta(locale));
+  return unwrap(api('meta').meta(locale));
 }
 
 /** A blank table for a preset or a list of row names. */
 export function blankDoc(preset = '', rows = []) {
-  return JSON.parse(wasm.blankDoc(preset || '', JSON.stringify(rows || [])));
+  return JSON.parse(api('blankDoc').blankDoc(preset || '', JSON.stringify(rows || [])));
 }
 
-export { wasm };

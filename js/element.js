@@ -1,7 +1,7 @@
 // <cxzy-stats-form preset="heilongjiang-2010" locale="zh-CN">: StatsForm for pages that load one
 // <script type="module"> and write no JavaScript. Initial data may sit inside the tag as
 // <script type="application/json">…</script> (not executed, so allowed by a strict CSP).
-import init from './api.js';
+import { initForm } from './api.js';
 import { StatsForm } from './stats-form.js';
 
 const Base = globalThis.HTMLElement || class {};
@@ -23,7 +23,7 @@ export class CxzyStatsForm extends Base {
     if (data == null && json) {
       try { data = JSON.parse(json.textContent); } catch { data = json.textContent; }
     }
-    this.pending = init().then(() => {
+    this.pending = initForm().then(() => {
       this.pending = null;
       if (!this.isConnected || this.form) return;
       this.form = new StatsForm(this, {

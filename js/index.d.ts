@@ -269,8 +269,17 @@ export function parseTsv(text: string): string[][];
 
 /** Input of `init`: a URL/path of the .wasm, its bytes, or a compiled module. */
 export type InitInput = RequestInfo | URL | Response | BufferSource | WebAssembly.Module;
-/** Loads the WebAssembly module (once). Browser: `await init()`. Node: `await init({ module_or_path: fs.readFileSync(wasmPath) })`. */
-export default function init(input?: { module_or_path: InitInput | Promise<InitInput> } | InitInput): Promise<void>;
+/**
+ * Loads the full WebAssembly module (`cxzy_form_bg.wasm`, once) — every function of the package.
+ * Browser: `await init()`. Node: `await init({ module_or_path: fs.readFileSync('node_modules/cxzy-form/cxzy_form_bg.wasm') })`.
+ */
+export default function init(input?: { module_or_path: InitInput | Promise<InitInput> }): Promise<void>;
+/**
+ * Loads only what the form needs (`cxzy_stats_bg.wasm`: statistics tables, CSV, the form's state),
+ * or the full module when `init()` was called. `<cxzy-stats-form>` calls it by itself; `validate` of
+ * rosters and entries, `coverage`, `aggregate` and `previous` need `init()`.
+ */
+export function initForm(input?: { module_or_path: InitInput | Promise<InitInput> }): Promise<void>;
 
 declare global {
   interface HTMLElementTagNameMap { 'cxzy-stats-form': CxzyStatsForm; }

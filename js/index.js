@@ -9,7 +9,7 @@ import { defineElements } from './element.js';
 export default init;
 export {
   validate, totals, coverage, aggregate, aggregateReport, readCsv, writeCsv, decodeText, parseJson, meta, blankDoc,
-  CxzyParseError, CxzyIssuesError,
+  CxzyParseError, CxzyIssuesError, initForm,
 } from './api.js';
 export { StatsForm, parseTsv } from './stats-form.js';
 export { CxzyStatsForm, defineElements } from './element.js';

@@ -5,7 +5,8 @@
 // Safety: user text reaches the DOM only through textContent, `value` and setAttribute — never
 // innerHTML — so a unit named `<img src=x onerror=…>` is text. No network: files are read with
 // FileReader APIs and saved through blob: URLs.
-import { wasm, unwrap, asText, meta, blankDoc, decodeText, readCsv, writeCsv, parseJson, isoDate } from './api.js';
+import * as api from './api.js';
+import { unwrap, asText, meta, blankDoc, decodeText, readCsv, writeCsv, parseJson, isoDate } from './api.js';
 import { TEXT, pickLocale } from './i18n.js';
 import css from './styles.js';
 
@@ -88,6 +89,7 @@ export class StatsForm {
    *   storageKey }` — see index.d.ts.
    */
   constructor(element, options = {}) {
+    if (!api.wasm) throw new Error('cxzy-form: call `await init()` before `new StatsForm(…)`');
     this.el = element;
     this.opts = { autosave: true, readonly: false, ...options };
     this.locale = pickLocale(options.locale);
@@ -106,7 +108,7 @@ export class StatsForm {
       text = draft.data;
       this.showMissing = true;
     }
-    this.handle = new wasm.FormHandle(text, this.locale);
+    this.handle = new api.wasm.FormHandle(text, this.locale);
     this.render();
     if (draft && text === draft.data) this.noticeRestored(draft.saved_at);
     this.emit('cxzy-validate');
@@ -124,7 +126,7 @@ export class StatsForm {
   setData(doc) {
     const text = asText(doc);
     this.handle.free();
-    this.handle = new wasm.FormHandle(text, this.locale);
+    this.handle = new api.wasm.FormHandle(text, this.locale);
     this.presetId = this.data().preset || '';
     this.showMissing = true;
     this.render();
@@ -752,7 +754,7 @@ export class StatsForm {
   discardDraft() {
     try { localStorage.removeItem(this.draftKey); } catch { /* storage unavailable */ }
     this.handle.free();
-    this.handle = new wasm.FormHandle(this.initialText, this.locale);
+    this.handle = new api.wasm.FormHandle(this.initialText, this.locale);
     this.showMissing = this.opts.data != null;
     this.render();
     this.notice(this.t.discarded);

@@ -1,38 +1,61 @@
 #!/usr/bin/env bash
-# Builds the npm package into pkg/: the crate for wasm32 (release profile tuned for size), the
-# wasm-bindgen ES-module glue (--target web: loads in browsers, and in Node given the bytes),
-# wasm-opt -Oz from npm's binaryen, then the hand-written JS/CSS/d.ts from js/. Prints the gzip
-# sizes and fails past the budget (wasm + JS + CSS ≤ 100 KiB gzip, issue 3).
-# Run scripts/setup-web.sh once before (scripts/demo.sh and scripts/test-web.sh do).
+# Builds the npm package into pkg/ and copies it to www/pkg for the demo:
+#  * the crate for wasm32 twice (release profile tuned for size: opt-level "z", LTO, one codegen
+#    unit, panic=abort): the full API (cxzy_form_bg.wasm, loaded by `init()`), and with
+#    `--cfg cxzy_stats_only` the statistics form's own module (cxzy_stats_bg.wasm, loaded by
+#    <cxzy-stats-form>: no review entries/roster/coverage/roll-up, which the form never calls);
+#  * wasm-bindgen's ES-module glue (--target web: browsers, and Node given the bytes);
+#  * wasm-opt -Oz (npm's binaryen); the hand-written JS minified by esbuild, the CSS, the d.ts.
+# Prints the gzip sizes at every build and fails when what the embedded form downloads
+# (wasm + JS + CSS) is over 100 KiB gzip (issue 3). CXZY_SIZE_BUDGET_KIB changes the budget;
+# CXZY_SIZE_BUDGET=warn only warns (scripts/demo.sh, so the demo always starts).
+# Needs scripts/setup-web.sh once (scripts/demo.sh and scripts/test-web.sh run it).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 root=$(pwd)
 budget=$(( ${CXZY_SIZE_BUDGET_KIB:-100} * 1024 ))
+bin="$root/pkg-tests/node_modules/.bin"
+[ -x "$bin/wasm-opt" ] && [ -x "$bin/esbuild" ] || { echo "wasm-opt/esbuild missing: run scripts/setup-web.sh" >&2; exit 1; }
 
 cargo build --release --lib --target wasm32-unknown-unknown
-raw=target/wasm32-unknown-unknown/release/cxzy_form.wasm
+# Its own target dir: different RUSTFLAGS must not invalidate the main build's cache.
+RUSTFLAGS="${RUSTFLAGS:-} --cfg cxzy_stats_only" \
+  cargo build --release --lib --target wasm32-unknown-unknown --target-dir target/wasm-stats
 
 rm -rf pkg
 mkdir -p pkg
-wasm-bindgen --target web --out-dir pkg --out-name cxzy_form --no-typescript "$raw"
+# (wasm-bindgen warns that strip=true removed the target_features section: the features are
+# given to wasm-opt explicitly below.)
+wasm-bindgen --target web --out-dir pkg --out-name cxzy_form --no-typescript \
+  target/wasm32-unknown-unknown/release/cxzy_form.wasm 2>&1 | grep -v target_features || true
+wasm-bindgen --target web --out-dir pkg --out-name cxzy_stats --no-typescript \
+  target/wasm-stats/wasm32-unknown-unknown/release/cxzy_form.wasm 2>&1 | grep -v target_features || true
+for w in pkg/cxzy_form_bg.wasm pkg/cxzy_stats_bg.wasm; do
+  # The features rustc emits for wasm32-unknown-unknown; never --all-features (it would let
+  # wasm-opt use instructions some browsers lack).
+  "$bin/wasm-opt" -Oz --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext \
+    --enable-mutable-globals --enable-reference-types --enable-multivalue "$w" -o "$w"
+done
 
-wasm_opt="$root/pkg-tests/node_modules/.bin/wasm-opt"
-[ -x "$wasm_opt" ] || { echo "wasm-opt missing: run scripts/setup-web.sh" >&2; exit 1; }
-# These features are what rustc emits for wasm32-unknown-unknown; never --all-features (it would
-# let wasm-opt use instructions some browsers lack).
-"$wasm_opt" -Oz --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext \
-  --enable-mutable-globals --enable-reference-types --enable-multivalue \
-  pkg/cxzy_form_bg.wasm -o pkg/cxzy_form_bg.wasm
-
-cp js/*.js js/*.css js/*.d.ts js/package.json pkg/
-# The stylesheet also ships as a JS module so the form can adopt it into its Shadow DOM without
-# an inline <style> (which a strict Content-Security-Policy blocks) and without a second fetch.
+# One ES module, index.js: js/ and the form module's glue bundled and minified. The stylesheet
+# goes in as a string, adopted into the Shadow DOM — no inline <style> (a strict CSP blocks
+# those) and no second fetch. The full API's glue stays a separate file, imported by init().
+stage=target/pkg-js
+rm -rf "$stage"
+mkdir -p "$stage"
+cp js/*.js "$stage/"
+cp pkg/cxzy_stats.js "$stage/"
 node -e '
   const fs = require("fs");
-  const css = fs.readFileSync("pkg/cxzy-form.css", "utf8");
-  fs.writeFileSync("pkg/styles.js", "// Generated from cxzy-form.css by scripts/build-pkg.sh.\nexport default " + JSON.stringify(css) + ";\n");
-'
-[ -f README.md ] && cp README.md pkg/ || true
+  const css = fs.readFileSync("js/cxzy-form.css", "utf8");
+  fs.writeFileSync(process.argv[1], "export default " + JSON.stringify(css) + ";\n");
+' "$stage/styles.js"
+"$bin/esbuild" "$stage/index.js" --bundle --minify --format=esm --target=es2020 --log-level=warning \
+  --external:./cxzy_form.js --outfile=pkg/index.js
+"$bin/esbuild" pkg/cxzy_form.js --minify --format=esm --target=es2020 --log-level=warning --outfile=pkg/cxzy_form.js --allow-overwrite
+rm pkg/cxzy_stats.js
+cp js/index.d.ts js/package.json js/cxzy-form.css pkg/
+if [ -f README.md ]; then cp README.md pkg/; fi
 
 # www/ serves the package as www/pkg (gitignored) so the demo pages use exactly what ships.
 rm -rf www/pkg www/samples
@@ -40,19 +63,24 @@ cp -r pkg www/pkg
 mkdir -p www/samples
 cp samples/stats/*.json samples/stats/*.csv www/samples/ 2>/dev/null || true
 
-gz() { gzip -9c "$@" | wc -c; }
-wasm=$(gz pkg/cxzy_form_bg.wasm)
-js=0
-for f in pkg/*.js; do [ "$f" = pkg/styles.js ] && continue; js=$((js + $(gz "$f"))); done
-css=$(gz pkg/cxzy-form.css)
-total=$((wasm + js + css))
+gz() { local n=0 f; for f in "$@"; do n=$((n + $(gzip -9c "$f" | wc -c))); done; echo "$n"; }
 kib() { awk -v b="$1" 'BEGIN { printf "%.1f KiB", b / 1024 }'; }
-echo "gzip sizes (gzip -9, each file on its own):"
-printf '  wasm  %9d B  %s\n' "$wasm" "$(kib "$wasm")"
-printf '  JS    %9d B  %s\n' "$js" "$(kib "$js")"
-printf '  CSS   %9d B  %s\n' "$css" "$(kib "$css")"
-printf '  total %9d B  %s  (budget %s)\n' "$total" "$(kib "$total")" "$(kib "$budget")"
+# index.js carries the CSS as a string: measured apart, so the three figures add up.
+wasm=$(gz pkg/cxzy_stats_bg.wasm)
+css=$(gz js/cxzy-form.css)
+js=$(( $(gz pkg/index.js) ))
+total=$((wasm + js))
+full_wasm=$(gz pkg/cxzy_form_bg.wasm)
+full_js=$(gz pkg/cxzy_form.js)
+echo "gzip sizes (gzip -9, per file):"
+echo "  the embedded form (<cxzy-stats-form>: what a portal page downloads)"
+printf '    wasm  %8d B  %s   cxzy_stats_bg.wasm\n' "$wasm" "$(kib "$wasm")"
+printf '    JS+CSS %7d B  %s   index.js (the CSS inside: %s alone)\n' "$js" "$(kib "$js")" "$(kib "$css")"
+printf '    total %8d B  %s   (budget %s)\n' "$total" "$(kib "$total")" "$(kib "$budget")"
+echo "  the full API (init(): adds review entries, roster, coverage, roll-up)"
+printf '    wasm  %8d B  %s   cxzy_form_bg.wasm\n' "$full_wasm" "$(kib "$full_wasm")"
+printf '    JS    %8d B  %s   cxzy_form.js\n' "$full_js" "$(kib "$full_js")"
 if [ "$total" -gt "$budget" ]; then
-  echo "over budget: wasm + JS + CSS must stay within $(kib "$budget") gzip" >&2
-  exit 1
+  echo "over budget: the embedded form's wasm + JS + CSS must stay within $(kib "$budget") gzip" >&2
+  [ "${CXZY_SIZE_BUDGET:-}" = warn ] || exit 1
 fi

@@ -4,5 +4,5 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 scripts/setup-web.sh
-scripts/build-pkg.sh
+CXZY_SIZE_BUDGET=warn scripts/build-pkg.sh
 exec node pkg-tests/server.mjs www "${PORT:-8000}"

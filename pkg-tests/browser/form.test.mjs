@@ -299,6 +299,9 @@ test('under the strict CSP the form works and makes no network request of its ow
   for (const u of log.requests) assert.ok(u.startsWith(server.url), u);
   const files = log.requests.slice(0, before).map((u) => new URL(u).pathname);
   assert.deepEqual(files.filter((p) => !['/', '/portal.css', '/portal.js', '/favicon.svg'].includes(p) && !p.startsWith('/pkg/')), []);
+  // The embedded form loads its own small module, not the full API (the download budget).
+  assert.ok(files.includes('/pkg/cxzy_stats_bg.wasm'), files.join());
+  assert.ok(!files.includes('/pkg/cxzy_form_bg.wasm'));
   // Editing, switching language, opening and saving files, printing: no request at all.
   const n = log.requests.length;
   await type(page, 0, 'orgs_total', '12');

@@ -9,6 +9,12 @@
 //!
 //! Long-lived state — the table being edited — stays here behind one opaque handle,
 //! [`FormHandle`], so that an edit sends one cell in and gets back only what changed.
+//!
+//! Built twice (scripts/build-pkg.sh): the full API (`cxzy_form_bg.wasm`, what `init()` loads),
+//! and with `--cfg cxzy_stats_only` the statistics form's own module (`cxzy_stats_bg.wasm`,
+//! what `<cxzy-stats-form>` loads): without the review entries, roster, coverage and roll-up,
+//! which the form never calls, so that the embedded form stays within its download budget.
+#![allow(unexpected_cfgs)]
 
 use chrono::NaiveDate;
 use serde_json::{json, Value};
@@ -18,7 +24,9 @@ use crate::core::form::{Edit, FormState};
 use crate::core::issue::{Issue, Locale};
 use crate::core::json::{self, ParseError};
 use crate::core::messages;
-use crate::core::stats::{self, aggregate as roll_up, csv, model, totals as tot};
+use crate::core::stats::{self, csv, model, totals as tot};
+#[cfg(not(cxzy_stats_only))]
+use crate::core::stats::aggregate as roll_up;
 use crate::core::validate::{self as check, Options};
 use crate::core::{columns, presets};
 
@@ -62,7 +70,22 @@ pub fn validate_json(doc: &str, opts: &str) -> String {
         locale: locale_of(&o),
         today: date_of(&o, "today"),
     };
-    ok(issues_value(&check::validate(&doc, &options)))
+    #[cfg(not(cxzy_stats_only))]
+    let issues = check::validate(&doc, &options);
+    #[cfg(cxzy_stats_only)]
+    let issues = {
+        let format = doc.get("format").and_then(Value::as_str).unwrap_or("");
+        // The form never compares with a previous batch: that stays in the full module.
+        if (format != model::FORMAT && check::FORMATS.contains(&format)) || options.previous.is_some() {
+            let message = format!("{format}: this module checks a statistics table alone; call init() for the full API");
+            return err(&ParseError { line: 0, column: 0, message });
+        }
+        let (d, read_issues) = model::read(&doc);
+        let mut issues = check::check_stats(&d, read_issues, None);
+        messages::localize(&mut issues, options.locale);
+        issues
+    };
+    ok(issues_value(&issues))
 }
 
 /// Reads a statistics table from CSV text (already decoded: UTF-8, with or without BOM, or GBK
@@ -72,7 +95,10 @@ pub fn read_csv(text: &str, opts: &str) -> String {
     let o = options(opts);
     match csv::read(text) {
         Ok((doc, read_issues)) => {
+            #[cfg(not(cxzy_stats_only))]
             let previous = o.get("previous").filter(|v| !v.is_null());
+            #[cfg(cxzy_stats_only)]
+            let previous = None;
             let mut issues = check::check_stats(&doc, read_issues, previous);
             messages::localize(&mut issues, locale_of(&o));
             ok(json!({ "doc": doc.to_value(), "issues": issues_value(&issues) }))
@@ -99,6 +125,7 @@ pub fn totals_json(doc: &str) -> String {
     }
 }
 
+#[cfg(not(cxzy_stats_only))]
 /// `aggregate(children, { unit, batch, locale })` → `{ doc, issues, refused }`: the parent table
 /// and the A issues; `refused` when A001/A002 make the parent wrong.
 #[wasm_bindgen(js_name = aggregateJson)]
@@ -120,6 +147,7 @@ pub fn aggregate_json(children: &str, opts: &str) -> String {
     }))
 }
 
+#[cfg(not(cxzy_stats_only))]
 /// `coverage(roster, entries, { as_of, batch, unit, locale })` → `{ table, gaps, issues }`
 /// (SPEC §6.3).
 #[wasm_bindgen(js_name = coverageJson)]
@@ -137,17 +165,6 @@ pub fn coverage_json(roster: &str, entries: &str, opts: &str) -> String {
     let mut c = crate::core::review::coverage(&roster, &entries, as_of, batch, unit);
     messages::localize(&mut c.issues, locale_of(&o));
     ok(c.to_value())
-}
-
-/// Re-renders an issue already turned into JSON (from a result built elsewhere).
-fn localize_value(v: &mut Value, locale: Locale) {
-    let code = v.get("code").and_then(Value::as_str).unwrap_or("");
-    let Some(code) = messages::CATALOGUE.iter().find(|e| e.0 == code).map(|e| e.0) else { return };
-    let mut issue = Issue::new(code, v.get("path").and_then(Value::as_str).unwrap_or(""));
-    if let Some(p) = v.get("params").and_then(Value::as_object) {
-        issue.params = p.clone();
-    }
-    v["message"] = Value::from(messages::render(&issue, locale));
 }
 
 /// What the form needs to draw itself, from the core's tables (one source for columns and
@@ -174,19 +191,6 @@ pub fn meta(locale: &str) -> String {
         .map(|p| json!({ "id": p.id, "receiver": p.receiver_zh, "deadlines": p.deadlines, "rows": p.rows }))
         .collect();
     ok(json!({ "columns": cols, "presets": presets, "maxRows": model::MAX_ROWS }))
-}
-
-/// Renders issues (JSON `Issue[]`) again in another locale (when the clerk switches language).
-#[wasm_bindgen]
-pub fn relocalize(issues: &str, locale: &str) -> String {
-    let mut v = json::parse(issues).unwrap_or(Value::Array(Vec::new()));
-    let l = Locale::parse(locale).unwrap_or_default();
-    if let Some(a) = v.as_array_mut() {
-        for i in a.iter_mut() {
-            localize_value(i, l);
-        }
-    }
-    ok(v)
 }
 
 /// The statistics table being edited in a form. Every method answers JSON text.
