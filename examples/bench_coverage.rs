@@ -1,13 +1,18 @@
 //! Times `validate_entries` and `coverage` on a large synthetic county: 20 units, 6 000
-//! organisations, 200 000 members and 1 000 000 review entries (texts built from phrase pools, so
-//! that exact and near duplicates occur as in real data).
+//! organisations, 200 000 members and 1 000 000 review entries, with two kinds of texts:
 //!
-//! `cargo run --release --example bench_coverage [ENTRIES]`
+//! * **realistic** — clerks' sentences: common phrases mixed with the particulars of each person
+//!   (a village, a number, a deed in their own words), so nearly every text is different; 3 % of
+//!   the entries copy an earlier text with a few characters changed, 1 % copy one exactly;
+//! * **stress** — every text drawn from small phrase pools, so that about three million texts
+//!   are E009 near or exact duplicates (the worst case for E009 and for the number of issues).
+//!
+//! `cargo run --release --example bench_coverage [ENTRIES] [realistic|stress]` (both by default).
 
-use std::time::Instant;
+use std::time::{Duration, Instant};
 
 use chrono::NaiveDate;
-use cxzy_form::core::review::{coverage, validate_entries, validate_roster};
+use cxzy_form::core::review::{coverage, read_entries, similarity, validate_entries, validate_roster};
 use serde_json::{json, Value};
 
 /// A small deterministic generator (no dependency, same data every run).
@@ -43,6 +48,54 @@ const AIMS: &[&str] = &[
     "要在本职岗位上争创一流业绩",
 ];
 
+/// Particulars written in a clerk's own words: built from common characters, so that texts
+/// share phrases (as real ones do) but hardly ever whole sentences.
+const CHARS: &str = "村屯组社区街道企业学校医院合作社农场车间班组矿井站所队部连队协会商会市场物流园区工地窑厂牧场林场渔场\
+    帮扶走访慰问调解排查宣讲培训巡逻救助捐助修建维修清理整治种植养殖销售加工运输服务接待登记核实\
+    困难群众老人儿童残疾家庭低保五保留守妇女青年职工农民工个体户贫困户空巢户\
+    道路水渠桥梁路灯广场书屋卫生所活动室大棚果园鱼塘猪舍牛场菜地稻田玉米大豆水稻";
+
+fn particular(r: &mut Lcg) -> String {
+    let chars: Vec<char> = CHARS.chars().filter(|c| !c.is_whitespace() && *c != '\\').collect();
+    let mut s = String::new();
+    for _ in 0..2 + r.below(5) {
+        s.push(chars[r.below(chars.len())]);
+    }
+    s
+}
+
+const VERBS: &[&str] = &["帮助", "走访", "带领", "组织", "协调", "参与", "牵头", "指导", "联系", "服务"];
+const UNITS: &[&str] = &["户", "人", "次", "件", "项", "个", "处", "起"];
+
+/// A sentence of 3–5 clauses: pooled phrases and particulars with numbers, in varying order.
+fn varied(r: &mut Lcg, pools: &[&[&str]]) -> String {
+    let mut clauses: Vec<String> = Vec::new();
+    for _ in 0..3 + r.below(3) {
+        let pool = pools[r.below(pools.len())];
+        let c = match r.below(4) {
+            0 => r.pick(pool).to_string(),
+            1 => format!("{}{}{}{}", r.pick(VERBS), particular(r), 1 + r.below(300), r.pick(UNITS)),
+            2 => format!("在{}{}中{}", particular(r), particular(r), r.pick(pool)),
+            _ => format!("{}年{}月{}{}", 2010 + r.below(2), 1 + r.below(12), r.pick(VERBS), particular(r)),
+        };
+        clauses.push(c);
+    }
+    let mut s = clauses.join("，");
+    s.push('。');
+    s
+}
+
+/// An earlier text with one to three characters changed (a name, a number, a word).
+fn retouched(r: &mut Lcg, text: &str) -> String {
+    let mut chars: Vec<char> = text.chars().collect();
+    let pool: Vec<char> = "一二三四五六七八九十村组户人好强".chars().collect();
+    for _ in 0..1 + r.below(3) {
+        let at = r.below(chars.len());
+        chars[at] = pool[r.below(pool.len())];
+    }
+    chars.into_iter().collect()
+}
+
 fn sentence(r: &mut Lcg, parts: &[&[&str]]) -> String {
     let mut s = String::new();
     for p in parts {
@@ -54,7 +107,59 @@ fn sentence(r: &mut Lcg, parts: &[&[&str]]) -> String {
     s
 }
 
-fn build(n_entries: usize) -> (Value, Value) {
+#[derive(Clone, Copy, PartialEq)]
+enum Texts {
+    Realistic,
+    Stress,
+}
+
+/// The four texts of an entry, by kind of target (organisation or member).
+fn texts(r: &mut Lcg, how: Texts, org: bool, i: usize, earlier: &mut Vec<[String; 4]>) -> [String; 4] {
+    if how == Texts::Realistic {
+        // 1 % exact copies, 3 % retouched copies of an earlier entry's texts.
+        let roll = r.below(100);
+        if roll < 4 && !earlier.is_empty() {
+            let from = earlier[r.below(earlier.len())].clone();
+            return if roll == 0 { from } else { from.map(|t| if t.is_empty() { t } else { retouched(r, &t) }) };
+        }
+        let t = [
+            varied(r, &[OPENING, DEEDS, RESULTS]),
+            if org { varied(r, &[DEEDS, RESULTS]) } else { String::new() },
+            varied(r, &[LACKS]),
+            varied(r, &[AIMS]),
+        ];
+        // Keep a bounded sample to copy from.
+        if earlier.len() < 10_000 {
+            earlier.push(t.clone());
+        } else {
+            let at = r.below(earlier.len());
+            earlier[at] = t.clone();
+        }
+        return t;
+    }
+    if org {
+        [
+            sentence(r, &[&["支部班子团结", "支部工作扎实"], DEEDS, RESULTS]),
+            sentence(r, &[DEEDS, RESULTS]),
+            sentence(r, &[LACKS, LACKS]),
+            sentence(r, &[AIMS, AIMS]),
+        ]
+    } else {
+        [
+            // Half the texts name a place: near duplicates, not exact ones.
+            if i % 2 == 0 {
+                sentence(r, &[OPENING, DEEDS, RESULTS])
+            } else {
+                format!("{}在第{}村民小组{}", r.pick(OPENING), 1 + r.below(999), sentence(r, &[DEEDS, RESULTS]))
+            },
+            String::new(),
+            sentence(r, &[LACKS]),
+            sentence(r, &[AIMS]),
+        ]
+    }
+}
+
+fn build(n_entries: usize, how: Texts) -> (Value, Value) {
     let mut r = Lcg(2010);
     let units = 20;
     let mut orgs = Vec::new();
@@ -77,39 +182,31 @@ fn build(n_entries: usize) -> (Value, Value) {
     }
     let dates = ["2010-11-15", "2010-12-10", "2011-01-08", "2011-03-20", "2011-06-18", "2011-09-05"];
     let mut entries = Vec::with_capacity(n_entries);
+    let mut earlier = Vec::new();
     for i in 0..n_entries {
         let (u, b) = branches[r.below(branches.len())];
         let date = dates[r.below(dates.len())];
-        let e = match i % 10 {
-            0 => json!({
+        let org = i % 10 == 0;
+        let [evaluation, achievements, shortcomings, direction] = texts(&mut r, how, org, i, &mut earlier);
+        let e = if org {
+            json!({
                 "id": format!("e{i}"), "date": date,
                 "reviewer": { "id": format!("m{u}_0_0"), "name": "党委书记", "role": "committee_secretary", "org": format!("c{u}") },
                 "target": { "kind": "branch", "id": format!("b{u}_{b}"), "name": format!("第{u}镇第{b}党支部") },
                 "method": "collective", "focus": ["central_work"],
-                "evaluation": sentence(&mut r, &[&["支部班子团结", "支部工作扎实"], DEEDS, RESULTS]),
-                "achievements": sentence(&mut r, &[DEEDS, RESULTS]),
-                "shortcomings": sentence(&mut r, &[LACKS, LACKS]),
-                "direction": sentence(&mut r, &[AIMS, AIMS]),
+                "evaluation": evaluation, "achievements": achievements, "shortcomings": shortcomings, "direction": direction,
                 "problems_found": 2, "problems_solved": 1, "model": i % 1000 == 0,
-            }),
-            _ => {
-                let k = 1 + r.below(29);
-                let method = ["collective", "individual", "onsite", "random"][r.below(4)];
-                json!({
-                    "id": format!("e{i}"), "date": date,
-                    "reviewer": { "id": format!("m{u}_{b}_0"), "name": "支部书记", "role": "branch_secretary", "org": format!("b{u}_{b}") },
-                    "target": { "kind": "member", "id": format!("m{u}_{b}_{k}"), "name": format!("党员{u}-{b}-{k}") },
-                    "method": method, "talk": method == "individual" && i % 7 == 0, "focus": ["post_performance"],
-                    // Half the texts name a place: near duplicates, not exact ones.
-                    "evaluation": if i % 2 == 0 {
-                        sentence(&mut r, &[OPENING, DEEDS, RESULTS])
-                    } else {
-                        format!("{}在第{}村民小组{}", r.pick(OPENING), 1 + r.below(999), sentence(&mut r, &[DEEDS, RESULTS]))
-                    },
-                    "shortcomings": sentence(&mut r, &[LACKS]),
-                    "direction": sentence(&mut r, &[AIMS]),
-                })
-            }
+            })
+        } else {
+            let k = 1 + r.below(29);
+            let method = ["collective", "individual", "onsite", "random"][r.below(4)];
+            json!({
+                "id": format!("e{i}"), "date": date,
+                "reviewer": { "id": format!("m{u}_{b}_0"), "name": "支部书记", "role": "branch_secretary", "org": format!("b{u}_{b}") },
+                "target": { "kind": "member", "id": format!("m{u}_{b}_{k}"), "name": format!("党员{u}-{b}-{k}") },
+                "method": method, "talk": method == "individual" && i % 7 == 0, "focus": ["post_performance"],
+                "evaluation": evaluation, "shortcomings": shortcomings, "direction": direction,
+            })
         };
         entries.push(e);
     }
@@ -119,13 +216,19 @@ fn build(n_entries: usize) -> (Value, Value) {
     )
 }
 
-fn main() {
-    let n: usize = std::env::args().nth(1).and_then(|a| a.parse().ok()).unwrap_or(1_000_000);
+/// `12.3 s (81 300 entries/s)`.
+fn rate(d: Duration, n: usize) -> String {
+    let per_s = n as f64 / d.as_secs_f64().max(1e-9);
+    format!("{d:.2?} ({per_s:.0} entries/s)")
+}
+
+fn run(n: usize, how: Texts) {
+    let name = if how == Texts::Realistic { "realistic" } else { "stress" };
     let t = Instant::now();
-    let (roster, entries) = build(n);
+    let (roster, entries) = build(n, how);
     let orgs = roster["orgs"].as_array().map_or(0, Vec::len);
     let members = roster["members"].as_array().map_or(0, Vec::len);
-    println!("generated {orgs} organisations, {members} members, {n} entries in {:.2?}", t.elapsed());
+    println!("== {name}: {orgs} organisations, {members} members, {n} entries (generated in {:.2?})", t.elapsed());
 
     let t = Instant::now();
     let issues = validate_roster(&roster);
@@ -135,15 +238,20 @@ fn main() {
     let t = Instant::now();
     let issues = validate_entries(&entries, Some(&roster), today);
     let e009 = issues.iter().filter(|i| i.code == "E009").count();
-    println!("validate_entries (with roster): {:.2?} ({} issues, {e009} E009)", t.elapsed(), issues.len());
+    println!("validate_entries (with roster): {} ({} issues, {e009} E009)", rate(t.elapsed(), n), issues.len());
+    drop(issues);
 
     // Where the time goes: reading, E009 alone.
     let t = Instant::now();
-    let (read, _) = cxzy_form::core::review::read_entries(&entries);
-    println!("  of which reading: {:.2?}", t.elapsed());
+    let (read, _) = read_entries(&entries);
+    println!("  of which reading: {}", rate(t.elapsed(), n));
     let t = Instant::now();
-    let groups = cxzy_form::core::review::similarity::e009(&read.entries);
-    println!("  of which E009 grouping: {:.2?} ({} flagged)", t.elapsed(), groups.len());
+    let groups = similarity::e009(&read.entries);
+    // A fingerprint of the groups, to compare two versions of E009 on the same data.
+    let print = groups.iter().fold(0xcbf2_9ce4_8422_2325u64, |h, &(i, f, o)| {
+        (h ^ ((i as u64) << 24 ^ (f as u64) << 20 ^ o as u64)).wrapping_mul(0x0100_0000_01b3)
+    });
+    println!("  of which E009 grouping: {} ({} flagged, fingerprint {print:016x})", rate(t.elapsed(), n), groups.len());
     drop(read);
 
     let t = Instant::now();
@@ -152,9 +260,21 @@ fn main() {
     let elapsed = t.elapsed();
     let reviewed: u64 = cov.table.rows.iter().filter_map(|r| r.cells[8].value()).sum();
     println!(
-        "coverage: {elapsed:.2?} ({} rows, {reviewed} members reviewed, {} members not yet, {} issues)",
+        "coverage: {} ({} rows, {reviewed} members reviewed, {} members not yet, {} issues)",
+        rate(elapsed, n),
         cov.table.rows.len(),
         cov.gaps.members.len(),
         cov.issues.len()
     );
+}
+
+fn main() {
+    let n: usize = std::env::args().nth(1).and_then(|a| a.parse().ok()).unwrap_or(1_000_000);
+    let which = std::env::args().nth(2).unwrap_or_default();
+    if which != "stress" {
+        run(n, Texts::Realistic);
+    }
+    if which != "realistic" {
+        run(n, Texts::Stress);
+    }
 }

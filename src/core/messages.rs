@@ -149,8 +149,39 @@ const FIELD_LABELS: &[(&str, &str, &str)] = &[
     ("talk", "是否专门约谈", "the talk flag"),
 ];
 
+/// The catalogue entry of a code. Every issue asks for its severity when it is built and for
+/// its template when it is rendered — millions of times for a large entries file — so the codes
+/// (a letter and three digits) index a table built once instead of scanning the catalogue.
 fn entry(code: &str) -> Option<&'static Entry> {
-    CATALOGUE.iter().find(|e| e.0 == code)
+    static INDEX: std::sync::OnceLock<Vec<u8>> = std::sync::OnceLock::new();
+    let index = INDEX.get_or_init(|| {
+        let mut t = vec![u8::MAX; 26 * 1000];
+        for (i, e) in CATALOGUE.iter().enumerate() {
+            if let (Some(k), Ok(i)) = (code_key(e.0), u8::try_from(i)) {
+                if let Some(slot) = t.get_mut(k) {
+                    *slot = i;
+                }
+            }
+        }
+        t
+    });
+    let found = code_key(code)
+        .and_then(|k| index.get(k))
+        .and_then(|&i| CATALOGUE.get(usize::from(i)))
+        .filter(|e| e.0 == code);
+    // Codes outside the letter-and-three-digits form (none today) still resolve.
+    found.or_else(|| CATALOGUE.iter().find(|e| e.0 == code))
+}
+
+/// `R010` → 17 × 1000 + 10; `None` for anything not a capital letter and three digits.
+fn code_key(code: &str) -> Option<usize> {
+    let b = code.as_bytes();
+    let (&l, digits) = b.split_first()?;
+    if !l.is_ascii_uppercase() || digits.len() != 3 || !digits.iter().all(u8::is_ascii_digit) {
+        return None;
+    }
+    let n = digits.iter().fold(0usize, |n, d| n * 10 + usize::from(d - b'0'));
+    Some(usize::from(l - b'A') * 1000 + n)
 }
 
 /// The catalogue's severity for a code (unknown codes are errors: they must be noticed).
@@ -279,6 +310,18 @@ mod tests {
             .param("total", 1200u64);
         assert_eq!(render(&i, Locale::ZhCn), "已点评基层党组织数（1,250）不能大于基层党组织总数（1,200）");
         assert_eq!(render(&i, Locale::En), "Organisations reviewed (1,250) cannot exceed organisations (1,200)");
+    }
+
+    #[test]
+    fn every_code_finds_its_own_entry() {
+        for e in CATALOGUE {
+            assert_eq!(entry(e.0).map(|x| x.0), Some(e.0));
+            assert_eq!(severity_of(e.0), e.1);
+        }
+        for unknown in ["", "E", "E0090", "e009", "Z999", "E0a9", "É009"] {
+            assert!(entry(unknown).is_none(), "{unknown}");
+        }
+        assert_eq!(severity_of("Z999"), Severity::Error);
     }
 
     #[test]

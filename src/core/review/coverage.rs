@@ -50,7 +50,8 @@ pub struct Coverage {
     /// The derived statistics table (principal, preparer, phone and filed_on left for the clerk).
     pub table: StatsDoc,
     pub gaps: Gaps,
-    /// The roster's and the entries' issues, then F001; messages rendered in zh-CN.
+    /// The roster's and the entries' issues (every entry rule but E009), then F001; messages
+    /// rendered in zh-CN.
     pub issues: Vec<Issue>,
 }
 
@@ -128,7 +129,9 @@ pub fn coverage(roster_doc: &Value, entries_doc: &Value, as_of: NaiveDate, batch
     let (ix, more) = roster::analyse(&roster);
     issues.extend(more);
     let (list, read_issues) = entries::read(entries_doc);
-    let rules = entries::check(&list, Some(&ix), None);
+    // Every rule but E009: coverage decides which entries count; whether texts are formulaic is
+    // `validate`'s question, and on a large file it would be most of the time and the issues.
+    let rules = entries::rules(&list, Some(&ix), None, false);
     issues.extend(entries::merge(read_issues, rules));
 
     // Rows: one per unit, in the order units first appear among the organisations.

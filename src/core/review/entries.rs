@@ -262,7 +262,7 @@ fn count(obj: &Map<String, Value>, key: &str, base: &str, issues: &mut Vec<Issue
 
 /// Letters and digits in a text: what E008 calls substance (spaces and punctuation do not count).
 pub fn substance(text: &str) -> usize {
-    text.chars().filter(|c| c.is_alphanumeric()).count()
+    text.chars().filter(|&c| similarity::is_alphanumeric(c)).count()
 }
 
 /// Where a target sits in the roster: its organisation (for an organisation, itself) and its
@@ -308,9 +308,14 @@ fn iso(d: NaiveDate) -> String {
 /// The rules over read entries (E001 duplicates, E002 after today, E003, E007–E016, E009);
 /// `roster` enables E014/E015. Issues come out in entry order.
 pub fn check(entries: &Entries<'_>, roster: Option<&Index<'_>>, today: Option<NaiveDate>) -> Vec<Issue> {
+    rules(entries, roster, today, true)
+}
+
+/// [`check`], with or without E009 (coverage counts entries and leaves the texts to `validate`).
+pub(crate) fn rules(entries: &Entries<'_>, roster: Option<&Index<'_>>, today: Option<NaiveDate>, e009: bool) -> Vec<Issue> {
     let (from, to) = window();
     let list = &entries.entries;
-    let mut similar = similarity::e009(list).into_iter().peekable();
+    let similar = if e009 { similarity::e009_by_entry(list) } else { Vec::new() };
     let mut seen: HashMap<&str, usize> = HashMap::with_capacity(list.len());
     let known_tags: Vec<&str> = tables::all_focus_tags().collect();
     let mut out = Vec::new();
@@ -345,13 +350,12 @@ pub fn check(entries: &Entries<'_>, roster: Option<&Index<'_>>, today: Option<Na
                 }
             }
         }
-        while let Some(&(j, f, others)) = similar.peek() {
-            if j != i {
-                break;
+        if let Some(groups) = similar.get(i) {
+            for (field, &others) in CONTENT_FIELDS.iter().zip(groups) {
+                if others != similarity::NO_GROUP {
+                    out.push(Issue::new("E009", format!("{base}/{field}")).param("field", *field).param("others", others));
+                }
             }
-            similar.next();
-            let field = CONTENT_FIELDS.get(f).copied().unwrap_or("");
-            out.push(Issue::new("E009", format!("{base}/{field}")).param("field", field).param("others", others));
         }
         if let (Some(role), Some(kind)) = (e.role, e.kind) {
             if !role.targets.contains(&kind) {

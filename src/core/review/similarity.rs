@@ -71,18 +71,44 @@ fn splitmix(mut z: u64) -> u64 {
 pub fn normalise(text: &str, name: &str, out: &mut String) {
     out.clear();
     for c in text.chars() {
-        let c = match c {
-            '\u{ff01}'..='\u{ff5e}' => char::from_u32(c as u32 - 0xfee0).unwrap_or(c),
-            _ => c,
-        };
-        if c.is_alphanumeric() {
-            for l in c.to_lowercase() {
-                out.push(l);
-            }
-        }
+        push_normalised(c, out);
     }
     if !name.is_empty() && out.contains(name) {
         *out = out.replace(name, "");
+    }
+}
+
+/// One character of [`normalise`]. ASCII and the CJK Unified Ideographs (nearly every character
+/// of a review) take a fast path; the Unicode tables are asked about the rest only.
+#[inline]
+fn push_normalised(c: char, out: &mut String) {
+    match c {
+        'a'..='z' | '0'..='9' => out.push(c),
+        'A'..='Z' => out.push(c.to_ascii_lowercase()),
+        '\0'..='\u{7f}' => {}
+        // Punctuation: general (— “ ” … ‰) and CJK (、 。 《 》 「 」), but not 々 〆 〇 〡–〩.
+        '\u{2000}'..='\u{206f}' | '\u{3000}'..='\u{3004}' | '\u{3008}'..='\u{3020}' | '\u{3030}' | '\u{303d}'..='\u{303f}' => {}
+        // Letters without case: alphanumeric, lower-casing leaves them as they are.
+        '\u{4e00}'..='\u{9fff}' => out.push(c),
+        '\u{ff01}'..='\u{ff5e}' => push_normalised(char::from_u32(c as u32 - 0xfee0).unwrap_or(' '), out),
+        _ => {
+            if c.is_alphanumeric() {
+                for l in c.to_lowercase() {
+                    out.push(l);
+                }
+            }
+        }
+    }
+}
+
+/// `char::is_alphanumeric`, answering ASCII, CJK ideographs and punctuation without the Unicode
+/// tables (E008 counts the letters of every text).
+#[inline]
+pub fn is_alphanumeric(c: char) -> bool {
+    match c {
+        'a'..='z' | 'A'..='Z' | '0'..='9' | '\u{4e00}'..='\u{9fff}' => true,
+        '\0'..='\u{7f}' | '\u{2000}'..='\u{206f}' | '\u{3000}'..='\u{3004}' | '\u{3008}'..='\u{3020}' | '\u{3030}' | '\u{303d}'..='\u{303f}' => false,
+        _ => c.is_alphanumeric(),
     }
 }
 
@@ -95,98 +121,209 @@ pub fn normalised_name(name: Option<&str>) -> String {
     s
 }
 
-/// `(entry index, content field index, number of other entries in its group)` for every entry
-/// whose text in that field belongs to a group of [`MIN_GROUP`] or more.
-pub fn e009(entries: &[Entry<'_>]) -> Vec<(usize, usize, usize)> {
-    let names: Vec<String> = entries.iter().map(|e| normalised_name(e.target.name)).collect();
-    let mut out = Vec::new();
+/// Marks an entry whose field is in no E009 group in [`e009_by_entry`].
+pub const NO_GROUP: u32 = u32::MAX;
+
+/// For every entry and content field: the number of *other* entries in its E009 group, or
+/// [`NO_GROUP`] when the text is in no group of [`MIN_GROUP`] or more (or is absent).
+pub fn e009_by_entry(entries: &[Entry<'_>]) -> Vec<[u32; 4]> {
+    let mut out = vec![[NO_GROUP; 4]; entries.len()];
+    // The target's name, normalised once per entry for all four fields.
+    let mut names = String::new();
+    let mut spans: Vec<(u32, u32)> = Vec::with_capacity(entries.len());
+    let mut buf = String::new();
+    for e in entries {
+        normalise(e.target.name.unwrap_or(""), "", &mut buf);
+        let a = names.len() as u32;
+        names.push_str(&buf);
+        spans.push((a, names.len() as u32));
+    }
+    let name_of = |i: usize| spans.get(i).and_then(|&(a, b)| names.get(a as usize..b as usize)).unwrap_or("");
     for f in 0..CONTENT_FIELDS.len() {
-        let texts = entries.iter().enumerate().filter_map(|(i, e)| e.content[f].map(|t| (i, t, names[i].as_str())));
-        for (i, others) in groups(texts, entries.len()) {
-            out.push((i, f, others));
+        let texts = entries.iter().enumerate().filter_map(|(i, e)| e.content.get(f).copied().flatten().map(|t| (i, t, name_of(i))));
+        for (i, others) in group_sizes(texts, entries.len()).into_iter().enumerate() {
+            if let (Some(slot), true) = (out.get_mut(i).and_then(|o| o.get_mut(f)), others != NO_GROUP) {
+                *slot = others;
+            }
         }
     }
-    out.sort_unstable();
+    out
+}
+
+/// `(entry index, content field index, number of other entries in its group)` for every entry
+/// whose text in that field belongs to a group of [`MIN_GROUP`] or more, in entry order.
+pub fn e009(entries: &[Entry<'_>]) -> Vec<(usize, usize, usize)> {
+    let mut out = Vec::new();
+    for (i, fields) in e009_by_entry(entries).iter().enumerate() {
+        for (f, &others) in fields.iter().enumerate() {
+            if others != NO_GROUP {
+                out.push((i, f, others as usize));
+            }
+        }
+    }
     out
 }
 
 /// Groups texts `(item, text, name to ignore)`; returns `(item, others)` for items in groups of
 /// [`MIN_GROUP`] or more. `n` bounds the item numbers.
 pub fn groups<'t>(texts: impl Iterator<Item = (usize, &'t str, &'t str)>, n: usize) -> Vec<(usize, usize)> {
-    const NONE: u32 = u32::MAX;
-    let mut rep_of = vec![NONE; n];
-    let mut exact: HashMap<String, u32> = HashMap::new();
-    let mut reps: Vec<String> = Vec::new();
+    group_sizes(texts, n)
+        .into_iter()
+        .enumerate()
+        .filter(|(_, o)| *o != NO_GROUP)
+        .map(|(i, o)| (i, o as usize))
+        .collect()
+}
+
+/// Strings stored end to end in one buffer (one allocation for a million texts, not a million),
+/// found again by a 64-bit hash with a collision chain.
+#[derive(Default)]
+struct Interned {
+    text: String,
+    spans: Vec<(usize, usize)>,
+    first: FastMap<u64, u32>,
+    next: Vec<u32>,
+}
+
+impl Interned {
+    fn get(&self, i: u32) -> &str {
+        self.spans.get(i as usize).and_then(|&(a, b)| self.text.get(a..b)).unwrap_or("")
+    }
+    fn len(&self) -> usize {
+        self.spans.len()
+    }
+    /// The id of `s`, and whether it was new.
+    fn intern(&mut self, s: &str) -> (u32, bool) {
+        let h = hash_str(s);
+        let mut at = self.first.get(&h).copied().unwrap_or(NO_GROUP);
+        while at != NO_GROUP {
+            if self.get(at) == s {
+                return (at, false);
+            }
+            at = self.next.get(at as usize).copied().unwrap_or(NO_GROUP);
+        }
+        let id = self.spans.len() as u32;
+        let a = self.text.len();
+        self.text.push_str(s);
+        self.spans.push((a, self.text.len()));
+        self.next.push(self.first.insert(h, id).unwrap_or(NO_GROUP));
+        (id, true)
+    }
+}
+
+/// A deterministic hash of a string, eight bytes at a time.
+fn hash_str(s: &str) -> u64 {
+    let b = s.as_bytes();
+    let mut h = b.len() as u64;
+    let mut chunks = b.chunks_exact(8);
+    for c in &mut chunks {
+        let mut w = [0u8; 8];
+        w.copy_from_slice(c);
+        h = (h ^ u64::from_le_bytes(w)).wrapping_mul(0x9e37_79b9_7f4a_7c15).rotate_left(29);
+    }
+    let mut w = [0u8; 8];
+    let rest = chunks.remainder();
+    w[..rest.len()].copy_from_slice(rest);
+    splitmix(h ^ u64::from_le_bytes(w))
+}
+
+/// For items `0..n`: the number of other entries in the item's group, or [`NO_GROUP`].
+fn group_sizes<'t>(texts: impl Iterator<Item = (usize, &'t str, &'t str)>, n: usize) -> Vec<u32> {
+    let mut reps = Interned::default();
     let mut count: Vec<u64> = Vec::new();
+    let mut rep_of = vec![NO_GROUP; n];
     let mut buf = String::new();
     for (i, text, name) in texts {
-        normalise(text, name, &mut buf);
-        if buf.is_empty() || i >= n {
+        if i >= n {
             continue;
         }
-        let r = match exact.get(buf.as_str()) {
-            Some(&r) => r,
-            None => {
-                let r = reps.len() as u32;
-                exact.insert(buf.clone(), r);
-                reps.push(buf.clone());
-                count.push(0);
-                r
-            }
-        };
-        count[r as usize] += 1;
-        rep_of[i] = r;
+        normalise(text, name, &mut buf);
+        if buf.is_empty() {
+            continue;
+        }
+        let (r, new) = reps.intern(&buf);
+        if new {
+            count.push(0);
+        }
+        if let Some(c) = count.get_mut(r as usize) {
+            *c += 1;
+        }
+        if let Some(slot) = rep_of.get_mut(i) {
+            *slot = r;
+        }
     }
-    drop(exact);
 
     let mut uf = UnionFind::new(reps.len(), count);
     near(&reps, &mut uf);
 
     rep_of
         .iter()
-        .enumerate()
-        .filter(|(_, r)| **r != NONE)
-        .filter_map(|(i, &r)| {
+        .map(|&r| {
+            if r == NO_GROUP {
+                return NO_GROUP;
+            }
             let size = uf.weight_of(r as usize);
-            (size >= MIN_GROUP as u64).then(|| (i, (size - 1) as usize))
+            if size >= MIN_GROUP as u64 {
+                u32::try_from(size - 1).unwrap_or(NO_GROUP - 1)
+            } else {
+                NO_GROUP
+            }
         })
         .collect()
 }
 
-/// Joins near-identical distinct texts (steps 3–4).
-fn near(reps: &[String], uf: &mut UnionFind) {
-    let mut buckets: FastMap<u64, u32> = FastMap::default();
-    let mut sigs: Vec<[u32; SLOTS]> = Vec::with_capacity(reps.len());
-    let mut lens: Vec<usize> = Vec::with_capacity(reps.len());
-    for (r, text) in reps.iter().enumerate() {
+/// Joins near-identical distinct texts (steps 3–4). The buckets are built one band at a time (a
+/// table of at most one head per distinct text, not sixteen): the pairs compared — each text
+/// with the first text of each of its buckets — and so the groups are the same as comparing
+/// band after band per text, since a union joins the same components in any order.
+fn near(reps: &Interned, uf: &mut UnionFind) {
+    let n = reps.len();
+    let mut lens: Vec<usize> = Vec::with_capacity(n);
+    let mut sigs: Vec<[u32; SLOTS]> = Vec::with_capacity(n);
+    let mut long: Vec<u32> = Vec::new();
+    for r in 0..n {
+        let text = reps.get(r as u32);
         let len = text.chars().count();
         lens.push(len);
-        sigs.push(if len >= MIN_NEAR { signature(text) } else { [0; SLOTS] });
-        if len < MIN_NEAR {
-            continue;
+        if len >= MIN_NEAR {
+            sigs.push(signature(text));
+            long.push(r as u32);
+        } else {
+            sigs.push([0; SLOTS]);
         }
-        // Several bands often share a head: compare with each head once.
-        let mut tried: [u32; BANDS] = [u32::MAX; BANDS];
-        for b in 0..BANDS {
-            let s = &sigs[r];
+    }
+    if long.len() < 2 {
+        return;
+    }
+    let mut edits = Edits::default();
+    // Pairs already found different: sharing several bands must not repeat the exact check.
+    let mut failed: FastMap<u64, ()> = FastMap::default();
+    let mut heads: FastMap<u64, u32> = FastMap::default();
+    heads.reserve(long.len());
+    for b in 0..BANDS {
+        heads.clear();
+        for &r in &long {
+            let s = &sigs[r as usize];
             let key = splitmix(((b as u64) << 56) ^ (u64::from(s[b * ROWS]) << 32) ^ u64::from(s[b * ROWS + 1]));
-            match buckets.get(&key) {
-                None => {
-                    buckets.insert(key, r as u32);
-                }
-                Some(&head) => {
-                    if tried.contains(&head) {
-                        continue;
-                    }
-                    tried[b] = head;
-                    let head = head as usize;
-                    if uf.find(head) == uf.find(r) {
-                        continue;
-                    }
-                    if estimate(&sigs[head], &sigs[r]) >= MIN_ESTIMATE && similar(&reps[head], lens[head], text, len) {
-                        uf.union(head, r);
-                    }
-                }
+            let head = *heads.entry(key).or_insert(r);
+            if head == r {
+                continue;
+            }
+            let (h, r) = (head as usize, r as usize);
+            if uf.find(h) == uf.find(r) {
+                continue;
+            }
+            if estimate(&sigs[h], &sigs[r]) < MIN_ESTIMATE {
+                continue;
+            }
+            let pair = (u64::from(head) << 32) | r as u64;
+            if failed.contains_key(&pair) {
+                continue;
+            }
+            if edits.similar(reps.get(head), lens[h], reps.get(r as u32), lens[r]) {
+                uf.union(h, r);
+            } else {
+                failed.insert(pair, ());
             }
         }
     }
@@ -233,24 +370,56 @@ fn estimate(a: &[u32; SLOTS], b: &[u32; SLOTS]) -> f64 {
 
 /// The exact check of step 4.
 pub fn similar(a: &str, la: usize, b: &str, lb: usize) -> bool {
-    let (short, long) = if la <= lb { (la, lb) } else { (lb, la) };
-    if long == 0 || (short as f64) < (long as f64) * (1.0 - MAX_EDIT) {
-        return false;
-    }
-    if long <= LONG {
-        within_edits(a, b, (MAX_EDIT * long as f64).floor() as usize)
-    } else {
-        jaccard(a, b) >= MIN_JACCARD
+    Edits::default().similar(a, la, b, lb)
+}
+
+/// The exact check with its buffers kept between calls (a million checks, no allocation each).
+#[derive(Default)]
+struct Edits {
+    a: Vec<char>,
+    b: Vec<char>,
+    prev: Vec<usize>,
+    cur: Vec<usize>,
+}
+
+impl Edits {
+    fn similar(&mut self, a: &str, la: usize, b: &str, lb: usize) -> bool {
+        let (short, long) = if la <= lb { (la, lb) } else { (lb, la) };
+        if long == 0 || (short as f64) < (long as f64) * (1.0 - MAX_EDIT) {
+            return false;
+        }
+        if long <= LONG {
+            self.a.clear();
+            self.a.extend(a.chars());
+            self.b.clear();
+            self.b.extend(b.chars());
+            let k = (MAX_EDIT * long as f64).floor() as usize;
+            // The shorter text is the bit-vector pattern.
+            let (p, t) = if self.a.len() <= self.b.len() { (&self.a, &self.b) } else { (&self.b, &self.a) };
+            match myers_within(p, t, k) {
+                Some(within) => within,
+                None => within_edits_buf(p, t, k, &mut self.prev, &mut self.cur),
+            }
+        } else {
+            jaccard(a, b) >= MIN_JACCARD
+        }
     }
 }
 
 /// Levenshtein distance ≤ `k`, stopping as soon as a whole row exceeds `k` (most candidates
 /// that fail, fail early).
+#[cfg(test)]
 fn within_edits(a: &str, b: &str, k: usize) -> bool {
     let a: Vec<char> = a.chars().collect();
     let b: Vec<char> = b.chars().collect();
-    let mut prev: Vec<usize> = (0..=b.len()).collect();
-    let mut cur = vec![0usize; b.len() + 1];
+    within_edits_buf(&a, &b, k, &mut Vec::new(), &mut Vec::new())
+}
+
+fn within_edits_buf(a: &[char], b: &[char], k: usize, prev: &mut Vec<usize>, cur: &mut Vec<usize>) -> bool {
+    prev.clear();
+    prev.extend(0..=b.len());
+    cur.clear();
+    cur.resize(b.len() + 1, 0);
     for (i, ca) in a.iter().enumerate() {
         cur[0] = i + 1;
         let mut row_min = cur[0];
@@ -262,9 +431,59 @@ fn within_edits(a: &str, b: &str, k: usize) -> bool {
         if row_min > k {
             return false;
         }
-        std::mem::swap(&mut prev, &mut cur);
+        std::mem::swap(prev, cur);
     }
     prev[b.len()] <= k
+}
+
+/// Levenshtein distance ≤ `k` by Myers' bit-parallel algorithm (Hyyrö's formulation for the
+/// global distance): one machine word per character of `t`, for patterns of 1–64 characters.
+/// `None` when `p` does not fit in a word.
+fn myers_within(p: &[char], t: &[char], k: usize) -> Option<bool> {
+    let m = p.len();
+    if m == 0 || m > 64 {
+        return if m == 0 { Some(t.len() <= k) } else { None };
+    }
+    // Positions of each pattern character: a small open-addressing table (≤ 64 keys in 128).
+    let mut keys = [u32::MAX; 128];
+    let mut masks = [0u64; 128];
+    let slot = |keys: &[u32; 128], c: u32| {
+        let mut s = (c.wrapping_mul(0x9e37_79b9) >> 25) as usize;
+        while keys[s] != u32::MAX && keys[s] != c {
+            s = (s + 1) & 127;
+        }
+        s
+    };
+    for (i, &c) in p.iter().enumerate() {
+        let s = slot(&keys, c as u32);
+        keys[s] = c as u32;
+        masks[s] |= 1 << i;
+    }
+    let top = 1u64 << (m - 1);
+    let (mut pv, mut mv, mut score) = (u64::MAX, 0u64, m);
+    let n = t.len();
+    for (j, &c) in t.iter().enumerate() {
+        let s = slot(&keys, c as u32);
+        let eq = if keys[s] == c as u32 { masks[s] } else { 0 };
+        let xv = eq | mv;
+        let xh = (((eq & pv).wrapping_add(pv)) ^ pv) | eq;
+        let ph = mv | !(xh | pv);
+        let mh = pv & xh;
+        if ph & top != 0 {
+            score += 1;
+        } else if mh & top != 0 {
+            score = score.saturating_sub(1);
+        }
+        let ph = (ph << 1) | 1;
+        let mh = mh << 1;
+        pv = mh | !(xv | ph);
+        mv = ph & xv;
+        // The last row can fall by at most one per remaining character.
+        if score > k + (n - j - 1) {
+            return Some(false);
+        }
+    }
+    Some(score <= k)
 }
 
 fn bigrams(s: &str) -> Vec<u64> {
@@ -379,6 +598,47 @@ mod tests {
                     assert_eq!(within_edits(x, y, k), d <= k, "{x} {y} {k}");
                 }
             }
+        }
+    }
+
+    /// The fast paths of [`push_normalised`] agree with the Unicode definition for every
+    /// character of the BMP and beyond.
+    #[test]
+    fn normalising_a_character_agrees_with_unicode() {
+        for c in (0u32..0x3_0000).filter_map(char::from_u32) {
+            let folded = match c {
+                '\u{ff01}'..='\u{ff5e}' => char::from_u32(c as u32 - 0xfee0).unwrap_or(c),
+                _ => c,
+            };
+            let slow: String = if folded.is_alphanumeric() { folded.to_lowercase().collect() } else { String::new() };
+            let mut fast = String::new();
+            push_normalised(c, &mut fast);
+            assert_eq!(fast, slow, "U+{:04X}", c as u32);
+            assert_eq!(is_alphanumeric(c), c.is_alphanumeric(), "U+{:04X}", c as u32);
+        }
+    }
+
+    /// The same raw text is normalised once, but the name is removed per entry.
+    #[test]
+    fn a_copied_text_loses_only_its_own_targets_name() {
+        // Under 10 characters: exact matches only.
+        let t = "张三：工作积极！";
+        assert!(run(&[(t, "张三"), (t, "李四"), (t, "王五")]).is_empty());
+        assert!(run(&[(t, "张三"), (t, "李四"), (t, "李四"), ("工作积极", "")]).is_empty());
+        assert_eq!(run(&[(t, "张三"), (t, "张三"), ("工作，积极", "")]).len(), 3);
+        assert_eq!(run(&[(t, "李四"), (t, "王五"), ("张三工作积极", "")]), vec![(0, 2), (1, 2), (2, 2)]);
+    }
+
+    proptest::proptest! {
+        /// Myers' bit-vector distance bound agrees with a plain Levenshtein distance.
+        #[test]
+        fn bit_parallel_edits_agree_with_levenshtein(a in "[ab张三]{0,70}", b in "[ab张三]{0,70}", k in 0usize..20) {
+            let d = strsim::levenshtein(&a, &b);
+            let (pa, pb): (Vec<char>, Vec<char>) = (a.chars().collect(), b.chars().collect());
+            if let Some(within) = myers_within(&pa, &pb, k) {
+                proptest::prop_assert_eq!(within, d <= k);
+            }
+            proptest::prop_assert_eq!(within_edits(&a, &b, k), d <= k);
         }
     }
 
