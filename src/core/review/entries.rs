@@ -99,7 +99,9 @@ fn empty_map() -> &'static Map<String, Value> {
 fn read_entry<'a>(v: &'a Value, i: usize, issues: &mut Vec<Issue>) -> Entry<'a> {
     let base = format!("/entries/{i}");
     let obj = v.as_object().unwrap_or_else(|| empty_map());
-    fields::unknown_fields(obj, &base, ENTRY_FIELDS, issues);
+    if obj.keys().any(|k| !ENTRY_FIELDS.contains(&k.as_str())) {
+        fields::unknown_fields(obj, &base, ENTRY_FIELDS, issues);
+    }
     let mut e = Entry { id: fields::id(obj, "id"), ..Entry::default() };
     if e.id.is_none() {
         issues.push(Issue::new("E001", format!("{base}/id")).param("id", fields::raw(obj.get("id"))));
@@ -109,15 +111,18 @@ fn read_entry<'a>(v: &'a Value, i: usize, issues: &mut Vec<Issue>) -> Entry<'a> 
     // The reviewer: name and role are required (E004).
     match obj.get("reviewer") {
         Some(Value::Object(r)) => {
-            let p = format!("{base}/reviewer");
-            fields::unknown_fields(r, &p, REVIEWER_FIELDS, issues);
-            e.reviewer = party(r, &p, "reviewer.name", issues);
+            // Paths are built only for an issue: a million entries, few issues.
+            let p = || format!("{base}/reviewer");
+            if r.keys().any(|k| !REVIEWER_FIELDS.contains(&k.as_str())) {
+                fields::unknown_fields(r, &p(), REVIEWER_FIELDS, issues);
+            }
+            e.reviewer = party(r, &base, "reviewer", issues);
             if e.reviewer.name.is_none() {
-                issues.push(Issue::new("E004", format!("{p}/name")).param("field", "reviewer.name").param("raw", fields::raw(r.get("name"))));
+                issues.push(Issue::new("E004", format!("{}/name", p())).param("field", "reviewer.name").param("raw", fields::raw(r.get("name"))));
             }
             e.role = r.get("role").and_then(Value::as_str).and_then(|s| tables::role(s.trim()));
             if e.role.is_none() {
-                issues.push(Issue::new("E004", format!("{p}/role")).param("field", "reviewer.role").param("raw", fields::raw(r.get("role"))));
+                issues.push(Issue::new("E004", format!("{}/role", p())).param("field", "reviewer.role").param("raw", fields::raw(r.get("role"))));
             }
         }
         other => issues.push(Issue::new("E004", format!("{base}/reviewer")).param("field", "reviewer").param("raw", fields::raw(other))),
@@ -125,15 +130,17 @@ fn read_entry<'a>(v: &'a Value, i: usize, issues: &mut Vec<Issue>) -> Entry<'a> 
     // The target: kind and name are required (E005).
     match obj.get("target") {
         Some(Value::Object(t)) => {
-            let p = format!("{base}/target");
-            fields::unknown_fields(t, &p, TARGET_FIELDS, issues);
-            e.target = party(t, &p, "target.name", issues);
+            let p = || format!("{base}/target");
+            if t.keys().any(|k| !TARGET_FIELDS.contains(&k.as_str())) {
+                fields::unknown_fields(t, &p(), TARGET_FIELDS, issues);
+            }
+            e.target = party(t, &base, "target", issues);
             e.kind = t.get("kind").and_then(Value::as_str).and_then(|s| TargetKind::parse(s.trim()));
             if e.kind.is_none() {
-                issues.push(Issue::new("E005", format!("{p}/kind")).param("field", "target.kind").param("raw", fields::raw(t.get("kind"))));
+                issues.push(Issue::new("E005", format!("{}/kind", p())).param("field", "target.kind").param("raw", fields::raw(t.get("kind"))));
             }
             if e.target.name.is_none() {
-                issues.push(Issue::new("E005", format!("{p}/name")).param("field", "target.name").param("raw", fields::raw(t.get("name"))));
+                issues.push(Issue::new("E005", format!("{}/name", p())).param("field", "target.name").param("raw", fields::raw(t.get("name"))));
             }
         }
         other => issues.push(Issue::new("E005", format!("{base}/target")).param("field", "target").param("raw", fields::raw(other))),
@@ -190,32 +197,34 @@ fn read_entry<'a>(v: &'a Value, i: usize, issues: &mut Vec<Issue>) -> Entry<'a> 
     e
 }
 
-fn party<'a>(obj: &'a Map<String, Value>, base: &str, name_label: &str, issues: &mut Vec<Issue>) -> Party<'a> {
+/// `who` is `reviewer` or `target`: the field under `base` (`/entries/{i}`).
+fn party<'a>(obj: &'a Map<String, Value>, base: &str, who: &str, issues: &mut Vec<Issue>) -> Party<'a> {
+    let label = if who == "reviewer" { "reviewer.name" } else { "target.name" };
     Party {
         id: fields::id(obj, "id"),
-        name: fields::text(obj, "name", name_label, || format!("{base}/name"), MAX_NAME, issues),
+        name: fields::text(obj, "name", label, || format!("{base}/{who}/name"), MAX_NAME, issues),
         org: fields::id(obj, "org"),
     }
 }
 
 fn read_date(v: Option<&Value>, base: &str, issues: &mut Vec<Issue>) -> Option<NaiveDate> {
-    let path = format!("{base}/date");
+    let path = || format!("{base}/date");
     match v {
         Some(Value::String(s)) => match normalize::parse_date(s) {
             Ok(d) => {
                 // Most dates are already ISO: compare without formatting.
                 if !is_iso(s, d) {
-                    issues.push(Issue::new("N002", path).param("raw", s.as_str()).param("value", d.format("%Y-%m-%d").to_string()));
+                    issues.push(Issue::new("N002", path()).param("raw", s.as_str()).param("value", d.format("%Y-%m-%d").to_string()));
                 }
                 Some(d)
             }
             Err(h) => {
-                issues.push(Issue::new("E002", path).param("raw", s.as_str()).param("hint", h.key()));
+                issues.push(Issue::new("E002", path()).param("raw", s.as_str()).param("hint", h.key()));
                 None
             }
         },
         other => {
-            issues.push(Issue::new("E002", path).param("raw", fields::raw(other)).param("hint", Hint::Empty.key()));
+            issues.push(Issue::new("E002", path()).param("raw", fields::raw(other)).param("hint", Hint::Empty.key()));
             None
         }
     }

@@ -298,15 +298,21 @@ fn near(reps: &Interned, uf: &mut UnionFind) {
     let mut edits = Edits::default();
     // Pairs already found different: sharing several bands must not repeat the exact check.
     let mut failed: FastMap<u64, ()> = FastMap::default();
-    let mut heads: FastMap<u64, u32> = FastMap::default();
+    // The head of each bucket, with a sketch of its signature (4 bits a slot) kept next to it:
+    // most candidates in a bucket of a common phrase are rejected from the sketch alone, without
+    // loading the head's whole signature from far away in memory.
+    let sketches: Vec<u128> = sigs.iter().map(sketch).collect();
+    let min_agree = (MIN_ESTIMATE * SLOTS as f64).ceil() as u32;
+    let mut heads: FastMap<u64, (u32, u128)> = FastMap::default();
     heads.reserve(long.len());
     for b in 0..BANDS {
         heads.clear();
         for &r in &long {
             let s = &sigs[r as usize];
             let key = splitmix(((b as u64) << 56) ^ (u64::from(s[b * ROWS]) << 32) ^ u64::from(s[b * ROWS + 1]));
-            let head = *heads.entry(key).or_insert(r);
-            if head == r {
+            let mine = sketches[r as usize];
+            let (head, theirs) = *heads.entry(key).or_insert((r, mine));
+            if head == r || agree_at_most(mine, theirs) < min_agree {
                 continue;
             }
             let (h, r) = (head as usize, r as usize);
@@ -362,6 +368,19 @@ fn signature(text: &str) -> [u32; SLOTS] {
         }
     }
     out
+}
+
+/// The low 4 bits of every slot.
+fn sketch(sig: &[u32; SLOTS]) -> u128 {
+    sig.iter().enumerate().fold(0u128, |acc, (i, v)| acc | (u128::from(v & 0xf) << (4 * i)))
+}
+
+/// How many slots two signatures can have in common at most, from their sketches: slots whose
+/// low 4 bits differ cannot be equal.
+fn agree_at_most(a: u128, b: u128) -> u32 {
+    const LOW: u128 = 0x1111_1111_1111_1111_1111_1111_1111_1111;
+    let x = a ^ b;
+    SLOTS as u32 - ((x | x >> 1 | x >> 2 | x >> 3) & LOW).count_ones()
 }
 
 fn estimate(a: &[u32; SLOTS], b: &[u32; SLOTS]) -> f64 {
@@ -640,6 +659,19 @@ mod tests {
             }
             proptest::prop_assert_eq!(within_edits(&a, &b, k), d <= k);
         }
+    }
+
+    #[test]
+    fn the_sketch_never_rejects_what_the_estimate_accepts() {
+        let texts = ["该同志能够立足本职岗位积极参加学习", "该同志能够立足本职工作积极参加学习", "支部班子团结带领群众发展特色种植", "a"];
+        for x in texts {
+            for y in texts {
+                let (a, b) = (signature(x), signature(y));
+                let same = a.iter().zip(&b).filter(|(p, q)| p == q).count() as u32;
+                assert!(agree_at_most(sketch(&a), sketch(&b)) >= same, "{x} {y}");
+            }
+        }
+        assert_eq!(agree_at_most(sketch(&[7; SLOTS]), sketch(&[7; SLOTS])), SLOTS as u32);
     }
 
     #[test]
