@@ -80,6 +80,8 @@ export function parseTsv(text) {
   return rows;
 }
 
+/** Writes only what changed: every write to a cell costs layout. */
+const setText = (el, text) => { if (el.textContent !== text) el.textContent = text; };
 const cellText = (v) => (v == null ? '' : typeof v === 'string' ? v : JSON.stringify(v));
 
 export class StatsForm {
@@ -154,6 +156,7 @@ export class StatsForm {
   /** Removes the form, its listeners and timers, and frees the wasm state. */
   destroy() {
     this.flushSave();
+    if (this.saveTimer) this.saveTimer.cancel();
     for (const [target, type, fn] of this.listeners) target.removeEventListener(type, fn);
     this.listeners = [];
     for (const t of this.timers) clearTimeout(t);
@@ -198,7 +201,9 @@ export class StatsForm {
     this.noticeEl = h('div', { class: 'notice', role: 'status', 'aria-live': 'polite' });
     this.summaryList = h('ul');
     this.summaryCounts = h('p', { class: 'counts' });
-    this.summary = h('section', { class: 'summary', tabindex: '-1', 'aria-labelledby': `${this.uid}-st`, hidden: true },
+    // A fixed-size panel (CSS): its content changes on every edit, but its size never moves the
+    // table below, which would re-lay out all 1 000 rows.
+    this.summary = h('section', { class: 'summary ok', tabindex: '-1', 'aria-labelledby': `${this.uid}-st` },
       h('h2', { id: `${this.uid}-st` }, t.summaryTitle), this.summaryCounts, this.summaryList);
 
     this.fields = {};
@@ -302,7 +307,7 @@ export class StatsForm {
     for (const c of cols.slice(1)) {
       const o = h('output', { 'aria-label': `${t.total} ${t.headerCell(c.group, c.label)}` });
       this.totalCells[c.field] = o;
-      totalRow.append(h('td', { class: c.input ? 'sum' : 'sum computed' }, o));
+      totalRow.append(h('td', { class: c.input ? 'sum' : 'sum computed' }, h('div', { class: 'cb' }, o)));
     }
     if (editRows) totalRow.append(h('td', { class: 'ctl' }));
     this.tbody = h('tbody', {}, totalRow);
@@ -310,7 +315,11 @@ export class StatsForm {
     const views = JSON.parse(this.handle.totals());
     (doc.rows || []).forEach((row, r) => this.tbody.append(this.renderRow(r, row || {}, views.rows[r], editRows)));
     this.paintTotal(views.total);
-    return h('table', { class: 'grid' }, h('caption', { class: 'sr' }, t.title), thead, this.tbody);
+    // Fixed column widths: the table's layout never depends on what is typed, so an edit
+    // re-lays out one cell, not a 1 000-row table.
+    const colgroup = h('colgroup', {}, ...cols.map((c) => h('col', { class: c.field === 'name' ? 'c-name' : c.input ? 'c-in' : 'c-out' })),
+      editRows ? h('col', { class: 'c-ctl' }) : null);
+    return h('table', { class: editRows ? 'grid editable' : 'grid' }, h('caption', { class: 'sr' }, t.title), colgroup, thead, this.tbody);
   }
 
   renderRow(r, row, view, editRows) {
@@ -321,20 +330,22 @@ export class StatsForm {
       type: 'text', autocomplete: 'off', value: name, id: `${this.uid}-c${r}-name`, 'data-r': r, 'data-f': 'name',
       'aria-label': `${t.rowName} ${r + 1}`, readonly: this.opts.readonly || !!this.preset,
     });
-    const th = h('th', { scope: 'row', class: 'name' }, nameInput);
-    const tr = h('tr', {}, th);
+    // Each cell's content sits in a fixed-size box (`.cb`, CSS `contain: size layout`): what is
+    // typed, the marks and the messages then never re-lay out the 1 000-row table around it.
+    const nameBox = h('div', { class: 'cb' }, nameInput);
+    const tr = h('tr', {}, h('th', { scope: 'row', class: 'name' }, nameBox));
     const cells = { name: nameInput };
-    const hosts = { name: th };
+    const hosts = { name: nameBox };
     for (const c of this.columns.slice(1)) {
       const id = `${this.uid}-c${r}-${c.field}`;
       const label2 = t.rowLabel(label, t.headerCell(c.group, c.label));
       const el = c.input
         ? h('input', { type: 'text', inputmode: 'numeric', autocomplete: 'off', id, 'data-r': r, 'data-f': c.field, value: cellText(row[c.field]), 'aria-label': label2, readonly: this.opts.readonly })
         : h('output', { id, 'aria-label': label2 }, view ? cellText(view[c.field]) : '');
-      const td = h('td', { class: c.input ? '' : 'computed' }, el);
+      const box = h('div', { class: 'cb' }, el);
       cells[c.field] = el;
-      hosts[c.field] = td;
-      tr.append(td);
+      hosts[c.field] = box;
+      tr.append(h('td', { class: c.input ? '' : 'computed' }, box));
     }
     if (editRows) tr.append(h('td', { class: 'ctl' }, h('button', { type: 'button', 'data-act': 'remove', 'data-r': r, 'aria-label': t.removeRow(label) }, '×')));
     this.rowEls[r] = { tr, cells, hosts };
@@ -342,13 +353,13 @@ export class StatsForm {
   }
 
   paintTotal(total) {
-    for (const c of this.columns.slice(1)) this.totalCells[c.field].textContent = cellText(total[c.field]);
+    for (const c of this.columns.slice(1)) setText(this.totalCells[c.field], cellText(total[c.field]));
   }
 
   paintRowView(r, view) {
     const row = this.rowEls[r];
     if (!row || !view) return;
-    for (const c of this.columns) if (!c.input && c.field !== 'name') row.cells[c.field].textContent = cellText(view[c.field]);
+    for (const c of this.columns) if (!c.input && c.field !== 'name') setText(row.cells[c.field], cellText(view[c.field]));
   }
 
   // ---- issues on the page ----
@@ -474,8 +485,10 @@ export class StatsForm {
     const more = errors + warnings - list.length;
     if (more > 0) items.push(h('li', { class: 'more' }, t.more(more)));
     this.summaryList.replaceChildren(...items);
-    this.summaryCounts.textContent = t.summaryErrors(errors, warnings);
-    this.summary.hidden = errors + warnings === 0;
+    const none = errors + warnings === 0;
+    this.summaryCounts.textContent = none ? t.noIssues : t.summaryErrors(errors, warnings);
+    this.summary.classList.toggle('ok', none);
+    this.summary.classList.toggle('has-errors', errors > 0);
     this.counts = { errors, warnings };
   }
 
@@ -727,15 +740,21 @@ export class StatsForm {
 
   scheduleSave() {
     if (!this.canSave() || this.saveTimer) return;
-    // After this frame's repaint; several edits in one task (a paste) are saved once.
-    this.saveTimer = setTimeout(() => this.flushSave(), 0);
-    this.timers.add(this.saveTimer);
+    // When the page is idle after this frame (writing a 1 000-row draft takes longer than a
+    // frame); edits in between (a paste) are saved once. `pagehide` flushes a pending save.
+    const save = () => this.flushSave();
+    if (typeof requestIdleCallback === 'function') {
+      const id = requestIdleCallback(save, { timeout: 1000 });
+      this.saveTimer = { cancel: () => cancelIdleCallback(id) };
+    } else {
+      const id = setTimeout(save, 50);
+      this.saveTimer = { cancel: () => clearTimeout(id) };
+    }
   }
 
   flushSave() {
     if (!this.saveTimer || !this.handle) return;
-    clearTimeout(this.saveTimer);
-    this.timers.delete(this.saveTimer);
+    this.saveTimer.cancel();
     this.saveTimer = null;
     try {
       localStorage.setItem(this.draftKey, `{"saved_at":${JSON.stringify(new Date().toISOString())},"data":${this.handle.data()}}`);

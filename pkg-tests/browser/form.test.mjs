@@ -204,7 +204,7 @@ test('export is blocked while errors remain; warnings need a confirmation', asyn
   page.on('download', () => downloads++);
   await page.locator(`${F} button[data-act=json]`).click();
   assert.match(await page.locator(`${F} .notice`).textContent(), /还有错误/);
-  assert.equal(await page.evaluate((s) => document.querySelector(s).shadowRoot.activeElement.className, F), 'summary');
+  assert.equal(await page.evaluate((s) => document.querySelector(s).shadowRoot.activeElement.classList.contains('summary'), F), true, 'focus moves to the summary');
   // Empty cells count once the clerk tries to submit.
   assert.match(await page.locator(`${F} .summary`).textContent(), /未填写/);
   assert.equal(downloads, 0);

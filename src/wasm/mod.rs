@@ -30,6 +30,11 @@ use crate::core::stats::aggregate as roll_up;
 use crate::core::validate::{self as check, Options};
 use crate::core::{columns, presets};
 
+/// The allocator: talc instead of the default dlmalloc — some 2 KiB gzip less for the embedded
+/// form's download, and as fast for the many small allocations of JSON values.
+#[global_allocator]
+static ALLOC: talc::TalckWasm = unsafe { talc::TalckWasm::new_global() };
+
 fn ok(v: Value) -> String {
     json!({ "ok": v }).to_string()
 }
