@@ -5,6 +5,7 @@
 //   await init();
 import init from './api.js';
 import { defineElements } from './element.js';
+import { defineReviewElement } from './review-element.js';
 
 export default init;
 export {
@@ -13,5 +14,9 @@ export {
 } from './api.js';
 export { StatsForm, parseTsv } from './stats-form.js';
 export { CxzyStatsForm, defineElements } from './element.js';
+// <cxzy-review-entry>: only its small element class is here; ReviewEntryForm and the coverage view
+// are in 'cxzy-form/review' (review.js), loaded when the element is on the page.
+export { CxzyReviewEntry, defineReviewElement } from './review-element.js';
 
 defineElements();
+defineReviewElement();

@@ -107,6 +107,54 @@ test('typing a value shows the issue on the cell, in the summary, and the new to
   await context.close();
 });
 
+test('every edit fires cxzy-change and cxzy-validate with { data, issues }', async () => {
+  const { page, context } = await portal();
+  await page.evaluate((s) => {
+    window.__events = [];
+    for (const type of ['cxzy-change', 'cxzy-validate']) {
+      document.querySelector(s).addEventListener(type, (e) => window.__events.push({
+        type, orgs: e.detail.data.rows[0].orgs_total, codes: e.detail.issues.map((i) => i.code),
+      }));
+    }
+  }, F);
+  await type(page, 0, 'orgs_total', '7');
+  const events = await page.evaluate(() => window.__events);
+  assert.deepEqual(events.at(-2), { type: 'cxzy-change', orgs: 7, codes: events.at(-2).codes });
+  assert.equal(events.at(-1).type, 'cxzy-validate');
+  assert.ok(events.at(-1).codes.includes('R002'), 'the issues ride along');
+  await context.close();
+});
+
+test('a file dropped on the form opens', async () => {
+  const { page, context } = await portal();
+  await page.evaluate(([s, text]) => {
+    const sheet = document.querySelector(s).shadowRoot.querySelector('.sheet');
+    const dt = new DataTransfer();
+    dt.items.add(new File([text], '黑龙江.json', { type: 'application/json' }));
+    sheet.dispatchEvent(new DragEvent('dragover', { dataTransfer: dt, bubbles: true, cancelable: true }));
+    sheet.dispatchEvent(new DragEvent('drop', { dataTransfer: dt, bubbles: true, cancelable: true }));
+  }, [F, fs.readFileSync(samplePath, 'utf8')]);
+  await page.locator(`${F} .notice`, { hasText: '已打开「黑龙江.json」' }).waitFor();
+  assert.equal(await cell(page, 5, 'members_total').inputValue(), String(sample().rows[5].members_total));
+  await context.close();
+});
+
+test('readonly shows the form without editing', async () => {
+  const { page, context } = await newPage(browser);
+  await page.route(`${server.url}ro.html`, (r) => r.fulfill({
+    contentType: 'text/html; charset=utf-8',
+    headers: { 'content-security-policy': "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'" },
+    body: `<!doctype html><html lang="zh-CN"><head><title>t</title><link rel="icon" href="favicon.svg"><script type="module" src="pkg/index.js"></script></head><body><cxzy-stats-form readonly><script type="application/json">${JSON.stringify(sample())}</script></cxzy-stats-form></body></html>`,
+  }));
+  await page.goto(`${server.url}ro.html`);
+  await ready(page);
+  assert.equal(await cell(page, 0, 'orgs_total').inputValue(), String(sample().rows[0].orgs_total));
+  assert.equal(await cell(page, 0, 'orgs_total').getAttribute('readonly'), '');
+  assert.equal(await page.locator(`${F} button[data-act=submit]`).count(), 0);
+  assert.equal(await page.locator(`${F} button[data-act=open]`).count(), 0);
+  await context.close();
+});
+
 test('the keyboard moves like a spreadsheet: arrows, Enter, Tab', async () => {
   const { page, context } = await portal();
   const focused = () => page.evaluate((s) => {
