@@ -50,11 +50,21 @@ node -e '
   const css = fs.readFileSync("js/cxzy-form.css", "utf8");
   fs.writeFileSync(process.argv[1], "export default " + JSON.stringify(css) + ";\n");
 ' "$stage/styles.js"
+# The review module's stylesheet, the same way.
+node -e '
+  const fs = require("fs");
+  fs.writeFileSync(process.argv[1], "export default " + JSON.stringify(fs.readFileSync("js/review-entry.css", "utf8")) + ";\n");
+' "$stage/review-styles.js"
 "$bin/esbuild" "$stage/index.js" --bundle --minify --format=esm --target=es2020 --log-level=warning \
-  --external:./cxzy_form.js --outfile=pkg/index.js
+  --external:./cxzy_form.js --external:./review.js --outfile=pkg/index.js
+# review.js (cxzy-form/review): the 领导点评登记表 and the coverage view, a second module that
+# <cxzy-review-entry> imports when it is on a page — not part of the statistics form's download.
+# It imports index.js (external) so both share one loaded wasm.
+"$bin/esbuild" "$stage/review.js" --bundle --minify --format=esm --target=es2020 --log-level=warning \
+  --external:./index.js --outfile=pkg/review.js
 "$bin/esbuild" pkg/cxzy_form.js --minify --format=esm --target=es2020 --log-level=warning --outfile=pkg/cxzy_form.js --allow-overwrite
 rm pkg/cxzy_stats.js
-cp js/index.d.ts js/package.json js/cxzy-form.css pkg/
+cp js/index.d.ts js/package.json js/cxzy-form.css js/review-entry.css pkg/
 if [ -f README.md ]; then cp README.md pkg/; fi
 
 # www/ serves the package as www/pkg (gitignored) so the demo pages use exactly what ships.
@@ -62,6 +72,9 @@ rm -rf www/pkg www/samples
 cp -r pkg www/pkg
 mkdir -p www/samples
 cp samples/stats/*.json samples/stats/*.csv www/samples/ 2>/dev/null || true
+# The review samples for www/review.html's “load the sample” buttons.
+mkdir -p www/samples/review
+cp samples/review/*.json www/samples/review/
 
 gz() { local n=0 f; for f in "$@"; do n=$((n + $(gzip -9c "$f" | wc -c))); done; echo "$n"; }
 kib() { awk -v b="$1" 'BEGIN { printf "%.1f KiB", b / 1024 }'; }
@@ -80,6 +93,8 @@ printf '    total %8d B  %s   (budget %s)\n' "$total" "$(kib "$total")" "$(kib "
 echo "  the full API (init(): adds review entries, roster, coverage, roll-up)"
 printf '    wasm  %8d B  %s   cxzy_form_bg.wasm\n' "$full_wasm" "$(kib "$full_wasm")"
 printf '    JS    %8d B  %s   cxzy_form.js\n' "$full_js" "$(kib "$full_js")"
+review_js=$(gz pkg/review.js)
+printf '    JS    %8d B  %s   review.js (<cxzy-review-entry>, coverage view: loaded with the element)\n' "$review_js" "$(kib "$review_js")"
 if [ "$total" -gt "$budget" ]; then
   echo "over budget: the embedded form's wasm + JS + CSS must stay within $(kib "$budget") gzip" >&2
   [ "${CXZY_SIZE_BUDGET:-}" = warn ] || exit 1
