@@ -22,15 +22,20 @@ cargo build --release --lib --target wasm32-unknown-unknown
 RUSTFLAGS="${RUSTFLAGS:-} --cfg cxzy_stats_only" \
   cargo build --release --lib --target wasm32-unknown-unknown --target-dir target/wasm-stats
 
-rm -rf pkg
-mkdir -p pkg
+# Built in a directory of its own, then swapped in: another build or a test running at the same
+# time never sees a half-written pkg/ (the same for www/pkg below).
+out=target/pkg-build.$$
+rm -rf "$out"
+mkdir -p "$out"
+stage=target/pkg-js.$$
+trap 'rm -rf "$out" "$stage"' EXIT
 # (wasm-bindgen warns that strip=true removed the target_features section: the features are
 # given to wasm-opt explicitly below.)
-wasm-bindgen --target web --out-dir pkg --out-name cxzy_form --no-typescript \
+wasm-bindgen --target web --out-dir "$out" --out-name cxzy_form --no-typescript \
   target/wasm32-unknown-unknown/release/cxzy_form.wasm 2>&1 | grep -v target_features || true
-wasm-bindgen --target web --out-dir pkg --out-name cxzy_stats --no-typescript \
+wasm-bindgen --target web --out-dir "$out" --out-name cxzy_stats --no-typescript \
   target/wasm-stats/wasm32-unknown-unknown/release/cxzy_form.wasm 2>&1 | grep -v target_features || true
-for w in pkg/cxzy_form_bg.wasm pkg/cxzy_stats_bg.wasm; do
+for w in "$out/cxzy_form_bg.wasm" "$out/cxzy_stats_bg.wasm"; do
   # The features rustc emits for wasm32-unknown-unknown; never --all-features (it would let
   # wasm-opt use instructions some browsers lack).
   "$bin/wasm-opt" -Oz --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext \
@@ -40,11 +45,10 @@ done
 # One ES module, index.js: js/ and the form module's glue bundled and minified. The stylesheet
 # goes in as a string, adopted into the Shadow DOM — no inline <style> (a strict CSP blocks
 # those) and no second fetch. The full API's glue stays a separate file, imported by init().
-stage=target/pkg-js
 rm -rf "$stage"
 mkdir -p "$stage"
 cp js/*.js "$stage/"
-cp pkg/cxzy_stats.js "$stage/"
+cp $out/cxzy_stats.js "$stage/"
 node -e '
   const fs = require("fs");
   const css = fs.readFileSync("js/cxzy-form.css", "utf8");
@@ -56,20 +60,28 @@ node -e '
   fs.writeFileSync(process.argv[1], "export default " + JSON.stringify(fs.readFileSync("js/review-entry.css", "utf8")) + ";\n");
 ' "$stage/review-styles.js"
 "$bin/esbuild" "$stage/index.js" --bundle --minify --format=esm --target=es2020 --log-level=warning \
-  --external:./cxzy_form.js --external:./review.js --outfile=pkg/index.js
+  --external:./cxzy_form.js --external:./review.js --outfile=$out/index.js
 # review.js (cxzy-form/review): the 领导点评登记表 and the coverage view, a second module that
 # <cxzy-review-entry> imports when it is on a page — not part of the statistics form's download.
 # It imports index.js (external) so both share one loaded wasm.
 "$bin/esbuild" "$stage/review.js" --bundle --minify --format=esm --target=es2020 --log-level=warning \
-  --external:./index.js --outfile=pkg/review.js
-"$bin/esbuild" pkg/cxzy_form.js --minify --format=esm --target=es2020 --log-level=warning --outfile=pkg/cxzy_form.js --allow-overwrite
-rm pkg/cxzy_stats.js
-cp js/index.d.ts js/package.json js/cxzy-form.css js/review-entry.css pkg/
-if [ -f README.md ]; then cp README.md pkg/; fi
+  --external:./index.js --outfile=$out/review.js
+"$bin/esbuild" $out/cxzy_form.js --minify --format=esm --target=es2020 --log-level=warning --outfile=$out/cxzy_form.js --allow-overwrite
+rm $out/cxzy_stats.js
+cp js/index.d.ts js/package.json js/cxzy-form.css js/review-entry.css $out/
+if [ -f README.md ]; then cp README.md "$out/"; fi
+
+old=target/pkg-old.$$
+[ -d pkg ] && mv pkg "$old"
+mv "$out" pkg
+rm -rf "$old"
 
 # www/ serves the package as www/pkg (gitignored) so the demo pages use exactly what ships.
-rm -rf www/pkg www/samples
-cp -r pkg www/pkg
+rm -rf "target/www-pkg.$$" www/samples
+cp -r pkg "target/www-pkg.$$"
+[ -d www/pkg ] && mv www/pkg "$old"
+mv "target/www-pkg.$$" www/pkg
+rm -rf "$old"
 mkdir -p www/samples
 cp samples/stats/*.json samples/stats/*.csv www/samples/ 2>/dev/null || true
 # The review samples for www/review.html's “load the sample” buttons.
