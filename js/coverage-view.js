@@ -147,9 +147,9 @@ export function renderCoverage(element, result, roster, options = {}) {
     const rows = coverageRows(state.result, locale);
     const head = h('tr', {}, h('th', { scope: 'col' }, t.unit), ...BARS.map(([k]) => h('th', { scope: 'col' }, t[k])));
     const body = rows.map((r) => h('tr', { class: r.total ? 'total' : '' }, h('th', { scope: 'row' }, r.name), ...BARS.map(([k]) => pctCell(r, k, r.name))));
-    return h('section', { class: 'coverage', 'aria-labelledby': `${uid}-c` },
+    return h('section', { class: 'coverage' },
       h('h2', { id: `${uid}-c` }, t.coverage),
-      h('div', { class: 'scroll' }, h('table', { class: 'cov' }, h('thead', {}, head), h('tbody', {}, ...body))));
+      h('div', { class: 'scroll', tabindex: 0, role: 'region', 'aria-labelledby': `${uid}-c` }, h('table', { class: 'cov' }, h('thead', {}, head), h('tbody', {}, ...body))));
   }
 
   function gapList(kind) {
@@ -159,12 +159,12 @@ export function renderCoverage(element, result, roster, options = {}) {
     const note = h('p', { class: 'shown', 'aria-live': 'polite' });
     const tbody = h('tbody');
     const heads = t.head[kind];
-    const section = h('section', { class: `gap gap-${kind}`, 'data-kind': kind, 'aria-labelledby': `${id}-h` },
+    const section = h('section', { class: `gap gap-${kind}`, 'data-kind': kind },
       h('h3', { id: `${id}-h` }, t.lists[kind], ' ', h('span', { class: 'n' }, `（${kind === 'orgs' ? t.count(all.length) : t.people(all.length)}）`)),
       h('div', { class: 'gap-tools' }, h('label', { for: input.id }, t.filter), input,
         h('button', { type: 'button', 'data-act': 'csv', 'data-kind': kind }, t.csv)),
       note,
-      h('div', { class: 'scroll gap-table' }, h('table', {}, h('thead', {}, h('tr', {}, ...heads.map((x) => h('th', { scope: 'col' }, x)))), tbody)));
+      h('div', { class: 'scroll gap-table', tabindex: 0, role: 'region', 'aria-labelledby': `${id}-h` }, h('table', {}, h('thead', {}, h('tr', {}, ...heads.map((x) => h('th', { scope: 'col' }, x)))), tbody)));
     const list = { all, rows: all, input, note, tbody, section };
     const draw = () => {
       list.rows = filterRows(all, input.value);

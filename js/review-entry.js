@@ -35,7 +35,7 @@ const GROUPS = [
 export const REVIEW_TEXT = {
   'zh-CN': {
     title: '领导点评登记表',
-    summaryTitle: '检查结果', counts: (e, w) => `${e} 个错误，${w} 个警告`, noIssues: '未发现问题',
+    summaryTitle: '点评记录检查结果', counts: (e, w) => `${e} 个错误，${w} 个警告`, noIssues: '未发现问题',
     errorPrefix: '错误：', warningPrefix: '警告：',
     check: '检查并登记', print: '打印', clear: '清空', language: 'English',
     blocked: '还有错误，不能登记：请先改正下列问题。', recorded: '检查通过，已登记。', cleared: '已清空。',
@@ -67,7 +67,7 @@ export const REVIEW_TEXT = {
   },
   en: {
     title: 'Leader’s Review Record',
-    summaryTitle: 'Check results', counts: (e, w) => `${e} errors, ${w} warnings`, noIssues: 'No problems found',
+    summaryTitle: 'Review record check', counts: (e, w) => `${e} errors, ${w} warnings`, noIssues: 'No problems found',
     errorPrefix: 'Error: ', warningPrefix: 'Warning: ',
     check: 'Check and record', print: 'Print', clear: 'Clear', language: '中文',
     blocked: 'There are errors: fix the problems below before recording.', recorded: 'No errors: recorded.', cleared: 'Cleared.',
@@ -443,6 +443,9 @@ export class ReviewEntryForm {
   onEdit(ev) {
     const k = ev.target.dataset && ev.target.dataset.k;
     if (!k) return;
+    // Text is checked as it is typed; its `change` (on blur) would only redraw the summary under
+    // the pointer of a click on one of its links.
+    if (ev.type === 'change' && (ev.target.tagName === 'TEXTAREA' || ev.target.type === 'text')) return;
     this.touched.add(k);
     if (k === 'target/kind' && ev.type === 'change') {
       // Fields change with the kind: labels, the organisation field, the focus tags and what is
