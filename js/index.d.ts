@@ -101,45 +101,78 @@ export interface TotalsView {
   /** One computed row per table row, in order. */ rows: TotalsRow[];
 }
 
-/** A roster (`cxzy-roster/1`, SPEC §6.1). */
+/** An id in a roster or an entry: text, or an integer (spreadsheets turn `7` into a number). */
+export type RosterId = string | number;
+
+/** One organisation of a roster (SPEC §6.1). */
+export interface RosterOrg {
+  /** Unique in the whole roster (organisations and members share one id space) — O001. */ id: RosterId;
+  /** Name, ≤ 64 characters — O007 when missing. */ name: string;
+  /** 基层党委 `committee` / 党总支 `general_branch` / 党支部 `branch` — O007 otherwise. */ kind: 'committee' | 'general_branch' | 'branch';
+  /** Parent organisation id, or null for a top organisation — O002 when unknown or in a cycle. */ parent?: RosterId | null;
+  /** The reporting unit (a row of the derived table); inherited from the nearest ancestor when absent. */ unit?: string;
+  /** Member id of its secretary — O004 (warning) when not a member of it or of an organisation below it. */ secretary?: RosterId | null;
+  /** `non_public` / `social`: the two “两新” kinds (column 4); absent for others. */ sector?: 'non_public' | 'social' | null;
+}
+
+/** One Party member of a roster. */
+export interface RosterMember {
+  /** Unique id — O001. */ id: RosterId;
+  /** Name — O007 when missing. */ name: string;
+  /** Id of the organisation the member belongs to — O003 when unknown. */ org: RosterId;
+  /** 流动党员 (column 14) — O007 when not a boolean. */ mobile?: boolean;
+}
+
+/** A roster (`cxzy-roster/1`, SPEC §6.1): who is to be reviewed. */
 export interface Roster {
-  /** Always `"cxzy-roster/1"`. */ format: 'cxzy-roster/1';
-  /** Party organisations. */
-  orgs: Array<{
-    /** Unique id. */ id: string; /** Name. */ name: string;
-    /** 基层党委 / 党总支 / 党支部. */ kind: 'committee' | 'general_branch' | 'branch';
-    /** Parent organisation id, or null. */ parent?: string | null;
-    /** The reporting unit (a row of the table) it counts in. */ unit?: string;
-    /** Member id of its secretary. */ secretary?: string | null;
-    /** `non_public` / `social`: “两新” organisations. */ sector?: 'non_public' | 'social' | null;
-  }>;
-  /** Party members. */
-  members: Array<{
-    /** Unique id. */ id: string; /** Name. */ name: string;
-    /** Organisation id. */ org: string; /** 流动党员. */ mobile?: boolean;
-  }>;
+  /** Always `"cxzy-roster/1"` (T009 otherwise). */ format: 'cxzy-roster/1';
+  /** Party organisations (at most 1 000 000). */ orgs: RosterOrg[];
+  /** Party members (at most 1 000 000). */ members: RosterMember[];
+}
+
+/** 职务 of a reviewer: 党支部书记, 基层党委(党总支)书记, 县级党员领导干部, 县委书记, 其他县处级以上党员领导干部, 领导班子成员. */
+export type ReviewerRole = 'branch_secretary' | 'committee_secretary' | 'county_leader' | 'county_party_secretary' | 'senior_cadre' | 'leadership_member';
+/** 点评对象 kind: 基层党委, 党总支, 党支部, 基层党组织书记, 党员. */
+export type TargetKind = 'committee' | 'general_branch' | 'branch' | 'secretary' | 'member';
+/** Focus tags: for organisations `central_work`, `public_pledge`, `serve_people`, `team_building`, `joint_building`; for secretaries `lead_by_example`, `organize_members`; for members `post_performance`, `public_pledge`, `serve_people` (E013 outside the kind's set). */
+export type FocusTag = 'central_work' | 'public_pledge' | 'serve_people' | 'team_building' | 'joint_building' | 'lead_by_example' | 'organize_members' | 'post_performance';
+/** 结合开展的工作: 组织生活会, 民主评议党员, 群众评议, 年度总结考核, 书记“双述双评”, 下基层调研走访. */
+export type CombinedWith = 'org_life_meeting' | 'democratic_appraisal' | 'mass_appraisal' | 'annual_assessment' | 'dual_report' | 'field_visit';
+
+/** One review act (点评记录, SPEC §6.2). Values that are not recognised are kept and reported (E0xx), never dropped. */
+export interface Entry {
+  /** Unique record id — E001 when missing or repeated. */ id: RosterId;
+  /** Date of the review, `YYYY-MM-DD` (clerk forms such as `2010年12月20日` are read, N002) — E002 when missing, invalid or after today; E003 outside the campaign window. */ date: string;
+  /** Who reviewed (点评人). */ reviewer: {
+    /** Roster member id; optional (leaders above the county are seldom in a grassroots roster) — E014 when unknown with a roster. */ id?: RosterId;
+    /** Name — E004 when missing. */ name: string;
+    /** 职务 — E004 when missing or unknown; E010 when outside the responsibility rules. */ role: ReviewerRole;
+    /** The reviewer's organisation id (else the roster's for `id`) — E014 when unknown, E015 for a target outside it. */ org?: RosterId;
+  };
+  /** Who or what was reviewed (点评对象). */ target: {
+    /** Kind — E005 when missing or unknown. */ kind: TargetKind;
+    /** Roster id: an organisation for committee/general_branch/branch, a member for secretary/member — with a roster, E014 when unknown or missing (the entry then does not count). */ id?: RosterId;
+    /** Name — E005 when missing. */ name: string;
+    /** 所在党组织 of a person target (organisation id). */ org?: RosterId;
+  };
+  /** 点评方式: 集中 / 个别 / 现场 / 随机 — E006 when missing or unknown. */ method: 'collective' | 'individual' | 'onsite' | 'random';
+  /** 评价等次 (optional): 好 / 较好 / 一般 / 差 — E017 otherwise. */ grade?: 'good' | 'fairly_good' | 'average' | 'poor';
+  /** 总体评价 (required: E007). */ evaluation?: string;
+  /** 主要成绩 (required for organisations and secretaries: E007). */ achievements?: string;
+  /** 存在不足 (required: E007). */ shortcomings?: string;
+  /** 努力方向 (required: E007). */ direction?: string;
+  /** 点评重点 tags fitting the target kind. */ focus?: FocusTag[];
+  /** 树立为典型 (column 23 counts distinct targets). */ model?: boolean;
+  /** 专门约谈 (column 22); a form of 个别点评 — E011 with another method. */ talk?: boolean;
+  /** 发现问题 (column 24): a non-negative integer (text such as `"１２"` is read). */ problems_found?: number | string;
+  /** 已解决问题 (column 25) — E012 when more than found. */ problems_solved?: number | string;
+  /** 结合开展的工作. */ combined_with?: CombinedWith[];
 }
 
 /** Review entries (`cxzy-entries/1`, SPEC §6.2). */
 export interface Entries {
   /** Always `"cxzy-entries/1"`. */ format: 'cxzy-entries/1';
-  /** One record per review act. */
-  entries: Array<{
-    /** Unique id. */ id: string;
-    /** Date of the review. */ date: string;
-    /** Who reviewed. */
-    reviewer: { id?: string; name: string; role: 'branch_secretary' | 'committee_secretary' | 'county_leader' | 'county_party_secretary' | 'senior_cadre' | 'leadership_member'; org?: string };
-    /** Who or what was reviewed. */
-    target: { kind: 'committee' | 'general_branch' | 'branch' | 'secretary' | 'member'; id?: string; name: string; org?: string };
-    /** 集中 / 个别 / 现场 / 随机. */ method: 'collective' | 'individual' | 'onsite' | 'random';
-    /** 好 / 较好 / 一般 / 差. */ grade?: 'good' | 'fairly_good' | 'average' | 'poor';
-    /** 总体评价. */ evaluation?: string; /** 主要成绩. */ achievements?: string;
-    /** 存在不足. */ shortcomings?: string; /** 努力方向. */ direction?: string;
-    /** Focus tags (depend on the target kind). */ focus?: string[];
-    /** Found to be a model. */ model?: boolean; /** A special talk (专门约谈). */ talk?: boolean;
-    /** Problems found. */ problems_found?: number; /** Problems solved. */ problems_solved?: number;
-    /** Combined with other activities. */ combined_with?: string[];
-  }>;
+  /** One record per review act (at most 1 000 000). */ entries: Entry[];
 }
 
 /** Any document `validate` recognises by its `format`. */
@@ -165,12 +198,18 @@ export interface CoverageOptions {
   /** The reporting unit of the derived table. */ unit: string;
   /** Message locale. */ locale?: string;
 }
+/** The gap lists of `coverage`: roster ids, in roster order (“两个全覆盖” not yet met). */
+export interface CoverageGaps {
+  /** Organisations not reviewed as committee/general_branch/branch by `as_of`. */ orgs: RosterId[];
+  /** Secretaries (members named as an organisation's `secretary`) not reviewed as `secretary`. */ secretaries: RosterId[];
+  /** Members not reviewed, as a member or as a secretary. */ members: RosterId[];
+  /** Secretaries who appear as `reviewer.id` of no counting entry (column 9). */ not_reviewing: RosterId[];
+}
 /** `coverage(...)`: the derived table, the gap lists (roster ids) and the issues (F001…). */
 export interface CoverageResult {
-  /** A statistics table whose rows pass every R rule. */ table: StatsDoc | null;
-  /** Who has not been reviewed yet, and secretaries who reviewed nobody. */
-  gaps: { orgs: string[]; secretaries: string[]; members: string[]; not_reviewing: string[] };
-  /** Issues found. */ issues: Issue[];
+  /** A statistics table, one row per roster unit, whose rows pass every R rule; principal, preparer, phone and filed_on are left for the clerk. */ table: StatsDoc | null;
+  /** Who has not been reviewed yet, and secretaries who reviewed nobody. */ gaps: CoverageGaps;
+  /** The roster's and the entries' issues (E009 left to `validate`), T002 for a bad batch, then F001 (a half-year without a review). */ issues: Issue[];
 }
 export function coverage(roster: Roster | string, entries: Entries | string, options: CoverageOptions): CoverageResult;
 
@@ -264,6 +303,30 @@ export class CxzyStatsForm extends HTMLElement {
 }
 /** Registers `<cxzy-stats-form>` (done on import in a browser). */
 export function defineElements(): void;
+
+/** `detail` of `<cxzy-review-entry>`'s `cxzy-change`, `cxzy-validate` and `cxzy-submit` events. */
+export interface ReviewEntryEventDetail {
+  /** The entry now (one `cxzy-entries/1` entry; empty fields left out). */ readonly data: Entry;
+  /** Its issues (paths `/entries/0/…`), from the core's `validate`. */ readonly issues: Issue[];
+}
+
+/**
+ * `<cxzy-review-entry locale="zh-CN" today="2011-01-15">`: the 领导点评登记表. The form itself
+ * (`ReviewEntryForm`, in `cxzy-form/review`) and the full wasm module load when the element is
+ * connected. Initial data may sit inside as `<script type="application/json">` (an entry, or
+ * `{ "entry": …, "roster": … }`).
+ */
+export class CxzyReviewEntry extends HTMLElement {
+  /** The ReviewEntryForm inside, once ready. */ form: import('./review.js').ReviewEntryForm | null;
+  /** Resolves with the form once the module and the wasm are loaded. */ ready: Promise<import('./review.js').ReviewEntryForm>;
+  /** The entry (null until ready). */ data(): Entry | null;
+  /** The entry's issues. */ issues(): Issue[];
+  /** Replaces the entry (before ready: the initial entry); null empties the form. */ setData(entry: Entry | string | null): void;
+  /** Uses a roster for names, ids and E014/E015 (before ready: the initial roster). */ setRoster(roster: Roster | string | null): void;
+  /** As ReviewEntryForm.submit. */ submit(): Promise<boolean>;
+}
+/** Registers `<cxzy-review-entry>` (done on import in a browser). */
+export function defineReviewElement(): void;
 /** Splits text copied from Excel/WPS into rows of cells. */
 export function parseTsv(text: string): string[][];
 
@@ -282,10 +345,10 @@ export default function init(input?: { module_or_path: InitInput | Promise<InitI
 export function initForm(input?: { module_or_path: InitInput | Promise<InitInput> }): Promise<void>;
 
 declare global {
-  interface HTMLElementTagNameMap { 'cxzy-stats-form': CxzyStatsForm; }
+  interface HTMLElementTagNameMap { 'cxzy-stats-form': CxzyStatsForm; 'cxzy-review-entry': CxzyReviewEntry; }
   interface HTMLElementEventMap {
-    'cxzy-change': CustomEvent<StatsFormEventDetail>;
-    'cxzy-validate': CustomEvent<StatsFormEventDetail>;
-    'cxzy-submit': CustomEvent<StatsFormEventDetail>;
+    'cxzy-change': CustomEvent<StatsFormEventDetail | ReviewEntryEventDetail>;
+    'cxzy-validate': CustomEvent<StatsFormEventDetail | ReviewEntryEventDetail>;
+    'cxzy-submit': CustomEvent<StatsFormEventDetail | ReviewEntryEventDetail>;
   }
 }

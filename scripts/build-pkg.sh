@@ -68,7 +68,7 @@ node -e '
   --external:./index.js --outfile=$out/review.js
 "$bin/esbuild" $out/cxzy_form.js --minify --format=esm --target=es2020 --log-level=warning --outfile=$out/cxzy_form.js --allow-overwrite
 rm $out/cxzy_stats.js
-cp js/index.d.ts js/package.json js/cxzy-form.css js/review-entry.css $out/
+cp js/index.d.ts js/review.d.ts js/package.json js/cxzy-form.css js/review-entry.css $out/
 if [ -f README.md ]; then cp README.md "$out/"; fi
 
 old=target/pkg-old.$$
