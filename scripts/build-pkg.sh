@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Builds the npm package into pkg/ and copies it to www/pkg for the demo:
-#  * the crate for wasm32 twice (release profile tuned for size: opt-level "z", LTO, one codegen
+#  * the crate for wasm32 twice (profile `wasm` in Cargo.toml, tuned for size: opt-level "z", LTO, one codegen
 #    unit, panic=abort): the full API (cxzy_form_bg.wasm, loaded by `init()`), and with
 #    `--cfg cxzy_stats_only` the statistics form's own module (cxzy_stats_bg.wasm, loaded by
 #    <cxzy-stats-form>: no review entries/roster/coverage/roll-up, which the form never calls);
@@ -17,10 +17,10 @@ budget=$(( ${CXZY_SIZE_BUDGET_KIB:-100} * 1024 ))
 bin="$root/pkg-tests/node_modules/.bin"
 [ -x "$bin/wasm-opt" ] && [ -x "$bin/esbuild" ] || { echo "wasm-opt/esbuild missing: run scripts/setup-web.sh" >&2; exit 1; }
 
-cargo build --release --lib --target wasm32-unknown-unknown
+cargo build --profile wasm --lib --target wasm32-unknown-unknown
 # Its own target dir: different RUSTFLAGS must not invalidate the main build's cache.
 RUSTFLAGS="${RUSTFLAGS:-} --cfg cxzy_stats_only" \
-  cargo build --release --lib --target wasm32-unknown-unknown --target-dir target/wasm-stats
+  cargo build --profile wasm --lib --target wasm32-unknown-unknown --target-dir target/wasm-stats
 
 # Built in a directory of its own, then swapped in: another build or a test running at the same
 # time never sees a half-written pkg/ (the same for www/pkg below).
@@ -32,9 +32,9 @@ trap 'rm -rf "$out" "$stage"' EXIT
 # (wasm-bindgen warns that strip=true removed the target_features section: the features are
 # given to wasm-opt explicitly below.)
 wasm-bindgen --target web --out-dir "$out" --out-name cxzy_form --no-typescript \
-  target/wasm32-unknown-unknown/release/cxzy_form.wasm 2>&1 | grep -v target_features || true
+  target/wasm32-unknown-unknown/wasm/cxzy_form.wasm 2>&1 | grep -v target_features || true
 wasm-bindgen --target web --out-dir "$out" --out-name cxzy_stats --no-typescript \
-  target/wasm-stats/wasm32-unknown-unknown/release/cxzy_form.wasm 2>&1 | grep -v target_features || true
+  target/wasm-stats/wasm32-unknown-unknown/wasm/cxzy_form.wasm 2>&1 | grep -v target_features || true
 for w in "$out/cxzy_form_bg.wasm" "$out/cxzy_stats_bg.wasm"; do
   # The features rustc emits for wasm32-unknown-unknown; never --all-features (it would let
   # wasm-opt use instructions some browsers lack).
