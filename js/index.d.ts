@@ -11,8 +11,8 @@ export interface Issue {
   severity: Severity;
   /** JSON Pointer (RFC 6901) into the checked document, e.g. `/rows/3/orgs_reviewed`. */
   path: string;
-  /** Other fields involved, as JSON Pointers (absent when none). */
-  related?: string[];
+  /** Other fields involved, as JSON Pointers (empty when none). */
+  related: string[];
   /** The message in the requested locale (zh-CN by default). */
   message: string;
   /** The values involved (e.g. `{ reviewed: 1250, total: 1200 }`), as used by the message. */

@@ -44,7 +44,6 @@ pub struct Issue {
     pub severity: Severity,
     /// JSON Pointer (RFC 6901) into the checked document.
     pub path: String,
-    #[serde(skip_serializing_if = "Vec::is_empty")]
     pub related: Vec<String>,
     pub message: String,
     pub params: Map<String, Value>,
