@@ -99,7 +99,9 @@ mod cli {
     impl Fatal {
         fn at(path: &Path, e: &ParseError) -> Fatal {
             if e.line > 0 {
-                Fatal(format!("{}:{}:{}: {}", path.display(), e.line, e.column, e.message))
+                // `file:3:11:` for editors, and the words for people (SPEC §8.2: "the message
+                // names line and column").
+                Fatal(format!("{}:{}:{}: {e}", path.display(), e.line, e.column))
             } else {
                 Fatal(format!("{}: {}", path.display(), e.message))
             }
