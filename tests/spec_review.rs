@@ -815,3 +815,23 @@ fn library_validate_takes_roster_today_and_locale() {
     let issues = validate(&doc, &Options::default());
     assert!(!issues.iter().any(|i| i.code == "E014" || i.code == "E002"), "{issues:?}");
 }
+
+#[test]
+fn a_reader_that_stops_early_does_not_crash_the_cli() {
+    // `cxzy validate big.json | head -1`: stdout closes while issues are still being written.
+    let mut doc = entries();
+    let list: Vec<Value> = doc["entries"].as_array().unwrap().iter().cycle().take(2000).cloned().collect();
+    doc["entries"] = Value::Array(list);
+    let p = tmp_json("pipe.json", &doc);
+    let mut child = Command::new(env!("CARGO_BIN_EXE_cxzy"))
+        .args(["validate", &p, "--json", "--today", "2011-01-31"])
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .expect("cxzy runs");
+    drop(child.stdout.take());
+    let o = child.wait_with_output().expect("cxzy ends");
+    let err = String::from_utf8_lossy(&o.stderr);
+    assert_eq!(o.status.code(), Some(1), "E001 errors found, no panic: {err}");
+    assert!(!err.contains("panicked"), "{err}");
+}

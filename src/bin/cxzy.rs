@@ -13,6 +13,21 @@ fn main() {
 
 #[cfg(not(target_arch = "wasm32"))]
 mod cli {
+    /// `println!` that ignores a closed pipe (`cxzy validate … | head`): `println!` panics when
+    /// stdout is gone, and nothing may panic; the reader has simply stopped reading.
+    macro_rules! outln {
+        ($($t:tt)*) => {{
+            use std::io::Write as _;
+            let _ = writeln!(std::io::stdout().lock(), $($t)*);
+        }};
+    }
+    macro_rules! out {
+        ($($t:tt)*) => {{
+            use std::io::Write as _;
+            let _ = write!(std::io::stdout().lock(), $($t)*);
+        }};
+    }
+
     use std::path::{Path, PathBuf};
 
     use chrono::NaiveDate;
@@ -201,11 +216,11 @@ mod cli {
     /// Prints issues (one per line, or a JSON array) and a count on stderr; returns the exit code.
     fn report(issues: &[Issue], as_json: bool, locale: Locale) -> i32 {
         if as_json {
-            println!("{}", serde_json::to_string_pretty(issues).unwrap_or_else(|_| "[]".into()));
+            outln!("{}", serde_json::to_string_pretty(issues).unwrap_or_else(|_| "[]".into()));
         } else {
             for i in issues {
                 let path = if i.path.is_empty() { "/" } else { &i.path };
-                println!("{} {} {}: {}", i.code, severity_word(i.severity, locale), path, i.message);
+                outln!("{} {} {}: {}", i.code, severity_word(i.severity, locale), path, i.message);
             }
         }
         let count = |s| issues.iter().filter(|i| i.severity == s).count();
@@ -218,7 +233,7 @@ mod cli {
     }
 
     fn print_json(v: &Value) {
-        println!("{}", serde_json::to_string_pretty(v).unwrap_or_default());
+        outln!("{}", serde_json::to_string_pretty(v).unwrap_or_default());
     }
 
     fn run(command: Command, locale: Locale) -> Result<i32, Fatal> {
@@ -273,7 +288,7 @@ mod cli {
                         print_totals_text(&totals::totals(&t).0);
                     }
                     let gaps = &cov.gaps;
-                    println!(
+                    outln!(
                         "未点评：党组织 {}，书记 {}，党员 {}；未参与点评的书记 {}",
                         gaps.orgs.len(),
                         gaps.secretaries.len(),
@@ -307,7 +322,7 @@ mod cli {
             }
             Command::Export { file, csv: _ } => {
                 let (doc, _, _) = read_table(&file)?;
-                print!("{}", csv::write(&doc));
+                out!("{}", csv::write(&doc));
                 Ok(0)
             }
         }
@@ -316,7 +331,7 @@ mod cli {
     /// The computed view as a plain-text table: 栏次 and the columns, one line per row, 合计 first.
     fn print_totals_text(view: &Value) {
         let header: Vec<&str> = columns::COLUMNS.iter().map(|c| c.no).collect();
-        println!("{}", header.join("\t"));
+        outln!("{}", header.join("\t"));
         let rows = std::iter::once(view.get("total")).chain(view.get("rows").and_then(Value::as_array).into_iter().flatten().map(Some));
         for r in rows.flatten() {
             let cells: Vec<String> = columns::COLUMNS
@@ -327,7 +342,7 @@ mod cli {
                     _ => String::new(),
                 })
                 .collect();
-            println!("{}", cells.join("\t"));
+            outln!("{}", cells.join("\t"));
         }
     }
 }
