@@ -500,6 +500,8 @@ fn e015_target_outside_the_reviewers_subtree_is_a_warning() {
     let (status, issues) = cli_validate("e015.json", &doc, &extra);
     assert!(issues.iter().any(|i| i["code"] == "E015" && i["severity"] == "warning" && i["path"].as_str().unwrap().starts_with("/entries/2")), "{:?}", show(&issues));
     assert!(!issues.iter().any(|i| i["severity"] == "error"), "{:?}", show(&issues));
+    // The kind is right (a member): the wrong branch is E015's finding alone (docs/decisions.md).
+    assert!(!issues.iter().any(|i| i["code"] == "E010"), "{:?}", show(&issues));
     assert_eq!(status, 0);
 }
 
