@@ -25,7 +25,7 @@ if [ ! -x /usr/bin/chromium ]; then
   sudo_=""
   [ "$(id -u)" -ne 0 ] && sudo_="sudo"
   $sudo_ apt-get update
-  $sudo_ apt-get install -y chromium chromium-driver
+  $sudo_ env DEBIAN_FRONTEND=noninteractive apt-get install -y chromium chromium-driver
 fi
 
 if [ ! -d pkg-tests/node_modules/playwright-core ] || [ ! -x pkg-tests/node_modules/.bin/wasm-opt ] \
