@@ -36,7 +36,7 @@ wasm-bindgen --target web --out-dir "$out" --out-name cxzy_form --no-typescript 
 wasm-bindgen --target web --out-dir "$out" --out-name cxzy_stats --no-typescript \
   target/wasm-stats/wasm32-unknown-unknown/wasm/cxzy_form.wasm 2>&1 | grep -v target_features || true
 for w in "$out/cxzy_form_bg.wasm" "$out/cxzy_stats_bg.wasm"; do
-  # The features rustc emits for wasm32-unknown-unknown; never --all-features (it would let
+  # The features rustc emits for wasm32-unknown-unknown; never the all-features switch (it would let
   # wasm-opt use instructions some browsers lack).
   "$bin/wasm-opt" -Oz --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext \
     --enable-mutable-globals --enable-reference-types --enable-multivalue "$w" -o "$w"
