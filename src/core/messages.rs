@@ -27,6 +27,7 @@ pub const CATALOGUE: &[Entry] = &[
     ("T011", W, "{@t011}", "{@t011}"),
     ("T012", W, "书面报告「{@field}」部分为空", "The “{@field}” section of the written report is empty"),
     ("T013", E, "未知的预设「{value}」，是否应为「{suggestion}」？", "Unknown preset “{value}” — did you mean “{suggestion}”?"),
+    ("T014", E, "CSV 第 {line} 行有 {extra} 个单元格超出表头的 {columns} 列，这些内容没有读入：请删除多余内容或补上表头", "CSV line {line} has {extra} cells beyond the {columns} header columns; they were not read: remove them or add headers"),
     // R — one row
     ("R001", E, "{@r001}", "{@r001}"),
     ("R002", E, "「{row}」{@field}未填写", "“{row}”: {@field} is missing"),

@@ -149,6 +149,15 @@ pub fn read(text: &str) -> Result<(StatsDoc, Vec<Issue>), ParseError> {
             skipped_computed = true;
             continue;
         }
+        let extra = cells.iter().skip(cols.len()).filter(|c| !normalize::trim(c).is_empty()).count();
+        if extra > 0 {
+            issues.push(
+                Issue::new("T014", format!("/rows/{}", rows.len()))
+                    .param("line", line)
+                    .param("extra", extra)
+                    .param("columns", cols.len()),
+            );
+        }
         let mut row = Map::new();
         for (i, cell) in cells.iter().enumerate() {
             let Some(Some(c)) = cols.get(i) else { continue };
@@ -268,6 +277,15 @@ mod tests {
         assert!(!doc.has_header);
         assert!(issues.iter().any(|i| i.code == "N004"));
         assert!(issues.iter().all(|i| i.code != "T001"));
+    }
+
+    #[test]
+    fn cells_beyond_the_header_are_reported_not_dropped() {
+        let (_, issues) = read("name,orgs_total\n甲市,12,99\n乙市,3\n").unwrap();
+        let t014: Vec<_> = issues.iter().filter(|i| i.code == "T014").collect();
+        assert_eq!(t014.len(), 1);
+        assert_eq!(t014[0].path, "/rows/0");
+        assert_eq!(t014[0].params["line"], 2);
     }
 
     #[test]
