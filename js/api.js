@@ -5,6 +5,7 @@
 // `cxzy_stats_bg.wasm`, the statistics form's own module (no review entries, roster, coverage or
 // roll-up) that `<cxzy-stats-form>` loads by itself — the embedded form downloads only that.
 import statsInit, * as statsModule from './cxzy_stats.js';
+import { isoDate } from './dom.js';
 
 /** The loaded module: the full one once `init()` ran, else the form's. */
 export let wasm = null;
@@ -70,11 +71,7 @@ export function unwrap(text) {
 /** JSON text of a document given as an object or as text. */
 export const asText = (doc) => (typeof doc === 'string' ? doc : JSON.stringify(doc ?? null));
 
-const pad = (n) => String(n).padStart(2, '0');
-/** Local date as `YYYY-MM-DD` (the core never reads a clock: "today" comes from here). */
-export function isoDate(d = new Date()) {
-  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
-}
+export { isoDate };
 
 const asValue = (v) => (typeof v === 'string' ? unwrap(api('parseJson').parseJson(v)) : v);
 

@@ -6,7 +6,8 @@
 // The percentages come from the core's `totals` (rounded down, “—” for 0 of 0), the same figures
 // the statistics form and the CLI show. Drawn in the element's Shadow DOM; text only as text.
 import { totals } from './index.js';
-import { h, indexRoster, REVIEW_TEXT } from './review-entry.js';
+import { indexRoster, REVIEW_TEXT } from './review-entry.js';
+import { h } from './dom.js';
 import css from './review-styles.js';
 
 /** Rows drawn per gap list; the filter narrows, the CSV export always has every match. */

@@ -9,6 +9,9 @@
 // nodes or attribute values (never innerHTML).
 import { validate } from './index.js';
 import css from './review-styles.js';
+import { h, isoDate, adoptSheet, errorsFirst, summaryItem, paintSummaryState, focusFromSummary } from './dom.js';
+import { pickLocale } from './i18n.js';
+
 
 const KINDS = ['committee', 'general_branch', 'branch', 'secretary', 'member'];
 const ORG_KINDS = new Set(['committee', 'general_branch', 'branch']);
@@ -99,36 +102,9 @@ export const REVIEW_TEXT = {
   },
 };
 
-const pickLocale = (l) => (/^en\b/i.test(l || '') ? 'en' : 'zh-CN');
-const pad = (n) => String(n).padStart(2, '0');
-const isoDate = (d = new Date()) => `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
 const focusSet = (kind) => (ORG_KINDS.has(kind) ? FOCUS.org : FOCUS[kind] || []);
 
-/** `h('td', { class: 'x' }, child, …)`: children are nodes or text (never parsed as HTML). */
-export function h(tag, attrs, ...children) {
-  const el = document.createElement(tag);
-  for (const [k, v] of Object.entries(attrs || {})) {
-    if (v === false || v == null) continue;
-    el.setAttribute(k, v === true ? '' : String(v));
-  }
-  for (const c of children.flat()) {
-    if (c != null && c !== false) el.append(c instanceof Node ? c : String(c));
-  }
-  return el;
-}
-
-let sheet = null;
-function adopt(root) {
-  if ('adoptedStyleSheets' in root && typeof CSSStyleSheet === 'function' && 'replaceSync' in CSSStyleSheet.prototype) {
-    if (!sheet) {
-      sheet = new CSSStyleSheet();
-      sheet.replaceSync(css);
-    }
-    root.adoptedStyleSheets = [...root.adoptedStyleSheets.filter((s) => s !== sheet), sheet];
-    return;
-  }
-  root.append(h('style', {}, css));
-}
+const adopt = (root) => adoptSheet(root, css);
 
 /** Lookups over a roster: ids → organisations and members, who is a secretary. */
 export function indexRoster(roster) {
@@ -572,29 +548,16 @@ export class ReviewEntryForm {
         if (err && !f.group) target.setAttribute('aria-invalid', 'true');
       }
     }
-    shown.sort((a, b) => (a[0].severity === 'error' ? 0 : 1) - (b[0].severity === 'error' ? 0 : 1));
+    shown.sort((a, b) => errorsFirst(a[0], b[0]));
     this.summaryList.replaceChildren(...shown.map(([i, key]) => {
       const f = key && this.fields[key];
-      const id = f && f.control && !f.host.hidden ? f.control.id : '';
-      const text = [h('span', { class: 'sr' }, i.severity === 'error' ? t.errorPrefix : t.warningPrefix), i.message];
-      return h('li', { class: i.severity, 'data-code': i.code }, id ? h('a', { href: `#${id}`, 'data-target': id }, ...text) : h('span', {}, ...text));
+      return summaryItem(i, f && f.control && !f.host.hidden ? f.control.id : '', t, { 'data-code': i.code });
     }));
-    const none = errors + warnings === 0;
-    this.summaryCounts.textContent = none ? t.noIssues : t.counts(errors, warnings);
-    this.summary.classList.toggle('ok', none);
-    this.summary.classList.toggle('has-errors', errors > 0);
-    this.counts = { errors, warnings };
+    paintSummaryState(this, errors, warnings, t.noIssues, t.counts);
   }
 
   onSummaryClick(ev) {
-    const a = ev.target.closest('a[data-target]');
-    if (!a) return;
-    ev.preventDefault();
-    const el = this.root.getElementById(a.dataset.target);
-    if (el) {
-      el.focus();
-      el.scrollIntoView({ block: 'center', inline: 'nearest' });
-    }
+    focusFromSummary(this.root, ev);
   }
 
   onAction(ev) {

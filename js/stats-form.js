@@ -6,7 +6,8 @@
 // innerHTML — so a unit named `<img src=x onerror=…>` is text. No network: files are read with
 // FileReader APIs and saved through blob: URLs.
 import * as api from './api.js';
-import { unwrap, asText, meta, blankDoc, decodeText, readCsv, writeCsv, parseJson, isoDate } from './api.js';
+import { unwrap, asText, meta, blankDoc, decodeText, readCsv, writeCsv, parseJson } from './api.js';
+import { h, isoDate, adoptSheet, dropSheet, errorsFirst, summaryItem, paintSummaryState, focusFromSummary } from './dom.js';
 import { TEXT, pickLocale } from './i18n.js';
 import css from './styles.js';
 
@@ -16,43 +17,18 @@ const SUMMARY_MAX = 50;
 const EMPTY_CODES = new Set(['R002', 'T001', 'T006', 'T012']);
 const NAME_CODES = new Set(['R001', 'T010', 'T011']);
 
-let sheet = null;
 let pageSheet = null;
 let pageSheetUsers = 0;
 
-/** The stylesheet, adopted (no inline <style>: a strict CSP blocks those). */
+/** The stylesheet, adopted; and A4 landscape for printing (@page only works at document level). */
 function adopt(root) {
-  if ('adoptedStyleSheets' in root && typeof CSSStyleSheet === 'function' && 'replaceSync' in CSSStyleSheet.prototype) {
-    if (!sheet) {
-      sheet = new CSSStyleSheet();
-      sheet.replaceSync(css);
-    }
-    root.adoptedStyleSheets = [...root.adoptedStyleSheets.filter((s) => s !== sheet), sheet];
-    // @page only works at document level: A4 landscape for the printed form.
-    if (!pageSheet) {
-      pageSheet = new CSSStyleSheet();
-      pageSheet.replaceSync('@page { size: A4 landscape; margin: 10mm; }');
-    }
-    if (pageSheetUsers++ === 0) document.adoptedStyleSheets = [...document.adoptedStyleSheets, pageSheet];
-    return true;
+  if (!adoptSheet(root, css)) return false;
+  if (!pageSheet) {
+    pageSheet = new CSSStyleSheet();
+    pageSheet.replaceSync('@page { size: A4 landscape; margin: 10mm; }');
   }
-  const s = document.createElement('style');
-  s.textContent = css;
-  root.append(s);
-  return false;
-}
-
-/** `h('td', { class: 'x' }, child, …)`: children are nodes or text (never parsed as HTML). */
-function h(tag, attrs, ...children) {
-  const el = document.createElement(tag);
-  for (const [k, v] of Object.entries(attrs || {})) {
-    if (v === false || v == null) continue;
-    el.setAttribute(k, v === true ? '' : String(v));
-  }
-  for (const c of children.flat()) {
-    if (c != null && c !== false) el.append(c instanceof Node ? c : String(c));
-  }
-  return el;
+  if (pageSheetUsers++ === 0) document.adoptedStyleSheets = [...document.adoptedStyleSheets, pageSheet];
+  return true;
 }
 
 /** Splits text copied from Excel/WPS: tab-separated cells, CRLF rows, quoted cells with newlines. */
@@ -164,7 +140,7 @@ export class StatsForm {
     this.timers.clear();
     this.root.replaceChildren();
     if (this.adopted) {
-      this.root.adoptedStyleSheets = this.root.adoptedStyleSheets.filter((s) => s !== sheet);
+      dropSheet(this.root, css);
       if (--pageSheetUsers === 0) document.adoptedStyleSheets = document.adoptedStyleSheets.filter((s) => s !== pageSheet);
     }
     if (this.handle) this.handle.free();
@@ -503,32 +479,19 @@ export class StatsForm {
     take(this.issueSets.header);
     take(this.issueSets.names);
     for (const r of this.issueSets.rows) take(r);
-    list.sort((a, b) => (a.severity === 'error' ? 0 : 1) - (b.severity === 'error' ? 0 : 1));
+    list.sort(errorsFirst);
     const items = list.map((i) => {
       const tg = this.target(i.path);
-      const id = tg && tg.control ? tg.control.id : '';
-      const text = [h('span', { class: 'sr' }, i.severity === 'error' ? t.errorPrefix : t.warningPrefix), i.message];
-      return h('li', { class: i.severity }, id ? h('a', { href: `#${id}`, 'data-target': id }, ...text) : h('span', {}, ...text));
+      return summaryItem(i, tg && tg.control ? tg.control.id : '', t);
     });
     const more = errors + warnings - list.length;
     if (more > 0) items.push(h('li', { class: 'more' }, t.more(more)));
     this.summaryList.replaceChildren(...items);
-    const none = errors + warnings === 0;
-    this.summaryCounts.textContent = none ? t.noIssues : t.summaryErrors(errors, warnings);
-    this.summary.classList.toggle('ok', none);
-    this.summary.classList.toggle('has-errors', errors > 0);
-    this.counts = { errors, warnings };
+    paintSummaryState(this, errors, warnings, t.noIssues, t.summaryErrors);
   }
 
   onSummaryClick(e) {
-    const a = e.target.closest('a[data-target]');
-    if (!a) return;
-    e.preventDefault();
-    const el = this.root.getElementById(a.dataset.target);
-    if (el) {
-      el.focus();
-      el.scrollIntoView({ block: 'center', inline: 'nearest' });
-    }
+    focusFromSummary(this.root, e);
   }
 
   // ---- edits ----
