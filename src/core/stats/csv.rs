@@ -69,6 +69,11 @@ fn meta_key(cell: &str) -> Option<&'static str> {
 /// group, spaces and `·`).
 fn column_of(cell: &str) -> Option<&'static crate::core::columns::Column> {
     let f = fold(cell);
+    // A computed column's header may carry its formula, as SPEC §3.1 writes it: `… = 2/1`.
+    let f = match f.split_once('=') {
+        Some((head, _)) if !head.is_empty() => head.to_string(),
+        _ => f,
+    };
     COLUMNS.iter().find(|c| {
         c.field == f
             || fold(c.header_zh) == f
@@ -286,6 +291,12 @@ mod tests {
         assert_eq!(t014.len(), 1);
         assert_eq!(t014[0].path, "/rows/0");
         assert_eq!(t014[0].params["line"], 2);
+    }
+
+    #[test]
+    fn headers_as_the_spec_writes_them_with_formulas() {
+        let (_, issues) = read("单位名称,基层党组织 · 总数(个),基层党组织 · 覆盖率(%) = 2/1,点评方式 · 合计 = 17+18+19+20\n甲市,12,50.0%,3\n").unwrap();
+        assert!(issues.iter().all(|i| i.code != "T008"), "{issues:?}");
     }
 
     #[test]
