@@ -16,11 +16,11 @@ pub const CATALOGUE: &[Entry] = &[
     // T — the table as a whole
     ("T001", E, "未填写填报单位", "The reporting unit (unit) is missing"),
     ("T002", E, "批次应为 1 或 2（收到「{value}」）", "The batch must be 1 or 2 (got “{value}”)"),
-    ("T003", E, "{@field}不是有效日期（收到「{raw}」）：{@hint}", "{@field} is not a valid date (got “{raw}”): {@hint}"),
+    ("T003", E, "{@bad_or_missing}", "{@bad_or_missing}"),
     ("T004", W, "逾期报送：填报日期 {filed_on} 晚于报送截止日期 {deadline}", "Filed late: the filing date {filed_on} is after the deadline {deadline}"),
     ("T005", E, "统计截止日期 {as_of} 不能晚于填报日期 {filed_on}", "The statistics date {as_of} must not be after the filing date {filed_on}"),
     ("T006", E, "未填写{@field}", "{@field} is missing"),
-    ("T007", E, "联系电话无效（收到「{raw}」）：{@hint}", "The phone number is not valid (got “{raw}”): {@hint}"),
+    ("T007", E, "{@bad_or_missing}", "{@bad_or_missing}"),
     ("T008", E, "无法识别的字段「{field}」，是否应为「{suggestion}」？", "Unknown field “{field}” — did you mean “{suggestion}”?"),
     ("T009", E, "无法识别的文件格式「{value}」，应为 {expected}", "Unknown document format “{value}”; expected {expected}"),
     ("T010", E, "表格应有 1 至 {max} 行，现有 {count} 行", "The table needs 1 to {max} rows; it has {count}"),
@@ -252,6 +252,23 @@ fn special(issue: &Issue, key: &str, locale: Locale) -> String {
                 pick(locale, "应报单位「{}」未报", "Expected unit “{}” is missing").replace("{}", name)
             } else {
                 pick(locale, "「{}」不在预设的应报单位中", "“{}” is not one of the preset's units").replace("{}", name)
+            }
+        }
+        // A field left empty is not "invalid (got “”)": say it is missing.
+        "bad_or_missing" => {
+            let raw = param_str(issue, "raw");
+            let field = if issue.code == "T007" { "phone".to_string() } else { param_str(issue, "field").to_string() };
+            let label = field_label(&field, locale);
+            if raw.trim().is_empty() {
+                pick(locale, "未填写{}", "{} is missing").replace("{}", &label)
+            } else {
+                let hint = special(issue, "hint", locale);
+                let t = if issue.code == "T007" {
+                    pick(locale, "{f}无效（收到「{r}」）：{h}", "{f} is not valid (got “{r}”): {h}")
+                } else {
+                    pick(locale, "{f}不是有效日期（收到「{r}」）：{h}", "{f} is not a valid date (got “{r}”): {h}")
+                };
+                t.replace("{f}", &label).replace("{r}", raw).replace("{h}", &hint)
             }
         }
         "r001" => {
