@@ -259,7 +259,7 @@ fn special(issue: &Issue, key: &str, locale: Locale) -> String {
             let raw = param_str(issue, "raw");
             let field = if issue.code == "T007" { "phone".to_string() } else { param_str(issue, "field").to_string() };
             let label = field_label(&field, locale);
-            if raw.trim().is_empty() {
+            let text = if raw.trim().is_empty() {
                 pick(locale, "未填写{}", "{} is missing").replace("{}", &label)
             } else {
                 let hint = special(issue, "hint", locale);
@@ -269,7 +269,8 @@ fn special(issue: &Issue, key: &str, locale: Locale) -> String {
                     pick(locale, "{f}不是有效日期（收到「{r}」）：{h}", "{f} is not a valid date (got “{r}”): {h}")
                 };
                 t.replace("{f}", &label).replace("{r}", raw).replace("{h}", &hint)
-            }
+            };
+            capitalize(text)
         }
         "r001" => {
             let name = param_str(issue, "name");
@@ -280,6 +281,15 @@ fn special(issue: &Issue, key: &str, locale: Locale) -> String {
             }
         }
         _ => String::new(),
+    }
+}
+
+/// An English sentence starts with a capital (labels are written for mid-sentence use).
+fn capitalize(s: String) -> String {
+    let mut c = s.chars();
+    match c.next() {
+        Some(f) if f.is_ascii_lowercase() => f.to_ascii_uppercase().to_string() + c.as_str(),
+        _ => s,
     }
 }
 
@@ -340,6 +350,17 @@ mod tests {
             assert!(entry(unknown).is_none(), "{unknown}");
         }
         assert_eq!(severity_of("Z999"), Severity::Error);
+    }
+
+    #[test]
+    fn an_empty_date_or_phone_is_missing_not_invalid() {
+        let empty = Issue::new("T003", "/filed_on").param("field", "filed_on").param("raw", "").param("hint", "empty");
+        assert_eq!(render(&empty, Locale::ZhCn), "未填写填报日期");
+        let bad = Issue::new("T003", "/filed_on").param("field", "filed_on").param("raw", "2011-02-30").param("hint", "impossible_date");
+        assert_eq!(render(&bad, Locale::ZhCn), "填报日期不是有效日期（收到「2011-02-30」）：该日期不存在，请核对月和日");
+        let phone = Issue::new("T007", "/phone").param("raw", "12345").param("hint", "not_phone");
+        assert!(render(&phone, Locale::En).starts_with("The phone number is not valid (got “12345”)"));
+        assert_eq!(render(&Issue::new("T007", "/phone").param("raw", ""), Locale::ZhCn), "未填写联系电话");
     }
 
     #[test]
