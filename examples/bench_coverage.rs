@@ -7,7 +7,8 @@
 //! * **stress** — every text drawn from small phrase pools, so that about three million texts
 //!   are E009 near or exact duplicates (the worst case for E009 and for the number of issues).
 //!
-//! `cargo run --release --example bench_coverage [ENTRIES] [realistic|stress]` (both by default).
+//! `cargo run --release --example bench_coverage [ENTRIES] [realistic|stress|both] [e009]` (both by
+//! default; `e009` times the E009 grouping alone).
 
 use std::time::{Duration, Instant};
 
@@ -222,13 +223,19 @@ fn rate(d: Duration, n: usize) -> String {
     format!("{d:.2?} ({per_s:.0} entries/s)")
 }
 
-fn run(n: usize, how: Texts) {
+fn run(n: usize, how: Texts, only_e009: bool) {
     let name = if how == Texts::Realistic { "realistic" } else { "stress" };
     let t = Instant::now();
     let (roster, entries) = build(n, how);
     let orgs = roster["orgs"].as_array().map_or(0, Vec::len);
     let members = roster["members"].as_array().map_or(0, Vec::len);
     println!("== {name}: {orgs} organisations, {members} members, {n} entries (generated in {:.2?})", t.elapsed());
+
+    if only_e009 {
+        let (read, _) = read_entries(&entries);
+        e009_grouping(&read.entries, n);
+        return;
+    }
 
     let t = Instant::now();
     let issues = validate_roster(&roster);
@@ -245,13 +252,7 @@ fn run(n: usize, how: Texts) {
     let t = Instant::now();
     let (read, _) = read_entries(&entries);
     println!("  of which reading: {}", rate(t.elapsed(), n));
-    let t = Instant::now();
-    let groups = similarity::e009(&read.entries);
-    // A fingerprint of the groups, to compare two versions of E009 on the same data.
-    let print = groups.iter().fold(0xcbf2_9ce4_8422_2325u64, |h, &(i, f, o)| {
-        (h ^ ((i as u64) << 24 ^ (f as u64) << 20 ^ o as u64)).wrapping_mul(0x0100_0000_01b3)
-    });
-    println!("  of which E009 grouping: {} ({} flagged, fingerprint {print:016x})", rate(t.elapsed(), n), groups.len());
+    e009_grouping(&read.entries, n);
     drop(read);
 
     let t = Instant::now();
@@ -268,13 +269,26 @@ fn run(n: usize, how: Texts) {
     );
 }
 
+/// Times E009 alone and prints a fingerprint of its groups, to compare two versions of E009 on
+/// the same data.
+fn e009_grouping(entries: &[cxzy_form::core::review::Entry<'_>], n: usize) {
+    let t = Instant::now();
+    let groups = similarity::e009(entries);
+    let print = groups.iter().fold(0xcbf2_9ce4_8422_2325u64, |h, &(i, f, o)| {
+        (h ^ ((i as u64) << 24 ^ (f as u64) << 20 ^ o as u64)).wrapping_mul(0x0100_0000_01b3)
+    });
+    println!("  of which E009 grouping: {} ({} flagged, fingerprint {print:016x})", rate(t.elapsed(), n), groups.len());
+}
+
 fn main() {
     let n: usize = std::env::args().nth(1).and_then(|a| a.parse().ok()).unwrap_or(1_000_000);
     let which = std::env::args().nth(2).unwrap_or_default();
+    // A third argument `e009` times E009 only (no validation, no coverage).
+    let only_e009 = std::env::args().nth(3).is_some_and(|a| a == "e009");
     if which != "stress" {
-        run(n, Texts::Realistic);
+        run(n, Texts::Realistic, only_e009);
     }
     if which != "realistic" {
-        run(n, Texts::Stress);
+        run(n, Texts::Stress, only_e009);
     }
 }

@@ -10,9 +10,11 @@
 //!    of their character bigrams ([`SLOTS`] slots); locality-sensitive hashing in [`BANDS`] bands
 //!    of [`ROWS`] slots puts likely-similar texts in the same bucket. Each text is compared with
 //!    the first text of each of its buckets only, so the work per text is bounded.
-//! 4. A candidate pair is confirmed with an exact similarity: edit distance (Levenshtein) at most
-//!    [`MAX_EDIT`] of the longer text for texts up to [`LONG`] characters, bigram-set Jaccard at
-//!    least [`MIN_JACCARD`] for longer texts (where an edit distance would cost too much).
+//! 4. A candidate pair is confirmed with an exact similarity (after cheap necessary conditions:
+//!    lengths, and a bound of the edit distance from character counts): edit distance
+//!    (Levenshtein) at most [`MAX_EDIT`] of the longer text for texts up to [`LONG`] characters,
+//!    bigram-set Jaccard at least [`MIN_JACCARD`] for longer texts (where an edit distance would
+//!    cost too much).
 //! 5. Confirmed pairs are joined (union–find); a group covering 3 or more entries gives every one
 //!    of its entries an E009 warning.
 
@@ -276,10 +278,18 @@ fn group_sizes<'t>(texts: impl Iterator<Item = (usize, &'t str, &'t str)>, n: us
 /// table of at most one head per distinct text, not sixteen): the pairs compared — each text
 /// with the first text of each of its buckets — and so the groups are the same as comparing
 /// band after band per text, since a union joins the same components in any order.
+///
+/// With a million texts a table of all buckets does not fit in the processor's cache, and nearly
+/// every look-up would wait for memory. So each band's keys are first split by their top bits
+/// into partitions of a few thousand (keys are well mixed, so partitions are even; the split
+/// keeps the texts' order, so the first text of a bucket is still its head), and each
+/// partition's buckets are found with a small table that stays in cache.
 fn near(reps: &Interned, uf: &mut UnionFind) {
     let n = reps.len();
     let mut lens: Vec<usize> = Vec::with_capacity(n);
-    let mut sigs: Vec<[u32; SLOTS]> = Vec::with_capacity(n);
+    // Signatures and sketches of the texts long enough to compare, by position in `long`.
+    let mut sigs: Vec<[u32; SLOTS]> = Vec::new();
+    let mut hists: Vec<Histogram> = Vec::new();
     let mut long: Vec<u32> = Vec::new();
     for r in 0..n {
         let text = reps.get(r as u32);
@@ -287,52 +297,167 @@ fn near(reps: &Interned, uf: &mut UnionFind) {
         lens.push(len);
         if len >= MIN_NEAR {
             sigs.push(signature(text));
+            hists.push(Histogram::of(text));
             long.push(r as u32);
-        } else {
-            sigs.push([0; SLOTS]);
         }
     }
-    if long.len() < 2 {
+    let m = long.len();
+    if m < 2 {
         return;
     }
     let mut edits = Edits::default();
     // Pairs already found different: sharing several bands must not repeat the exact check.
     let mut failed: FastMap<u64, ()> = FastMap::default();
-    // The head of each bucket, with a sketch of its signature (4 bits a slot) kept next to it:
-    // most candidates in a bucket of a common phrase are rejected from the sketch alone, without
-    // loading the head's whole signature from far away in memory.
+    // A sketch of each signature (4 bits a slot), carried with the keys: most candidates in a
+    // bucket of a common phrase are rejected from the sketches alone, without loading the
+    // head's whole signature from far away in memory.
     let sketches: Vec<u128> = sigs.iter().map(sketch).collect();
     let min_agree = (MIN_ESTIMATE * SLOTS as f64).ceil() as u32;
-    let mut heads: FastMap<u64, (u32, u128)> = FastMap::default();
-    heads.reserve(long.len());
+    // Partitions of about 2 048 keys: 2^bits partitions.
+    let bits = (usize::BITS - (m / PARTITION).leading_zeros()).min(16);
+    let shift = 64 - bits;
+    let parts = 1usize << bits;
+    let mut keys: Vec<u64> = vec![0; m];
+    let mut starts: Vec<usize> = vec![0; parts + 1];
+    let mut split: Vec<Keyed> = vec![Keyed::default(); m];
+    let mut table: Vec<u32> = Vec::new();
     for b in 0..BANDS {
-        heads.clear();
-        for &r in &long {
-            let s = &sigs[r as usize];
-            let key = splitmix(((b as u64) << 56) ^ (u64::from(s[b * ROWS]) << 32) ^ u64::from(s[b * ROWS + 1]));
-            let mine = sketches[r as usize];
-            let (head, theirs) = *heads.entry(key).or_insert((r, mine));
-            if head == r || agree_at_most(mine, theirs) < min_agree {
-                continue;
+        for (k, s) in keys.iter_mut().zip(&sigs) {
+            let (x, y) = (s.get(b * ROWS).copied().unwrap_or(0), s.get(b * ROWS + 1).copied().unwrap_or(0));
+            *k = splitmix(((b as u64) << 56) ^ (u64::from(x) << 32) ^ u64::from(y));
+        }
+        // Counting sort by the top bits (stable: texts stay in order within a partition).
+        starts.iter_mut().for_each(|c| *c = 0);
+        for &k in &keys {
+            if let Some(c) = starts.get_mut(part_of(k, shift) + 1) {
+                *c += 1;
             }
-            let (h, r) = (head as usize, r as usize);
-            if uf.find(h) == uf.find(r) {
-                continue;
+        }
+        for p in 0..parts {
+            let before = starts.get(p).copied().unwrap_or(0);
+            if let Some(c) = starts.get_mut(p + 1) {
+                *c += before;
             }
-            if estimate(&sigs[h], &sigs[r]) < MIN_ESTIMATE {
-                continue;
+        }
+        let mut at = starts.clone();
+        let len_of = |i: usize| long.get(i).and_then(|&r| lens.get(r as usize)).map_or(0, |&l| l as u32);
+        for (i, (&key, &sk)) in keys.iter().zip(&sketches).enumerate() {
+            if let Some(a) = at.get_mut(part_of(key, shift)) {
+                if let Some(slot) = split.get_mut(*a) {
+                    *slot = Keyed { key, sketch: sk, at: i as u32, len: len_of(i) };
+                }
+                *a += 1;
             }
-            let pair = (u64::from(head) << 32) | r as u64;
-            if failed.contains_key(&pair) {
-                continue;
-            }
-            if edits.similar(reps.get(head), lens[h], reps.get(r as u32), lens[r]) {
-                uf.union(h, r);
-            } else {
-                failed.insert(pair, ());
+        }
+        for p in 0..parts {
+            let part = match (starts.get(p), starts.get(p + 1)) {
+                (Some(&a), Some(&z)) => split.get(a..z).unwrap_or(&[]),
+                _ => &[],
+            };
+            // Open addressing, at most half full: index of the bucket's head in `part`.
+            let cap = (part.len() * 2).next_power_of_two().max(2);
+            let mask = cap - 1;
+            table.clear();
+            table.resize(cap, NO_GROUP);
+            for (i, e) in part.iter().enumerate() {
+                let mut slot = e.key as usize & mask;
+                let head = loop {
+                    match table.get(slot).copied() {
+                        Some(NO_GROUP) | None => {
+                            if let Some(t) = table.get_mut(slot) {
+                                *t = i as u32;
+                            }
+                            break None;
+                        }
+                        Some(h) => match part.get(h as usize) {
+                            Some(he) if he.key == e.key => break Some(he),
+                            _ => slot = (slot + 1) & mask,
+                        },
+                    }
+                };
+                let Some(head) = head else { continue };
+                if agree_at_most(e.sketch, head.sketch) < min_agree {
+                    continue;
+                }
+                // The exact check's own first tests, from what is at hand (cheapest first):
+                // lengths too different, or too many characters of one text missing in the other.
+                let (lh, lr) = (head.len as usize, e.len as usize);
+                if !lengths_fit(lh, lr) {
+                    continue;
+                }
+                let (hk, rk) = (head.at as usize, e.at as usize);
+                if lh.max(lr) <= LONG {
+                    match (hists.get(hk), hists.get(rk)) {
+                        (Some(x), Some(y)) if x.edits_at_least(y) <= max_edits(lh.max(lr)) => {}
+                        _ => continue,
+                    }
+                }
+                match (sigs.get(hk), sigs.get(rk)) {
+                    (Some(x), Some(y)) if estimate(x, y) >= MIN_ESTIMATE => {}
+                    _ => continue,
+                }
+                let (Some(&hr), Some(&rr)) = (long.get(hk), long.get(rk)) else { continue };
+                let (h, r) = (hr as usize, rr as usize);
+                if uf.find(h) == uf.find(r) {
+                    continue;
+                }
+                let pair = (u64::from(hr) << 32) | u64::from(rr);
+                if failed.contains_key(&pair) {
+                    continue;
+                }
+                if edits.similar(reps.get(hr), lh, reps.get(rr), lr) {
+                    uf.union(h, r);
+                } else {
+                    failed.insert(pair, ());
+                }
             }
         }
     }
+}
+
+/// Keys per partition of a band (see [`near`]): a partition's table of heads fits in the cache.
+const PARTITION: usize = 2048;
+
+/// A text's key in one band, its sketch and its position among the texts compared.
+#[derive(Clone, Copy, Default)]
+struct Keyed {
+    key: u64,
+    sketch: u128,
+    at: u32,
+    /// The text's length in characters.
+    len: u32,
+}
+
+/// How many times each character occurs, 64 classes of characters (a class holding several
+/// characters, and counts stopping at 255, only make the bound below smaller, never larger).
+#[derive(Clone, Copy)]
+#[repr(align(64))]
+struct Histogram([u8; 64]);
+
+impl Histogram {
+    fn of(text: &str) -> Histogram {
+        let mut h = [0u8; 64];
+        for c in text.chars() {
+            if let Some(n) = h.get_mut(((c as u32).wrapping_mul(0x9e37_79b9) >> 26) as usize) {
+                *n = n.saturating_add(1);
+            }
+        }
+        Histogram(h)
+    }
+    /// A lower bound of the edit distance: every edit removes at most one of the characters of
+    /// one text missing in the other, and at most one of those of the other text.
+    fn edits_at_least(&self, other: &Histogram) -> usize {
+        let (mut more, mut fewer) = (0u32, 0u32);
+        for (&a, &b) in self.0.iter().zip(&other.0) {
+            more += u32::from(a.saturating_sub(b));
+            fewer += u32::from(b.saturating_sub(a));
+        }
+        more.max(fewer) as usize
+    }
+}
+
+fn part_of(key: u64, shift: u32) -> usize {
+    key.checked_shr(shift).unwrap_or(0) as usize
 }
 
 /// One-permutation MinHash of the character bigrams, densified by rotation so that short texts
@@ -392,6 +517,17 @@ pub fn similar(a: &str, la: usize, b: &str, lb: usize) -> bool {
     Edits::default().similar(a, la, b, lb)
 }
 
+/// Whether the lengths allow the texts to be similar at all (the first test of [`similar`]).
+fn lengths_fit(la: usize, lb: usize) -> bool {
+    let (short, long) = if la <= lb { (la, lb) } else { (lb, la) };
+    long != 0 && (short as f64) >= (long as f64) * (1.0 - MAX_EDIT)
+}
+
+/// The most characters changed in texts of which the longer has `long` characters.
+fn max_edits(long: usize) -> usize {
+    (MAX_EDIT * long as f64).floor() as usize
+}
+
 /// The exact check with its buffers kept between calls (a million checks, no allocation each).
 #[derive(Default)]
 struct Edits {
@@ -403,16 +539,16 @@ struct Edits {
 
 impl Edits {
     fn similar(&mut self, a: &str, la: usize, b: &str, lb: usize) -> bool {
-        let (short, long) = if la <= lb { (la, lb) } else { (lb, la) };
-        if long == 0 || (short as f64) < (long as f64) * (1.0 - MAX_EDIT) {
+        if !lengths_fit(la, lb) {
             return false;
         }
+        let long = la.max(lb);
         if long <= LONG {
             self.a.clear();
             self.a.extend(a.chars());
             self.b.clear();
             self.b.extend(b.chars());
-            let k = (MAX_EDIT * long as f64).floor() as usize;
+            let k = max_edits(long);
             // The shorter text is the bit-vector pattern.
             let (p, t) = if self.a.len() <= self.b.len() { (&self.a, &self.b) } else { (&self.b, &self.a) };
             match myers_within(p, t, k) {
@@ -658,6 +794,14 @@ mod tests {
                 proptest::prop_assert_eq!(within, d <= k);
             }
             proptest::prop_assert_eq!(within_edits(&a, &b, k), d <= k);
+        }
+
+        /// The character-count bound never exceeds the edit distance (so it never rejects a
+        /// pair the exact check would accept).
+        #[test]
+        fn character_counts_bound_the_edit_distance(a in "[abc张三李四0-9]{0,80}", b in "[abc张三李四0-9]{0,80}") {
+            let d = strsim::levenshtein(&a, &b);
+            proptest::prop_assert!(Histogram::of(&a).edits_at_least(&Histogram::of(&b)) <= d);
         }
     }
 
