@@ -519,31 +519,26 @@ fn e009_looks_at_each_field_separately() {
 
 // ---------------------------------------------------------------- coverage (SPEC §6.3)
 
+/// The rule fixtures' roster (红星镇) plus a second unit, 青山镇, with a “两新” branch.
 fn coverage_roster() -> Value {
-    json!({
-        "format": "cxzy-roster/1",
-        "orgs": [
-            { "id": "o1", "name": "红星镇党委", "kind": "committee", "unit": "红星镇", "secretary": "m1" },
-            { "id": "o2", "name": "红星村党支部", "kind": "branch", "parent": "o1", "secretary": "m2" },
-            { "id": "o3", "name": "宏达科技公司党支部", "kind": "branch", "parent": "o1", "secretary": "m6", "sector": "non_public" },
-            { "id": "o4", "name": "青山镇党委", "kind": "committee", "unit": "青山镇", "secretary": "m9" },
-            { "id": "o5", "name": "青山镇个体劳动者协会党支部", "kind": "branch", "parent": "o4", "secretary": "m10", "sector": "social" }
-        ],
-        "members": [
-            { "id": "m1", "name": "王建国", "org": "o1" },
-            { "id": "m2", "name": "李秀英", "org": "o2" },
-            { "id": "m3", "name": "张伟", "org": "o2" },
-            { "id": "m4", "name": "刘洋", "org": "o2" },
-            { "id": "m5", "name": "陈静", "org": "o2", "mobile": true },
-            { "id": "m6", "name": "杨帆", "org": "o3" },
-            { "id": "m7", "name": "赵磊", "org": "o3" },
-            { "id": "m8", "name": "黄丽", "org": "o3", "mobile": true },
-            { "id": "m9", "name": "周强", "org": "o4" },
-            { "id": "m10", "name": "吴敏", "org": "o5" },
-            { "id": "m11", "name": "郑涛", "org": "o5" },
-            { "id": "m12", "name": "孙娜", "org": "o5", "mobile": true }
-        ]
-    })
+    let mut r = roster();
+    let more_orgs = [
+        json!({ "id": "o4", "name": "青山镇党委", "kind": "committee", "unit": "青山镇", "secretary": "m9" }),
+        json!({ "id": "o5", "name": "青山镇个体劳动者协会党支部", "kind": "branch", "parent": "o4", "secretary": "m10", "sector": "social" }),
+    ];
+    let more_members = [
+        json!({ "id": "m9", "name": "周强", "org": "o4" }),
+        json!({ "id": "m10", "name": "吴敏", "org": "o5" }),
+        json!({ "id": "m11", "name": "郑涛", "org": "o5" }),
+        json!({ "id": "m12", "name": "孙娜", "org": "o5", "mobile": true }),
+    ];
+    if let Some(orgs) = r["orgs"].as_array_mut() {
+        orgs.extend(more_orgs);
+    }
+    if let Some(members) = r["members"].as_array_mut() {
+        members.extend(more_members);
+    }
+    r
 }
 
 fn coverage_entries() -> Value {
