@@ -49,16 +49,16 @@ rm -rf "$stage"
 mkdir -p "$stage"
 cp js/*.js "$stage/"
 cp $out/cxzy_stats.js "$stage/"
-node -e '
-  const fs = require("fs");
-  const css = fs.readFileSync("js/cxzy-form.css", "utf8");
-  fs.writeFileSync(process.argv[1], "export default " + JSON.stringify(css) + ";\n");
-' "$stage/styles.js"
-# The review module's stylesheet, the same way.
-node -e '
-  const fs = require("fs");
-  fs.writeFileSync(process.argv[1], "export default " + JSON.stringify(fs.readFileSync("js/review-entry.css", "utf8")) + ";\n");
-' "$stage/review-styles.js"
+# Each stylesheet ships whole: js/base.css (what both forms share) in front of its own rules, as a
+# file in the package and as a string module for the bundles (comments dropped: bytes the page downloads).
+for pair in cxzy-form.css:styles.js review-entry.css:review-styles.js; do
+  cat js/base.css "js/${pair%%:*}" > "$out/${pair%%:*}"
+  node -e '
+    const fs = require("fs");
+    const css = fs.readFileSync(process.argv[1], "utf8").replace(/\/\*[\s\S]*?\*\//g, "");
+    fs.writeFileSync(process.argv[2], "export default " + JSON.stringify(css) + ";\n");
+  ' "$out/${pair%%:*}" "$stage/${pair##*:}"
+done
 "$bin/esbuild" "$stage/index.js" --bundle --minify --format=esm --target=es2020 --log-level=warning \
   --external:./cxzy_form.js --external:./review.js --outfile=$out/index.js
 # review.js (cxzy-form/review): the 领导点评登记表 and the coverage view, a second module that
@@ -68,7 +68,7 @@ node -e '
   --external:./index.js --outfile=$out/review.js
 "$bin/esbuild" $out/cxzy_form.js --minify --format=esm --target=es2020 --log-level=warning --outfile=$out/cxzy_form.js --allow-overwrite
 rm $out/cxzy_stats.js
-cp js/index.d.ts js/review.d.ts js/package.json js/cxzy-form.css js/review-entry.css $out/
+cp js/index.d.ts js/review.d.ts js/package.json $out/
 if [ -f README.md ]; then cp README.md "$out/"; fi
 
 old=target/pkg-old.$$
@@ -92,7 +92,7 @@ gz() { local n=0 f; for f in "$@"; do n=$((n + $(gzip -9c "$f" | wc -c))); done;
 kib() { awk -v b="$1" 'BEGIN { printf "%.1f KiB", b / 1024 }'; }
 # index.js carries the CSS as a string: measured apart, so the three figures add up.
 wasm=$(gz pkg/cxzy_stats_bg.wasm)
-css=$(gz js/cxzy-form.css)
+css=$(gz pkg/cxzy-form.css)
 js=$(( $(gz pkg/index.js) ))
 total=$((wasm + js))
 full_wasm=$(gz pkg/cxzy_form_bg.wasm)
