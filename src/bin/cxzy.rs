@@ -39,7 +39,7 @@ mod cli {
     use cxzy_form::core::messages::localize;
     use cxzy_form::core::normalize::parse_date;
     use cxzy_form::core::stats::{aggregate, csv, model, totals, StatsDoc};
-    use cxzy_form::core::validate::{check_stats, validate, Options};
+    use cxzy_form::core::validate::{check_stats, validate_text, Options};
     use cxzy_form::core::{columns, review};
 
     #[derive(Parser)]
@@ -144,23 +144,43 @@ mod cli {
         }
     }
 
-    /// Reads a file as text: UTF-8 (with or without BOM), else GBK/GB18030 as Chinese Excel and
-    /// WPS save it.
-    fn read_text(path: &Path) -> Result<String, Fatal> {
-        let meta = std::fs::metadata(path).map_err(|e| Fatal(format!("{}: {e}", path.display())))?;
-        if meta.len() > MAX_BYTES as u64 {
-            return Err(Fatal(format!(
-                "{}: [X003] file too large ({} bytes, at most {MAX_BYTES})",
-                path.display(),
-                meta.len()
-            )));
+    /// Reads at most `limit` bytes of a file, `-` meaning standard input. The limit holds
+    /// whatever the source (SPEC §7): the reader stops at `limit + 1` bytes, so a pipe, a FIFO
+    /// or /dev/zero is never read to its end; past the limit, X003 (exit 2).
+    fn read_bytes(path: &Path, limit: u64) -> Result<Vec<u8>, Fatal> {
+        use std::io::Read;
+        let fail = |e: std::io::Error| Fatal(format!("{}: {e}", path.display()));
+        let source: Box<dyn Read> = if path.as_os_str() == "-" {
+            Box::new(std::io::stdin().lock())
+        } else {
+            Box::new(std::fs::File::open(path).map_err(fail)?)
+        };
+        let mut bytes = Vec::new();
+        source.take(limit + 1).read_to_end(&mut bytes).map_err(fail)?;
+        if bytes.len() as u64 > limit {
+            return Err(Fatal(format!("{}: [X003] file too large (more than {limit} bytes)", path.display())));
         }
-        let bytes = std::fs::read(path).map_err(|e| Fatal(format!("{}: {e}", path.display())))?;
+        Ok(bytes)
+    }
+
+    /// Reads a file as text. JSON must be UTF-8 (a BOM is allowed, SPEC §7): other bytes make
+    /// it unreadable (exit 2, with the line and column of the first bad byte). A CSV that is not
+    /// UTF-8 is read as GBK/GB18030, as Chinese Excel and WPS save it.
+    fn read_text(path: &Path) -> Result<String, Fatal> {
+        let bytes = read_bytes(path, MAX_BYTES as u64)?;
         let body = bytes.strip_prefix(b"\xef\xbb\xbf").unwrap_or(&bytes);
-        Ok(match std::str::from_utf8(body) {
-            Ok(s) => s.to_string(),
-            Err(_) => encoding_rs::GB18030.decode(body).0.into_owned(),
-        })
+        match std::str::from_utf8(body) {
+            Ok(s) => Ok(s.to_string()),
+            Err(_) if is_csv(path) => Ok(encoding_rs::GB18030.decode(body).0.into_owned()),
+            Err(e) => {
+                let good = &body[..e.valid_up_to()];
+                let line = 1 + good.iter().filter(|&&b| b == b'\n').count();
+                let start = good.iter().rposition(|&b| b == b'\n').map_or(0, |p| p + 1);
+                let column = 1 + std::str::from_utf8(&good[start..]).map_or(0, |l| l.chars().count());
+                let message = format!("not UTF-8 text (byte 0x{:02x}); save the JSON file as UTF-8", body[e.valid_up_to()]);
+                Err(Fatal::at(path, &ParseError { line, column, message }))
+            }
+        }
     }
 
     fn is_csv(path: &Path) -> bool {
@@ -248,7 +268,8 @@ mod cli {
                     localize(&mut issues, locale);
                     issues
                 } else {
-                    validate(&read_json(&file)?, &opts)
+                    // One pass over the text: no `Value` tree for a statistics table.
+                    validate_text(&read_text(&file)?, &opts).map_err(|e| Fatal::at(&file, &e))?
                 };
                 Ok(report(&issues, json, locale))
             }

@@ -110,3 +110,34 @@ pub fn cell_path(row: usize, field: &str) -> String {
 pub fn has_errors(issues: &[Issue]) -> bool {
     issues.iter().any(Issue::is_error)
 }
+
+/// Most issues of one code that are listed (SPEC §7).
+pub const MAX_PER_CODE: usize = 1000;
+
+/// Bounds an issue flood (SPEC §7): keeps the first [`MAX_PER_CODE`] issues of each code, in
+/// order, and appends one info X005 per code with the count left out (`params: { code, more }`).
+pub fn cap_floods(issues: &mut Vec<Issue>) {
+    if issues.len() <= MAX_PER_CODE {
+        return;
+    }
+    // Codes are few: a small list beats a hash map.
+    let mut counts: Vec<(&'static str, usize)> = Vec::new();
+    issues.retain(|i| {
+        let n = match counts.iter_mut().find(|c| c.0 == i.code) {
+            Some(c) => {
+                c.1 += 1;
+                c.1
+            }
+            None => {
+                counts.push((i.code, 1));
+                1
+            }
+        };
+        n <= MAX_PER_CODE
+    });
+    for (code, n) in counts {
+        if n > MAX_PER_CODE {
+            issues.push(Issue::new("X005", "").param("code", code).param("more", n - MAX_PER_CODE));
+        }
+    }
+}

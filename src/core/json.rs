@@ -3,6 +3,7 @@
 
 use std::fmt;
 
+use serde::Deserialize;
 use serde_json::Value;
 
 /// A document that cannot be read: where, and why.
@@ -32,19 +33,33 @@ pub const MAX_BYTES: usize = 64 * 1024 * 1024;
 
 /// Parses JSON text (a leading BOM is tolerated, as Windows editors write one).
 pub fn parse(text: &str) -> Result<Value, ParseError> {
+    with_deserializer(text, |d| Value::deserialize(d))
+}
+
+/// Runs `f` on a JSON deserializer over `text` (BOM tolerated, size checked) and requires the
+/// text to end after the value: the one-pass readers' entry point.
+pub fn with_deserializer<T>(
+    text: &str,
+    f: impl FnOnce(&mut serde_json::Deserializer<serde_json::de::StrRead<'_>>) -> Result<T, serde_json::Error>,
+) -> Result<T, ParseError> {
     if text.len() > MAX_BYTES {
-        return Err(ParseError {
-            line: 0,
-            column: 0,
-            message: format!("file too large: {} bytes (at most {MAX_BYTES})", text.len()),
-        });
+        return Err(too_large(text.len()));
     }
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
-    serde_json::from_str(text).map_err(|e| ParseError {
+    let mut de = serde_json::Deserializer::from_str(text);
+    f(&mut de).and_then(|v| de.end().map(|()| v)).map_err(|e| from_serde(&e))
+}
+
+fn too_large(len: usize) -> ParseError {
+    ParseError { line: 0, column: 0, message: format!("file too large: {len} bytes (at most {MAX_BYTES})") }
+}
+
+fn from_serde(e: &serde_json::Error) -> ParseError {
+    ParseError {
         line: e.line(),
         column: e.column(),
         message: e.to_string().split(" at line ").next().unwrap_or_default().to_string(),
-    })
+    }
 }
 
 #[cfg(test)]

@@ -33,6 +33,7 @@ pub const CATALOGUE: &[Entry] = &[
     ("R002", E, "「{row}」{@field}未填写", "“{row}”: {@field} is missing"),
     ("R003", E, "「{row}」{@field}应为不小于 0 的整数（收到「{raw}」）：{@hint}", "“{row}”: {@field} must be a whole number of 0 or more (got “{raw}”): {@hint}"),
     ("R004", E, "「{row}」{@field}为 {value}，超过上限 {max}", "“{row}”: {@field} is {value}, above the limit of {max}"),
+    ("R041", W, "「{row}」{@field}填报为「{supplied}」，按各栏数据计算应为 {computed}：请核对", "“{row}”: {@field} is given as “{supplied}” but the counts give {computed}: check it"),
     ("R010", E, "已点评基层党组织数（{reviewed}）不能大于基层党组织总数（{total}）", "Organisations reviewed ({reviewed}) cannot exceed organisations ({total})"),
     ("R011", E, "已点评“两新”组织党组织数（{reviewed}）不能大于其总数（{total}）", "New-sector organisations reviewed ({reviewed}) cannot exceed their number ({total})"),
     ("R012", E, "已被点评的书记数（{reviewed}）不能大于书记总数（{total}）", "Secretaries reviewed ({reviewed}) cannot exceed secretaries ({total})"),
@@ -82,6 +83,8 @@ pub const CATALOGUE: &[Entry] = &[
     ("E016", E, "点评人不能点评自己", "A reviewer cannot review themselves"),
     ("E017", E, "{@field}无法识别（收到「{raw}」）", "{@field} is not recognised (got “{raw}”)"),
     // F — frequency
+    ("T015", E, "字段「{key}」重复出现：已采用第一次出现的值，请删除重复的字段", "The key “{key}” appears twice: the first value was used; delete the repeated one"),
+    ("T016", E, "书面报告应分“总体情况”“突出做法”“典型事例”三部分分别填写；收到的是一整段内容，已放入“总体情况”，请拆分到三部分", "The written report must be given as its three sections (overview, practices, examples); it came as one value, kept as the overview: split it into the three sections"),
     ("F001", W, "「{name}」在 {period} 没有点评记录（对基层党组织及其书记的点评每半年至少一次）", "“{name}” has no review in {period} (organisations and secretaries are reviewed at least every half-year)"),
     // N — normalisation (info)
     ("N001", I, "已将「{raw}」读作 {value}", "Read “{raw}” as {value}"),
@@ -94,6 +97,7 @@ pub const CATALOGUE: &[Entry] = &[
     ("X002", E, "条目过多（{count} 条），最多 {max} 条", "Too many items ({count}; at most {max})"),
     ("X003", E, "文件过大（{size} 字节），最大 {max} 字节", "The file is too large ({size} bytes; at most {max})"),
     ("X004", E, "合计超出可计算范围", "A total is out of range"),
+    ("X005", I, "{code} 类问题过多，另有 {more} 条未列出（每类最多列出 1000 条）", "Too many {code} issues: {more} more are not listed (at most 1000 of one code are listed)"),
 ];
 
 /// Hints appended to messages (`{@hint}`), keyed by [`crate::core::normalize::Hint::key`].

@@ -4,6 +4,7 @@ use chrono::NaiveDate;
 use serde_json::Value;
 
 use crate::core::issue::{Issue, Locale};
+use crate::core::json::ParseError;
 use crate::core::messages;
 use crate::core::review;
 use crate::core::stats::{self, model, rules};
@@ -47,6 +48,26 @@ pub fn validate(doc: &Value, opts: &Options) -> Vec<Issue> {
             check_stats(&d, read_issues, opts.previous.as_ref())
         }
     };
+    crate::core::issue::cap_floods(&mut issues);
     messages::localize(&mut issues, opts.locale);
     issues
+}
+
+/// As [`validate`], from JSON text: a statistics table is read in one pass (no `Value` tree);
+/// the other formats are read from the top-level value. `Err` only when the text is not JSON.
+pub fn validate_text(text: &str, opts: &Options) -> Result<Vec<Issue>, ParseError> {
+    let read = model::read_text(text)?;
+    let mut issues = match read.format() {
+        "cxzy-roster/1" | "cxzy-entries/1" => {
+            // The top level's repeated keys (T015) come from the one-pass read.
+            let mut issues: Vec<Issue> = read.issues.into_iter().filter(|i| i.code == "T015").collect();
+            messages::localize(&mut issues, opts.locale);
+            issues.extend(validate(&read.top, opts));
+            return Ok(issues);
+        }
+        _ => check_stats(&read.doc, read.issues, opts.previous.as_ref()),
+    };
+    crate::core::issue::cap_floods(&mut issues);
+    messages::localize(&mut issues, opts.locale);
+    Ok(issues)
 }

@@ -346,6 +346,7 @@ pub fn coverage(roster_doc: &Value, entries_doc: &Value, as_of: NaiveDate, batch
         has_header: true,
         ..StatsDoc::default()
     };
+    crate::core::issue::cap_floods(&mut issues);
     messages::localize(&mut issues, crate::core::issue::Locale::ZhCn);
     Coverage { table, gaps, issues }
 }

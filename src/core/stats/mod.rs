@@ -5,5 +5,7 @@ pub mod csv;
 pub mod aggregate;
 pub mod rules;
 pub mod totals;
+#[doc(hidden)]
+pub mod legacy;
 
 pub use model::{Cell, Row, StatsDoc};

@@ -5,11 +5,16 @@
 //! value, and the original text is kept so that writing the document back loses nothing the
 //! clerk typed.
 
+use std::fmt;
+
 use chrono::NaiveDate;
+use serde::de::{self, DeserializeSeed, Deserializer, IgnoredAny, MapAccess, SeqAccess, Visitor};
+use serde::Deserialize;
 use serde_json::{Map, Value};
 
 use crate::core::columns::{self, INPUTS, INPUT_COUNT};
 use crate::core::issue::{cell_path, escape_token, Issue};
+use crate::core::json::ParseError;
 use crate::core::normalize::{self, Hint, MAX_COUNT};
 
 pub const FORMAT: &str = "cxzy-stats/1";
@@ -256,15 +261,15 @@ fn date(obj: &Map<String, Value>, key: &str, issues: &mut Vec<Issue>) -> DateFie
 
 /// Reads one input cell. Strings are normalised (full-width digits, `1,200`); the issues for
 /// missing (R002), non-integer (R003) and too-large (R004) cells are added here, with the raw
-/// input in the params.
+/// input in the params. The cell's path is built only when an issue is raised.
 pub fn read_cell(v: Option<&Value>, row: usize, row_name: &str, field: &str, issues: &mut Vec<Issue>) -> Cell {
-    let path = cell_path(row, field);
+    let path = || cell_path(row, field);
     let bad = |hint: Hint, raw: String| {
-        Issue::new("R003", path.clone()).param("row", row_name).param("field", field).param("raw", raw).param("hint", hint.key())
+        Issue::new("R003", path()).param("row", row_name).param("field", field).param("raw", raw).param("hint", hint.key())
     };
     let value = match v {
         None | Some(Value::Null) => {
-            issues.push(Issue::new("R002", path).param("row", row_name).param("field", field));
+            issues.push(Issue::new("R002", path()).param("row", row_name).param("field", field));
             return Cell::Missing;
         }
         Some(Value::Number(n)) => match (n.as_u64(), n.as_f64()) {
@@ -287,12 +292,12 @@ pub fn read_cell(v: Option<&Value>, row: usize, row_name: &str, field: &str, iss
             Ok(u) => {
                 // Plain digits in a string (every CSV cell) are not worth a note; `１,２００` is.
                 if s.len() > 20 || s.parse::<u64>().ok() != Some(u) {
-                    issues.push(Issue::new("N001", path.clone()).param("raw", s.as_str()).param("value", u));
+                    issues.push(Issue::new("N001", path()).param("raw", s.as_str()).param("value", u));
                 }
                 u
             }
             Err(Hint::Empty) => {
-                issues.push(Issue::new("R002", path).param("row", row_name).param("field", field));
+                issues.push(Issue::new("R002", path()).param("row", row_name).param("field", field));
                 return Cell::Missing;
             }
             Err(h) => {
@@ -306,52 +311,479 @@ pub fn read_cell(v: Option<&Value>, row: usize, row_name: &str, field: &str, iss
         }
     };
     if value > MAX_COUNT {
-        issues.push(Issue::new("R004", path).param("row", row_name).param("field", field).param("value", value).param("max", MAX_COUNT));
+        issues.push(Issue::new("R004", path()).param("row", row_name).param("field", field).param("value", value).param("max", MAX_COUNT));
         return Cell::Invalid(v.cloned().unwrap_or_default());
     }
     Cell::Value(value)
 }
 
-/// Computed fields a row may carry when it comes from a totals view or a spreadsheet: ignored
-/// (they are recomputed), reported once as N005.
-fn computed_fields() -> impl Iterator<Item = &'static str> {
-    columns::COLUMNS.iter().filter(|c| !c.is_input() && c.field != "name").map(|c| c.field)
+/// The computed fields (columns 3, 8, 10, 13, 21), in column order. A row may carry them when
+/// it comes from a totals view or a spreadsheet: they are recomputed, and a value that differs
+/// from the computed one is R041 (an equal one N005).
+pub const COMPUTED: [&str; 5] = ["orgs_coverage", "secretaries_coverage", "secretaries_participation", "members_coverage", "methods_total"];
+
+/// The key of a row: `name` (0), an input (1 + index in [`INPUTS`]), a computed field
+/// (21 + index in [`COMPUTED`]) — direct indices, no hashing — or an unknown key.
+enum RowKey {
+    Known(usize),
+    Unknown(String),
 }
 
-/// Reads one row object.
-pub fn read_row(v: &Value, i: usize, issues: &mut Vec<Issue>) -> Row {
-    let Some(obj) = v.as_object() else {
-        issues.push(Issue::new("R001", format!("/rows/{i}/name")).param("name", ""));
-        return Row::default();
-    };
-    let name = text(obj, "name", &format!("/rows/{i}/name"), MAX_NAME, issues);
-    let label = name.clone().unwrap_or_else(|| format!("#{}", i + 1));
-    let mut known: Vec<&str> = vec!["name"];
-    known.extend(INPUTS);
-    let computed: Vec<&str> = computed_fields().collect();
-    unknown_fields(obj, &format!("/rows/{i}"), &known, &computed, issues);
-    if obj.keys().any(|k| computed.contains(&k.as_str())) {
-        issues.push(Issue::new("N005", format!("/rows/{i}")));
+const ROW_KEYS: usize = 1 + INPUT_COUNT + COMPUTED.len();
+
+fn row_key_name(k: usize) -> &'static str {
+    match k {
+        0 => "name",
+        k if k <= INPUT_COUNT => INPUTS[k - 1],
+        k => COMPUTED[k - 1 - INPUT_COUNT],
     }
-    let cells = std::array::from_fn(|c| read_cell(obj.get(INPUTS[c]), i, &label, INPUTS[c], issues));
+}
+
+impl<'de> Deserialize<'de> for RowKey {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        struct V;
+        impl<'de> Visitor<'de> for V {
+            type Value = RowKey;
+            fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+                f.write_str("a key")
+            }
+            fn visit_str<E: de::Error>(self, s: &str) -> Result<RowKey, E> {
+                if s == "name" {
+                    return Ok(RowKey::Known(0));
+                }
+                if let Some(i) = INPUTS.iter().position(|f| *f == s) {
+                    return Ok(RowKey::Known(1 + i));
+                }
+                if let Some(i) = COMPUTED.iter().position(|f| *f == s) {
+                    return Ok(RowKey::Known(1 + INPUT_COUNT + i));
+                }
+                Ok(RowKey::Unknown(s.to_string()))
+            }
+        }
+        d.deserialize_str(V)
+    }
+}
+
+/// T015: a key given twice in one object; the first is kept.
+fn duplicate_key(path: String, key: &str) -> Issue {
+    Issue::new("T015", path).param("key", key)
+}
+
+/// One row, read in one pass from its JSON object: each value lands in its field's slot, only
+/// unknown keys are kept as text (for T008), and nothing is formatted unless an issue is raised.
+struct RowSeed<'a> {
+    i: usize,
+    issues: &'a mut Vec<Issue>,
+}
+
+impl<'de> DeserializeSeed<'de> for RowSeed<'_> {
+    type Value = Row;
+    fn deserialize<D: Deserializer<'de>>(self, d: D) -> Result<Row, D::Error> {
+        d.deserialize_any(self)
+    }
+}
+
+impl RowSeed<'_> {
+    /// A row that is not an object: R001 (no name), every cell missing.
+    fn not_object(self) -> Row {
+        self.issues.push(Issue::new("R001", format!("/rows/{}/name", self.i)).param("name", ""));
+        Row::default()
+    }
+}
+
+impl<'de> Visitor<'de> for RowSeed<'_> {
+    type Value = Row;
+    fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+        f.write_str("a row")
+    }
+    fn visit_bool<E: de::Error>(self, _: bool) -> Result<Row, E> {
+        Ok(self.not_object())
+    }
+    fn visit_i64<E: de::Error>(self, _: i64) -> Result<Row, E> {
+        Ok(self.not_object())
+    }
+    fn visit_u64<E: de::Error>(self, _: u64) -> Result<Row, E> {
+        Ok(self.not_object())
+    }
+    fn visit_f64<E: de::Error>(self, _: f64) -> Result<Row, E> {
+        Ok(self.not_object())
+    }
+    fn visit_str<E: de::Error>(self, _: &str) -> Result<Row, E> {
+        Ok(self.not_object())
+    }
+    fn visit_unit<E: de::Error>(self) -> Result<Row, E> {
+        Ok(self.not_object())
+    }
+    fn visit_none<E: de::Error>(self) -> Result<Row, E> {
+        Ok(self.not_object())
+    }
+    fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Row, A::Error> {
+        while seq.next_element::<IgnoredAny>()?.is_some() {}
+        Ok(self.not_object())
+    }
+    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Row, A::Error> {
+        let (i, issues) = (self.i, self.issues);
+        let mut slots: [Option<Value>; ROW_KEYS] = std::array::from_fn(|_| None);
+        let mut unknown: Vec<String> = Vec::new();
+        let mut dups: Vec<Issue> = Vec::new();
+        while let Some(k) = map.next_key::<RowKey>()? {
+            match k {
+                RowKey::Known(k) if slots[k].is_none() => {
+                    // `null` is kept as a value: a key given as null and again is still twice.
+                    slots[k] = Some(map.next_value::<Value>()?);
+                }
+                RowKey::Known(k) => {
+                    map.next_value::<IgnoredAny>()?;
+                    dups.push(duplicate_key(cell_path(i, row_key_name(k)), row_key_name(k)));
+                }
+                RowKey::Unknown(k) => {
+                    map.next_value::<IgnoredAny>()?;
+                    if unknown.contains(&k) {
+                        dups.push(duplicate_key(cell_path(i, &k), &k));
+                    } else {
+                        unknown.push(k);
+                    }
+                }
+            }
+        }
+        Ok(finish_row(i, slots, &unknown, dups, issues))
+    }
+}
+
+/// The issues of a row once its values are in their slots, in the order the rules are
+/// documented: name (X001), unknown keys (T008), repeated keys (T015), computed fields (R041 /
+/// N005), then the cells in column order (R002–R004, N001).
+fn finish_row(i: usize, mut slots: [Option<Value>; ROW_KEYS], unknown: &[String], dups: Vec<Issue>, issues: &mut Vec<Issue>) -> Row {
+    let name = match slots[0].take() {
+        Some(Value::String(s)) => text_of(&s, "name", || format!("/rows/{i}/name"), MAX_NAME, issues),
+        _ => None,
+    };
+    let numbered;
+    let label = match &name {
+        Some(n) => n.as_str(),
+        None => {
+            numbered = format!("#{}", i + 1);
+            numbered.as_str()
+        }
+    };
+    if !unknown.is_empty() {
+        let mut known: Vec<&str> = vec!["name"];
+        known.extend(INPUTS);
+        for k in unknown {
+            issues.push(
+                Issue::new("T008", cell_path(i, k)).param("field", k.as_str()).param("suggestion", nearest(k, known.iter().copied())),
+            );
+        }
+    }
+    issues.extend(dups);
+    // The cells' issues come after R041 / N005 (about the row as a whole), which need the cells.
+    let mut cell_issues = Vec::new();
+    let cells: [Cell; INPUT_COUNT] = std::array::from_fn(|c| read_cell(slots[1 + c].as_ref(), i, label, INPUTS[c], &mut cell_issues));
+    let supplied = &slots[1 + INPUT_COUNT..];
+    if supplied.iter().any(Option::is_some) {
+        let values: [Option<u64>; INPUT_COUNT] = std::array::from_fn(|c| cells[c].value());
+        let mut equal = false;
+        let mut mismatches = Vec::new();
+        for (field, s) in COMPUTED.iter().zip(supplied) {
+            let Some(s) = s else { continue };
+            match computed_mismatch(&values, field, s) {
+                Some(computed) => mismatches.push(
+                    Issue::new("R041", cell_path(i, field))
+                        .param("row", label)
+                        .param("field", *field)
+                        .param("supplied", s.clone())
+                        .param("computed", computed),
+                ),
+                None => equal = true,
+            }
+        }
+        if equal {
+            issues.push(Issue::new("N005", format!("/rows/{i}")));
+        }
+        issues.extend(mismatches);
+    }
+    issues.extend(cell_issues);
     Row { name, cells }
 }
 
+/// The computed value of `field` for the row, when `supplied` claims another: `None` when they
+/// agree, when nothing is claimed (`null`, blank) or when the row's cells do not allow computing
+/// it. A coverage agrees when it is within a tenth of a percent of the exact ratio (so both the
+/// rounded-down display and a rounded-to-nearest figure agree), `—` with a zero denominator; the
+/// methods total must be the exact sum.
+/// `values`: the row's cells (`None` where missing or invalid); for a 合计 row, the column sums.
+pub fn computed_mismatch(values: &[Option<u64>; INPUT_COUNT], field: &str, supplied: &Value) -> Option<Value> {
+    use crate::core::stats::totals::{compute, Computed};
+    let col = columns::COLUMNS.iter().find(|c| c.field == field)?;
+    let text = match supplied {
+        Value::Null => return None,
+        Value::String(s) => normalize::trim(s).to_string(),
+        Value::Number(n) => n.to_string(),
+        other => other.to_string(),
+    };
+    if text.is_empty() {
+        return None;
+    }
+    match compute(col.kind, values)? {
+        Computed::Sum(sum) => {
+            let sum = sum?;
+            let claimed = match supplied {
+                Value::Number(n) => n.as_u64(),
+                _ => normalize::parse_count(&text).ok(),
+            };
+            (claimed != Some(sum)).then(|| Value::from(sum))
+        }
+        Computed::Ratio(r) => {
+            let r = r?;
+            let shown = r.display();
+            if text == shown {
+                return None;
+            }
+            let agrees = match r.permille() {
+                None => matches!(text.as_str(), "—" | "-" | "–" | "--"),
+                Some(_) => {
+                    let t = text.trim_end_matches(['%', '％']).trim();
+                    t.parse::<f64>().is_ok_and(|p| (p - 100.0 * r.num as f64 / r.den as f64).abs() < 0.1)
+                }
+            };
+            (!agrees).then(|| Value::from(shown))
+        }
+    }
+}
+
+/// A text value: trimmed, `None` when blank; X001 past `max` characters.
+fn text_of(s: &str, field: &str, path: impl FnOnce() -> String, max: usize, issues: &mut Vec<Issue>) -> Option<String> {
+    let t = normalize::trim(s);
+    if t.is_empty() {
+        return None;
+    }
+    if t.len() > max {
+        let len = t.chars().count();
+        if len > max {
+            issues.push(Issue::new("X001", path()).param("field", field).param("length", len).param("max", max));
+        }
+    }
+    Some(t.to_string())
+}
+
+/// Any JSON value into a [`Value`], an object's keys given twice reported as T015 at `base`
+/// (the first kept). For the header fields and `report`: the few values outside the rows.
+struct ObjectSeed<'a> {
+    base: &'a str,
+    issues: &'a mut Vec<Issue>,
+    /// The top level: `rows` is read by [`RowsSeed`] into `rows`, not kept as a value.
+    rows: Option<&'a mut Rows>,
+}
+
+/// The rows as read: the rows, their issues and how many there were in all (past
+/// [`MAX_ROWS`] only counted).
+#[derive(Default)]
+struct Rows {
+    rows: Vec<Row>,
+    issues: Vec<Issue>,
+    count: usize,
+    seen: bool,
+}
+
+impl<'de> DeserializeSeed<'de> for ObjectSeed<'_> {
+    type Value = Value;
+    fn deserialize<D: Deserializer<'de>>(self, d: D) -> Result<Value, D::Error> {
+        d.deserialize_any(self)
+    }
+}
+
+macro_rules! forward_to_value {
+    ($($f:ident($t:ty)),*) => {$(
+        fn $f<E: de::Error>(self, v: $t) -> Result<Value, E> {
+            Ok(Value::from(v))
+        }
+    )*};
+}
+
+impl<'de> Visitor<'de> for ObjectSeed<'_> {
+    type Value = Value;
+    fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+        f.write_str("any JSON value")
+    }
+    forward_to_value!(visit_bool(bool), visit_i64(i64), visit_u64(u64), visit_f64(f64));
+    fn visit_str<E: de::Error>(self, v: &str) -> Result<Value, E> {
+        Ok(Value::from(v))
+    }
+    fn visit_string<E: de::Error>(self, v: String) -> Result<Value, E> {
+        Ok(Value::from(v))
+    }
+    fn visit_unit<E: de::Error>(self) -> Result<Value, E> {
+        Ok(Value::Null)
+    }
+    fn visit_none<E: de::Error>(self) -> Result<Value, E> {
+        Ok(Value::Null)
+    }
+    fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Value, A::Error> {
+        let mut out = Vec::new();
+        while let Some(v) = seq.next_element::<Value>()? {
+            out.push(v);
+        }
+        Ok(Value::Array(out))
+    }
+    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Value, A::Error> {
+        let ObjectSeed { base, issues, mut rows } = self;
+        let mut obj = Map::new();
+        while let Some(k) = map.next_key::<String>()? {
+            if let Some(r) = rows.as_deref_mut().filter(|_| k == "rows") {
+                if r.seen {
+                    map.next_value::<IgnoredAny>()?;
+                    issues.push(duplicate_key(format!("{base}/rows"), "rows"));
+                } else {
+                    r.seen = true;
+                    map.next_value_seed(RowsSeed(r))?;
+                    // A placeholder keeps the key's place (T008 of other formats sees it).
+                    obj.insert(k, Value::Null);
+                }
+            } else if obj.contains_key(&k) {
+                map.next_value::<IgnoredAny>()?;
+                issues.push(duplicate_key(format!("{base}/{}", escape_token(&k)), &k));
+            } else if rows.is_some() && k == "report" {
+                // The report's sections: T015 there too.
+                let v = map.next_value_seed(ObjectSeed { base: "/report", issues: &mut *issues, rows: None })?;
+                obj.insert(k, v);
+            } else {
+                let v = map.next_value::<Value>()?;
+                obj.insert(k, v);
+            }
+        }
+        Ok(Value::Object(obj))
+    }
+}
+
+/// The `rows` array, row by row; past [`MAX_ROWS`] rows are only counted.
+struct RowsSeed<'a>(&'a mut Rows);
+
+impl<'de> DeserializeSeed<'de> for RowsSeed<'_> {
+    type Value = ();
+    fn deserialize<D: Deserializer<'de>>(self, d: D) -> Result<(), D::Error> {
+        // `rows` that is not an array is ignored here (T010 "no rows" follows).
+        d.deserialize_any(self)
+    }
+}
+
+impl<'de> Visitor<'de> for RowsSeed<'_> {
+    type Value = ();
+    fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+        f.write_str("rows")
+    }
+    fn visit_bool<E: de::Error>(self, _: bool) -> Result<(), E> {
+        Ok(())
+    }
+    fn visit_i64<E: de::Error>(self, _: i64) -> Result<(), E> {
+        Ok(())
+    }
+    fn visit_u64<E: de::Error>(self, _: u64) -> Result<(), E> {
+        Ok(())
+    }
+    fn visit_f64<E: de::Error>(self, _: f64) -> Result<(), E> {
+        Ok(())
+    }
+    fn visit_str<E: de::Error>(self, _: &str) -> Result<(), E> {
+        Ok(())
+    }
+    fn visit_unit<E: de::Error>(self) -> Result<(), E> {
+        Ok(())
+    }
+    fn visit_none<E: de::Error>(self) -> Result<(), E> {
+        Ok(())
+    }
+    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<(), A::Error> {
+        while map.next_entry::<IgnoredAny, IgnoredAny>()?.is_some() {}
+        Ok(())
+    }
+    fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<(), A::Error> {
+        let r = self.0;
+        loop {
+            if r.count < MAX_ROWS {
+                let seed = RowSeed { i: r.count, issues: &mut r.issues };
+                match seq.next_element_seed(seed)? {
+                    Some(row) => r.rows.push(row),
+                    None => break,
+                }
+            } else if seq.next_element::<IgnoredAny>()?.is_none() {
+                break;
+            }
+            r.count += 1;
+        }
+        Ok(())
+    }
+}
+
+/// A document read in one pass: the statistics table (as read, with its reading issues), and
+/// the top-level fields other than `rows` as a [`Value`] (for `format` and the other readers).
+pub struct Read {
+    pub doc: StatsDoc,
+    pub issues: Vec<Issue>,
+    /// The top level as JSON, `rows` replaced by `null` (the whole document when it has none).
+    pub top: Value,
+}
+
+impl Read {
+    /// The document's `format`, `""` when absent or not a string.
+    pub fn format(&self) -> &str {
+        self.top.get("format").and_then(Value::as_str).unwrap_or("")
+    }
+}
+
+fn read_seed<'de, D: Deserializer<'de>>(d: D, header: bool) -> Result<Read, D::Error> {
+    let mut rows = Rows::default();
+    let mut dups = Vec::new();
+    let top = ObjectSeed { base: "", issues: &mut dups, rows: Some(&mut rows) }.deserialize(d)?;
+    let (doc, issues) = from_parts(&top, rows, dups, header);
+    Ok(Read { doc, issues, top })
+}
+
+/// Reads a statistics table from JSON text in one pass (no `Value` tree for the rows). Fails
+/// only when the text is not JSON.
+pub fn read_text(text: &str) -> Result<Read, ParseError> {
+    crate::core::json::with_deserializer(text, |d| read_seed(d, true))
+}
+
 /// Reads a statistics table from JSON. Returns the document and the issues found while reading
-/// (field-level: T001–T003, T006–T008, T010, R001–R004, X001, N…). The relational rules are in
-/// [`crate::core::stats::rules`].
+/// (field-level: T001–T003, T006–T008, T010, T015, T016, R001–R004, R041, X001, N…). The
+/// relational rules are in [`crate::core::stats::rules`].
 pub fn read(v: &Value) -> (StatsDoc, Vec<Issue>) {
     read_with(v, true)
 }
 
 /// As [`read`]; with `header: false` (a bare CSV table) absent header fields are not reported.
 pub fn read_with(v: &Value, header: bool) -> (StatsDoc, Vec<Issue>) {
+    match read_seed(v, header) {
+        Ok(r) => (r.doc, r.issues),
+        // The visitors accept every value: a `Value` always reads.
+        Err(_) => (StatsDoc { has_header: header, ..StatsDoc::default() }, Vec::new()),
+    }
+}
+
+/// The document from its top-level fields and its rows, with the issues in the documented order:
+/// the header fields, then the rows.
+fn from_parts(top: &Value, rows: Rows, dups: Vec<Issue>, header: bool) -> (StatsDoc, Vec<Issue>) {
     let mut issues = Vec::new();
     let mut doc = StatsDoc { has_header: header, ..StatsDoc::default() };
-    let Some(obj) = v.as_object() else {
-        issues.push(Issue::new("T009", "").param("value", kind_name(v)).param("expected", FORMAT));
+    let Some(obj) = top.as_object() else {
+        issues.push(Issue::new("T009", "").param("value", kind_name(top)).param("expected", FORMAT));
         return (doc, issues);
     };
+    read_header(obj, header, &mut doc, &mut issues, Some(dups));
+    if rows.count > MAX_ROWS {
+        // Past the limit nothing more is read: a huge table must not hang the page.
+        issues.push(Issue::new("T010", "/rows").param("count", rows.count).param("max", MAX_ROWS));
+        // SPEC §7 also wants an X issue past every input limit; both name the same fact.
+        issues.push(Issue::new("X002", "/rows").param("count", rows.count).param("max", MAX_ROWS));
+    }
+    doc.rows = rows.rows;
+    issues.extend(rows.issues);
+    (doc, issues)
+}
+
+/// The header fields (everything but the rows). `dups`: the top level's repeated keys (T015),
+/// reported after the unknown ones; `None` in the legacy reader.
+pub(crate) fn read_header(obj: &Map<String, Value>, header: bool, doc: &mut StatsDoc, issues: &mut Vec<Issue>, dups: Option<Vec<Issue>>) {
     match obj.get("format").and_then(Value::as_str) {
         Some(FORMAT) => {}
         other => issues.push(
@@ -360,33 +792,34 @@ pub fn read_with(v: &Value, header: bool) -> (StatsDoc, Vec<Issue>) {
                 .param("expected", FORMAT),
         ),
     }
-    unknown_fields(obj, "", FIELDS, &[], &mut issues);
+    unknown_fields(obj, "", FIELDS, &[], issues);
+    issues.extend(dups.unwrap_or_default());
 
-    doc.unit = text(obj, "unit", "/unit", MAX_NAME, &mut issues);
+    doc.unit = text(obj, "unit", "/unit", MAX_NAME, issues);
     if doc.unit.is_none() && header {
         issues.push(Issue::new("T001", "/unit"));
     }
     if header || obj.contains_key("batch") {
-        read_batch(obj, &mut doc, &mut issues);
+        read_batch(obj, doc, issues);
     }
-    doc.as_of = date(obj, "as_of", &mut issues);
-    doc.filed_on = date(obj, "filed_on", &mut issues);
-    doc.deadline = date(obj, "deadline", &mut issues);
+    doc.as_of = date(obj, "as_of", issues);
+    doc.filed_on = date(obj, "filed_on", issues);
+    doc.deadline = date(obj, "deadline", issues);
     for key in ["as_of", "filed_on"] {
         let f = if key == "as_of" { &doc.as_of } else { &doc.filed_on };
         if *f == DateField::Missing && header {
             issues.push(Issue::new("T003", format!("/{key}")).param("field", key).param("raw", "").param("hint", Hint::Empty.key()));
         }
     }
-    doc.principal = text(obj, "principal", "/principal", MAX_NAME, &mut issues);
-    doc.preparer = text(obj, "preparer", "/preparer", MAX_NAME, &mut issues);
+    doc.principal = text(obj, "principal", "/principal", MAX_NAME, issues);
+    doc.preparer = text(obj, "preparer", "/preparer", MAX_NAME, issues);
     for (key, val) in [("principal", &doc.principal), ("preparer", &doc.preparer)] {
         if val.is_none() && header {
             issues.push(Issue::new("T006", format!("/{key}")).param("field", key));
         }
     }
     // The phone is kept as typed (not trimmed): T007/N003 show the clerk's own text as `raw`.
-    doc.phone = text(obj, "phone", "/phone", MAX_NAME, &mut issues)
+    doc.phone = text(obj, "phone", "/phone", MAX_NAME, issues)
         .and_then(|_| obj.get("phone").and_then(Value::as_str).map(str::to_string));
     // A preset that is not a string is kept as its JSON text, so T013 names it instead of the
     // table silently losing its preset.
@@ -395,22 +828,8 @@ pub fn read_with(v: &Value, header: bool) -> (StatsDoc, Vec<Issue>) {
         Some(Value::String(s)) => Some(s.clone()),
         Some(other) => Some(other.to_string()),
     };
-    doc.notes = text(obj, "notes", "/notes", MAX_TEXT, &mut issues);
-    doc.report = obj.get("report").map(|r| read_report(r, &mut issues));
-
-    match obj.get("rows") {
-        Some(Value::Array(rows)) => {
-            if rows.len() > MAX_ROWS {
-                // Past the limit nothing more is read: a huge table must not hang the page.
-                issues.push(Issue::new("T010", "/rows").param("count", rows.len()).param("max", MAX_ROWS));
-                // SPEC §7 also wants an X issue past every input limit; both name the same fact.
-                issues.push(Issue::new("X002", "/rows").param("count", rows.len()).param("max", MAX_ROWS));
-            }
-            doc.rows = rows.iter().take(MAX_ROWS).enumerate().map(|(i, r)| read_row(r, i, &mut issues)).collect();
-        }
-        _ => {}
-    }
-    (doc, issues)
+    doc.notes = text(obj, "notes", "/notes", MAX_TEXT, issues);
+    doc.report = obj.get("report").map(|r| read_report(r, issues));
 }
 
 fn kind_name(v: &Value) -> &'static str {
@@ -445,9 +864,24 @@ fn read_batch(obj: &Map<String, Value>, doc: &mut StatsDoc, issues: &mut Vec<Iss
     }
 }
 
+/// The written report. An object of the three sections; `null` reads as three empty sections
+/// (T012). Anything else is T016 — a report written as one text is kept, as the overview, so
+/// that nothing the clerk wrote is lost.
 fn read_report(v: &Value, issues: &mut Vec<Issue>) -> [Option<String>; 3] {
     let empty = Map::new();
-    let obj = v.as_object().unwrap_or(&empty);
+    let obj = match v {
+        Value::Object(o) => o,
+        Value::Null => &empty,
+        other => {
+            let raw = match other {
+                Value::String(s) => s.chars().take(200).collect(),
+                v => v.to_string().chars().take(200).collect::<String>(),
+            };
+            issues.push(Issue::new("T016", "/report").param("raw", raw));
+            let overview = other.as_str().and_then(|s| text_of(s, "overview", || "/report".into(), MAX_TEXT, issues));
+            return [overview, None, None];
+        }
+    };
     unknown_fields(obj, "/report", &REPORT_SECTIONS, &[], issues);
     std::array::from_fn(|i| {
         let key = REPORT_SECTIONS[i];
