@@ -3,6 +3,9 @@
 // <script type="application/json">…</script> (not executed, so allowed by a strict CSP).
 import { initForm } from './api.js';
 import { StatsForm } from './stats-form.js';
+import { showLoadError } from './load-error.js';
+
+const WHAT = { 'zh-CN': '统计表', en: 'statistics form' };
 
 const Base = globalThis.HTMLElement || class {};
 
@@ -13,7 +16,13 @@ export class CxzyStatsForm extends Base {
     super();
     this.form = null;
     this.pending = null;
-    this.ready = new Promise((resolve) => { this.resolveReady = resolve; });
+    this.newReady();
+  }
+
+  /** `ready`: resolves with the form, or rejects when the wasm cannot be loaded (shown in the page). */
+  newReady() {
+    this.ready = new Promise((resolve, reject) => { this.resolveReady = resolve; this.rejectReady = reject; });
+    this.ready.catch(() => {});
   }
 
   connectedCallback() {
@@ -23,7 +32,9 @@ export class CxzyStatsForm extends Base {
     if (data == null && json) {
       try { data = JSON.parse(json.textContent); } catch { data = json.textContent; }
     }
-    this.pending = initForm().then(() => {
+    // initForm after the current script: a page module that imports the package and then calls
+    // initForm({ module_or_path }) (esbuild's file loader) is heard before the default URL is fetched.
+    this.pending = Promise.resolve().then(() => initForm()).then(() => {
       this.pending = null;
       if (!this.isConnected || this.form) return;
       this.form = new StatsForm(this, {
@@ -37,13 +48,16 @@ export class CxzyStatsForm extends Base {
       });
       this.resolveReady(this.form);
       this.dispatchEvent(new CustomEvent('cxzy-ready', { bubbles: true, composed: true }));
+    }, (e) => {
+      this.pending = null;
+      this.rejectReady(showLoadError(this, e, WHAT));
     });
   }
 
   disconnectedCallback() {
     if (this.form) this.form.destroy();
     this.form = null;
-    this.ready = new Promise((resolve) => { this.resolveReady = resolve; });
+    this.newReady();
   }
 
   attributeChangedCallback(name, old, value) {

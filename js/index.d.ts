@@ -1,5 +1,10 @@
 // Types of the cxzy-form package (SPEC §3, §5, §6, §8.1). Field names are a public contract.
 
+/** The reporting levels the package knows (SPEC §3.3): 黑龙江省 and the central level. */
+export type Preset = 'heilongjiang-2010' | 'central-2010';
+/** Languages of messages and of the forms. */
+export type Locale = 'zh-CN' | 'en';
+
 /** How serious an issue is: `error` blocks submission, `warning` needs a look, `info` reports a normalisation. */
 export type Severity = 'error' | 'warning' | 'info';
 
@@ -57,8 +62,11 @@ export interface StatsReport {
 
 /** A `cxzy-stats/1` document: the statistics table (SPEC §3.2). Unknown fields are errors (T008). */
 export interface StatsDoc {
-  /** Always `"cxzy-stats/1"`. */
-  format: 'cxzy-stats/1';
+  /**
+   * Always `"cxzy-stats/1"`. Typed to accept a widened `string` as well, so that a document
+   * literal assigned to a `const` without an annotation still passes (`validate` checks it).
+   */
+  format: 'cxzy-stats/1' | (string & {});
   /** 填报单位. */
   unit?: string;
   /** 批次: 1 or 2 (the two reports the notices ask for). */
@@ -75,8 +83,8 @@ export interface StatsDoc {
   preparer?: string;
   /** 联系电话: mobile or landline with area code. */
   phone?: string;
-  /** `heilongjiang-2010`, `central-2010`, or absent. */
-  preset?: string;
+  /** `heilongjiang-2010`, `central-2010`, or absent (a widened string is accepted, as for `format`). */
+  preset?: Preset | (string & {});
   /** One row per sub-unit (1 to 1 000). */
   rows: StatsRow[];
   /** The written report. */
@@ -182,7 +190,7 @@ export type Doc = StatsDoc | Roster | Entries;
 export interface ValidateOptions {
   /** Batch 1 of the same unit, to compare a batch 2 table with (P rules). */ previous?: StatsDoc | string;
   /** A roster, for the entries' E014/E015. */ roster?: Roster | string;
-  /** `zh-CN` (default) or `en`. */ locale?: 'zh-CN' | 'en' | string;
+  /** `zh-CN` (default) or `en`. */ locale?: Locale;
   /** “Today” as `YYYY-MM-DD` or a Date (entries after it are E002); defaults to the browser's date. */ today?: string | Date;
 }
 
@@ -196,7 +204,7 @@ export interface CoverageOptions {
   /** Count entries dated on or before this date. */ as_of: string | Date;
   /** The batch of the derived table. */ batch: 1 | 2;
   /** The reporting unit of the derived table. */ unit: string;
-  /** Message locale. */ locale?: string;
+  /** Message locale. */ locale?: Locale;
 }
 /** The gap lists of `coverage`: roster ids, in roster order (“两个全覆盖” not yet met). */
 export interface CoverageGaps {
@@ -217,7 +225,7 @@ export function coverage(roster: Roster | string, entries: Entries | string, opt
 export interface AggregateOptions {
   /** The parent unit. */ unit: string;
   /** The batch (default: the first child's). */ batch?: 1 | 2;
-  /** Message locale. */ locale?: string;
+  /** Message locale. */ locale?: Locale;
 }
 /** `aggregate(children, options)`: the parent table. Throws `CxzyIssuesError` on A001/A002. */
 export function aggregate(children: Array<StatsDoc | string>, options: AggregateOptions): StatsDoc;
@@ -225,7 +233,7 @@ export function aggregate(children: Array<StatsDoc | string>, options: Aggregate
 export function aggregateReport(children: Array<StatsDoc | string>, options: AggregateOptions): { doc: StatsDoc; issues: Issue[]; refused: boolean };
 
 /** Reads a CSV table (text, or bytes in UTF-8/BOM/GBK) and checks it. */
-export function readCsv(input: string | Uint8Array, options?: { locale?: string; previous?: StatsDoc }): { doc: StatsDoc; issues: Issue[] };
+export function readCsv(input: string | Uint8Array, options?: { locale?: Locale; previous?: StatsDoc }): { doc: StatsDoc; issues: Issue[] };
 /** The table as CSV (UTF-8 with BOM, zh-CN headers, 合计 first). */
 export function writeCsv(doc: StatsDoc | string): string;
 /** Text of a file's bytes: UTF-8 (with or without BOM), else GBK. */
@@ -252,7 +260,7 @@ export interface PresetMeta {
   /** The units expected to report, in order. */ rows: string[];
 }
 /** Columns and presets, with labels in the locale. */
-export function meta(locale?: string): { columns: ColumnMeta[]; presets: PresetMeta[]; maxRows: number };
+export function meta(locale?: Locale): { columns: ColumnMeta[]; presets: PresetMeta[]; maxRows: number };
 
 /** Text that is not JSON (or broken CSV): where it breaks. */
 export class CxzyParseError extends Error {
@@ -266,8 +274,8 @@ export class CxzyIssuesError extends Error {
 
 /** Options of `new StatsForm(element, options)`. */
 export interface StatsFormOptions {
-  /** `heilongjiang-2010` or `central-2010`: fills the row names and the deadlines. */ preset?: string;
-  /** `zh-CN` (default) or `en`; switchable at run time. */ locale?: string;
+  /** `heilongjiang-2010` or `central-2010`: fills the row names and the deadlines (a misspelt one is a compile error). */ preset?: Preset;
+  /** `zh-CN` (default) or `en`; switchable at run time. */ locale?: Locale;
   /** Initial document (object or JSON text). */ data?: StatsDoc | string;
   /** Row names when there is no preset and no data (the clerk can add and remove rows). */ rows?: string[];
   /** Save a draft to localStorage on every change and offer it back after a reload (default true). */ autosave?: boolean;
@@ -287,15 +295,40 @@ export class StatsForm {
   /** The document, invalid input kept as typed. */ data(): StatsDoc;
   /** Replaces the document and re-checks everything. */ setData(doc: StatsDoc | string): void;
   /** Every issue. */ issues(): Issue[];
-  /** Switches the language of the form and the messages. */ setLocale(locale: string): void;
+  /** Switches the language of the form and the messages. */ setLocale(locale: Locale): void;
   /** Shows every issue; resolves true when there is no error and warnings were confirmed (then fires `cxzy-submit`). */ submit(): Promise<boolean>;
   /** Removes the form, its listeners and timers. */ destroy(): void;
 }
 
+/** `detail` of `cxzy-export`: the file a form offered for download. */
+export interface ExportEventDetail {
+  /** File name, e.g. `黑龙江省-第1批.csv`. */ readonly name: string;
+  /** The content: text, or the workbook's bytes for 导出 Excel. */ readonly text: string | Uint8Array;
+  /** MIME type. */ readonly type: string;
+}
+/** `detail` of `cxzy-error`: the WebAssembly module could not be loaded (the element shows the message). */
+export interface LoadErrorEventDetail {
+  /** What failed (a fetch, a MIME type or a compile error). */ readonly error: unknown;
+}
+
+/** The events of `<cxzy-stats-form>` (they bubble and cross the shadow boundary). */
+export interface CxzyStatsFormEventMap extends HTMLElementEventMap {
+  /** After every edit. */ 'cxzy-change': CustomEvent<StatsFormEventDetail>;
+  /** After every check. */ 'cxzy-validate': CustomEvent<StatsFormEventDetail>;
+  /** 检查并提交 passed (no error, warnings confirmed). */ 'cxzy-submit': CustomEvent<StatsFormEventDetail>;
+  /** A file was offered for download (JSON, CSV, Excel). */ 'cxzy-export': CustomEvent<ExportEventDetail>;
+  /** The form is drawn (`ready` resolved). */ 'cxzy-ready': CustomEvent<null>;
+  /** The wasm could not be loaded: the element shows why, `ready` rejects. */ 'cxzy-error': CustomEvent<LoadErrorEventDetail>;
+}
+
 /** `<cxzy-stats-form preset="…" locale="…" readonly autosave="off" storage-key="…" rows="甲,乙">`. */
 export class CxzyStatsForm extends HTMLElement {
+  addEventListener<K extends keyof CxzyStatsFormEventMap>(type: K, listener: (this: CxzyStatsForm, ev: CxzyStatsFormEventMap[K]) => any, options?: boolean | AddEventListenerOptions): void;
+  addEventListener(type: string, listener: EventListenerOrEventListenerObject, options?: boolean | AddEventListenerOptions): void;
+  removeEventListener<K extends keyof CxzyStatsFormEventMap>(type: K, listener: (this: CxzyStatsForm, ev: CxzyStatsFormEventMap[K]) => any, options?: boolean | EventListenerOptions): void;
+  removeEventListener(type: string, listener: EventListenerOrEventListenerObject, options?: boolean | EventListenerOptions): void;
   /** The StatsForm inside, once ready. */ form: StatsForm | null;
-  /** Resolves with the StatsForm once the wasm is loaded and the form drawn. */ ready: Promise<StatsForm>;
+  /** Resolves with the StatsForm once the wasm is loaded and the form drawn; rejects when the wasm cannot be loaded (the element then shows why and fires `cxzy-error`). */ ready: Promise<StatsForm>;
   /** The document (null until ready). */ data(): StatsDoc | null;
   /** Every issue. */ issues(): Issue[];
   /** Replaces the document (before ready: the initial data). */ setData(doc: StatsDoc | string): void;
@@ -310,6 +343,15 @@ export interface ReviewEntryEventDetail {
   /** Its issues (paths `/entries/0/…`), from the core's `validate`. */ readonly issues: Issue[];
 }
 
+/** The events of `<cxzy-review-entry>`. */
+export interface CxzyReviewEntryEventMap extends HTMLElementEventMap {
+  /** After every edit. */ 'cxzy-change': CustomEvent<ReviewEntryEventDetail>;
+  /** After every check. */ 'cxzy-validate': CustomEvent<ReviewEntryEventDetail>;
+  /** 提交 passed. */ 'cxzy-submit': CustomEvent<ReviewEntryEventDetail>;
+  /** The form is drawn. */ 'cxzy-ready': CustomEvent<null>;
+  /** The wasm or the form's module could not be loaded: the element shows why. */ 'cxzy-error': CustomEvent<LoadErrorEventDetail>;
+}
+
 /**
  * `<cxzy-review-entry locale="zh-CN" today="2011-01-15">`: the 领导点评登记表. The form itself
  * (`ReviewEntryForm`, in `cxzy-form/review`) and the full wasm module load when the element is
@@ -317,6 +359,10 @@ export interface ReviewEntryEventDetail {
  * `{ "entry": …, "roster": … }`).
  */
 export class CxzyReviewEntry extends HTMLElement {
+  addEventListener<K extends keyof CxzyReviewEntryEventMap>(type: K, listener: (this: CxzyReviewEntry, ev: CxzyReviewEntryEventMap[K]) => any, options?: boolean | AddEventListenerOptions): void;
+  addEventListener(type: string, listener: EventListenerOrEventListenerObject, options?: boolean | AddEventListenerOptions): void;
+  removeEventListener<K extends keyof CxzyReviewEntryEventMap>(type: K, listener: (this: CxzyReviewEntry, ev: CxzyReviewEntryEventMap[K]) => any, options?: boolean | EventListenerOptions): void;
+  removeEventListener(type: string, listener: EventListenerOrEventListenerObject, options?: boolean | EventListenerOptions): void;
   /** The ReviewEntryForm inside, once ready. */ form: import('./review.js').ReviewEntryForm | null;
   /** Resolves with the form once the module and the wasm are loaded. */ ready: Promise<import('./review.js').ReviewEntryForm>;
   /** The entry (null until ready). */ data(): Entry | null;

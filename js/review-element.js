@@ -4,6 +4,7 @@
 // page, so <cxzy-stats-form> pages download nothing more. Initial data may sit inside the tag as
 // <script type="application/json">…</script> (an entry, or { "entry": …, "roster": … }).
 import init from './api.js';
+import { showLoadError } from './load-error.js';
 
 const Base = globalThis.HTMLElement || class {};
 
@@ -35,6 +36,9 @@ export class CxzyReviewEntry extends Base {
       });
       this.resolveReady(this.form);
       this.dispatchEvent(new CustomEvent('cxzy-ready', { bubbles: true, composed: true }));
+    }, (e) => {
+      this.pending = null;
+      showLoadError(this, e, { 'zh-CN': '点评登记表', en: 'review entry form' });
     });
   }
 

@@ -100,11 +100,17 @@ mod cli {
             #[arg(long)]
             batch: Option<u8>,
         },
-        /// Write a table as CSV (UTF-8 with BOM, zh-CN headers) for Excel and WPS.
+        /// Write a table as CSV (UTF-8 with BOM, zh-CN headers) or as an Excel workbook in the
+        /// official layout (.xlsx, needs -o).
         Export {
             file: PathBuf,
-            #[arg(long, required = true)]
+            #[arg(long, required_unless_present = "xlsx", conflicts_with = "xlsx")]
             csv: bool,
+            #[arg(long, requires = "output")]
+            xlsx: bool,
+            /// Write to this file instead of standard output.
+            #[arg(short, long)]
+            output: Option<PathBuf>,
         },
     }
 
@@ -187,13 +193,35 @@ mod cli {
         path.extension().is_some_and(|e| e.eq_ignore_ascii_case("csv"))
     }
 
+    /// An Excel workbook (.xlsx or .xls) by its first bytes, whatever its name.
+    fn is_workbook(path: &Path) -> bool {
+        use std::io::Read as _;
+        let mut head = [0u8; 8];
+        std::fs::File::open(path).and_then(|mut f| f.read_exact(&mut head)).is_ok()
+            && cxzy_form::workbook::sniff(&head).is_some()
+    }
+
+    /// A table in a CSV file or a workbook (validated as a table, not recognised by `format`).
+    fn is_table_file(path: &Path) -> bool {
+        is_csv(path) || is_workbook(path)
+    }
+
     fn read_json(path: &Path) -> Result<Value, Fatal> {
         json::parse(&read_text(path)?).map_err(|e| Fatal::at(path, &e))
     }
 
     /// A statistics table from JSON or CSV, with the issues found while reading it.
     fn read_table(path: &Path) -> Result<(StatsDoc, Vec<Issue>, Value), Fatal> {
-        if is_csv(path) {
+        if is_workbook(path) {
+            let meta = std::fs::metadata(path).map_err(|e| Fatal(format!("{}: {e}", path.display())))?;
+            if meta.len() > MAX_BYTES as u64 {
+                return Err(Fatal(format!("{}: [X003] file too large ({} bytes, at most {MAX_BYTES})", path.display(), meta.len())));
+            }
+            let bytes = std::fs::read(path).map_err(|e| Fatal(format!("{}: {e}", path.display())))?;
+            let (doc, issues) = cxzy_form::workbook::read(&bytes).map_err(|e| Fatal(format!("{}: {e}", path.display())))?;
+            let v = doc.to_value();
+            Ok((doc, issues, v))
+        } else if is_csv(path) {
             let (doc, issues) = csv::read(&read_text(path)?).map_err(|e| Fatal::at(path, &e))?;
             let v = doc.to_value();
             Ok((doc, issues, v))
@@ -262,7 +290,7 @@ mod cli {
                 let previous = previous.map(|p| read_table(&p).map(|t| t.2)).transpose()?;
                 let roster = roster.map(|p| read_json(&p)).transpose()?;
                 let opts = Options { previous, roster, locale, today: Some(today(t.as_deref())?) };
-                let issues = if is_csv(&file) {
+                let issues = if is_table_file(&file) {
                     let (doc, read_issues, _) = read_table(&file)?;
                     let mut issues = check_stats(&doc, read_issues, opts.previous.as_ref());
                     localize(&mut issues, locale);
@@ -341,9 +369,17 @@ mod cli {
                 print_json(&parent.to_value());
                 Ok(0)
             }
-            Command::Export { file, csv: _ } => {
+            Command::Export { file, csv: _, xlsx, output } => {
                 let (doc, _, _) = read_table(&file)?;
-                out!("{}", csv::write(&doc));
+                let bytes = if xlsx {
+                    cxzy_form::workbook::write(&doc).map_err(|e| Fatal(e.to_string()))?
+                } else {
+                    csv::write(&doc).into_bytes()
+                };
+                match output {
+                    Some(o) => std::fs::write(&o, bytes).map_err(|e| Fatal(format!("{}: {e}", o.display())))?,
+                    None => out!("{}", String::from_utf8_lossy(&bytes)),
+                }
                 Ok(0)
             }
         }

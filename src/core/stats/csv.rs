@@ -29,7 +29,7 @@ use crate::core::stats::totals::{column_sums, row_view, TOTAL_NAME};
 
 /// Header fields: JSON name and the zh-CN label written in the CSV (more labels are accepted
 /// when reading, see [`meta_key`]).
-const META: &[(&str, &str)] = &[
+pub(crate) const META: &[(&str, &str)] = &[
     ("unit", "填报单位"),
     ("batch", "批次"),
     ("as_of", "统计截止日期"),
@@ -49,14 +49,14 @@ const META: &[(&str, &str)] = &[
 const META_ALIASES: &[(&str, &str)] = &[("填报日期", "filed_on"), ("单位", "unit"), ("统计截止时间", "as_of")];
 
 /// Folds a header cell for comparison: no spaces, no `·`, ASCII parentheses, no quotes.
-fn fold(s: &str) -> String {
+pub(crate) fn fold(s: &str) -> String {
     normalize::halfwidth(s)
         .chars()
         .filter(|c| !c.is_whitespace() && !matches!(c, '·' | '・' | '•' | '"' | '“' | '”' | '‘' | '’'))
         .collect()
 }
 
-fn meta_key(cell: &str) -> Option<&'static str> {
+pub(crate) fn meta_key(cell: &str) -> Option<&'static str> {
     let f = fold(cell);
     let f = f.trim_end_matches([':', '：']);
     META.iter()
@@ -67,7 +67,7 @@ fn meta_key(cell: &str) -> Option<&'static str> {
 
 /// The column a header cell names: its JSON field or its zh-CN header (with or without the
 /// group, spaces and `·`).
-fn column_of(cell: &str) -> Option<&'static crate::core::columns::Column> {
+pub(crate) fn column_of(cell: &str) -> Option<&'static crate::core::columns::Column> {
     let f = fold(cell);
     // A computed column's header may carry its formula, as SPEC §3.1 writes it: `… = 2/1`.
     let f = match f.split_once('=') {

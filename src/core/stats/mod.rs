@@ -1,7 +1,9 @@
-//! The statistics table: model, rules, totals, previous-batch comparison, roll-up and CSV.
+//! The statistics table: model, rules, totals, previous-batch comparison, roll-up, CSV and the
+//! worksheet layout (sheet).
 pub mod model;
 pub mod previous;
 pub mod csv;
+pub mod sheet;
 pub mod aggregate;
 pub mod rules;
 pub mod totals;
