@@ -147,6 +147,11 @@ mod cli {
     /// Reads a file as text: UTF-8 (with or without BOM), else GBK/GB18030 as Chinese Excel and
     /// WPS save it.
     fn read_text(path: &Path) -> Result<String, Fatal> {
+        read_decoded(path).map(|(text, _)| text)
+    }
+
+    /// As [`read_text`], and whether the bytes were GBK.
+    fn read_decoded(path: &Path) -> Result<(String, bool), Fatal> {
         let meta = std::fs::metadata(path).map_err(|e| Fatal(format!("{}: {e}", path.display())))?;
         if meta.len() > MAX_BYTES as u64 {
             return Err(Fatal(format!(
@@ -156,11 +161,27 @@ mod cli {
             )));
         }
         let bytes = std::fs::read(path).map_err(|e| Fatal(format!("{}: {e}", path.display())))?;
+        Ok(decode(bytes))
+    }
+
+    /// Text of a file's bytes: UTF-8 (BOM dropped), else GB18030/GBK; `true` when it was GBK
+    /// (a CSV then says so with N006, SPEC §7).
+    fn decode(bytes: Vec<u8>) -> (String, bool) {
         let body = bytes.strip_prefix(b"\xef\xbb\xbf").unwrap_or(&bytes);
-        Ok(match std::str::from_utf8(body) {
-            Ok(s) => s.to_string(),
-            Err(_) => encoding_rs::GB18030.decode(body).0.into_owned(),
-        })
+        match std::str::from_utf8(body) {
+            Ok(s) => (s.to_string(), false),
+            Err(_) => (encoding_rs::GB18030.decode(body).0.into_owned(), true),
+        }
+    }
+
+    /// A CSV table with the issues found while reading it, N006 first when it was GBK.
+    fn read_csv_table(path: &Path) -> Result<(StatsDoc, Vec<Issue>), Fatal> {
+        let (text, gbk) = read_decoded(path)?;
+        let (doc, mut issues) = csv::read(&text).map_err(|e| Fatal::at(path, &e))?;
+        if gbk {
+            issues.insert(0, csv::gbk_notice());
+        }
+        Ok((doc, issues))
     }
 
     fn is_csv(path: &Path) -> bool {
@@ -174,7 +195,7 @@ mod cli {
     /// A statistics table from JSON or CSV, with the issues found while reading it.
     fn read_table(path: &Path) -> Result<(StatsDoc, Vec<Issue>, Value), Fatal> {
         if is_csv(path) {
-            let (doc, issues) = csv::read(&read_text(path)?).map_err(|e| Fatal::at(path, &e))?;
+            let (doc, issues) = read_csv_table(path)?;
             let v = doc.to_value();
             Ok((doc, issues, v))
         } else {

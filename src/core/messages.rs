@@ -46,6 +46,7 @@ pub const CATALOGUE: &[Entry] = &[
     ("R031", W, "专门约谈次数（{talks}）多于个别点评（{individual}）：约谈是个别点评的一种方式", "Special talks ({talks}) exceed individual reviews ({individual}): a talk is an individual review"),
     ("R032", E, "已解决问题数（{solved}）不能大于发现问题数（{found}）", "Problems solved ({solved}) cannot exceed problems found ({found})"),
     ("R040", W, "第二批报送时{@field}仅为 {coverage}，未实现“两个全覆盖”", "Batch 2: {@field} is only {coverage}; full coverage is not met"),
+    ("R041", W, "{@field}填写为「{supplied}」，按表中数字计算应为 {computed}", "{@field} is given as “{supplied}”, but the counts give {computed}"),
     // P — against the previous batch
     ("P001", W, "「{row}」{@field}比第一批减少（{previous} → {current}），累计数不应减少", "“{row}”: {@field} fell since batch 1 ({previous} → {current}); cumulative counts should not fall"),
     ("P002", W, "「{row}」{@field}比第一批变化超过 10%（{previous} → {current}），请核对", "“{row}”: {@field} changed by more than 10% since batch 1 ({previous} → {current}); please check"),
@@ -77,6 +78,7 @@ pub const CATALOGUE: &[Entry] = &[
     ("E011", W, "专门约谈应为个别点评", "A special talk should be an individual review"),
     ("E012", E, "已解决问题数（{solved}）不能大于发现问题数（{found}）", "Problems solved ({solved}) cannot exceed problems found ({found})"),
     ("E013", E, "点评重点「{tag}」不适用于此类点评对象", "Focus “{tag}” does not fit this kind of target"),
+    ("T015", E, "「{key}」出现了两次：已采用第一次的内容，请删除重复的一项", "“{key}” appears twice: the first one was used; remove the duplicate"),
     ("E014", E, "名册中没有编号「{id}」", "Id “{id}” is not in the roster"),
     ("E015", W, "点评对象不在点评人所在党组织及其下属组织内", "The target is outside the reviewer's organisation and its subtree"),
     ("E016", E, "点评人不能点评自己", "A reviewer cannot review themselves"),
@@ -89,6 +91,7 @@ pub const CATALOGUE: &[Entry] = &[
     ("N003", I, "已将电话「{raw}」读作 {value}", "Read the phone number “{raw}” as {value}"),
     ("N004", I, "CSV 文件中没有表头信息（填报单位、批次、日期等），只检查了表格各行", "The CSV file has no header fields (unit, batch, dates…); only the rows were checked"),
     ("N005", I, "已忽略文件中的“合计”行和计算栏，合计由系统重新计算", "The file's totals row and computed columns were ignored; totals are recomputed"),
+    ("N006", I, "文件不是 UTF-8 编码，已按 GBK（GB18030）读取：请核对中文是否显示正确", "The file is not UTF-8; it was read as GBK (GB18030): check that the Chinese text is right"),
     // X — input limits
     ("X001", E, "{@field}过长（{length} 字），最多 {max} 字", "{@field} is too long ({length} characters; at most {max})"),
     ("X002", E, "条目过多（{count} 条），最多 {max} 条", "Too many items ({count}; at most {max})"),
