@@ -126,17 +126,31 @@ export function aggregate(children, options = {}) {
  * CSV files.
  */
 export function decodeText(bytes) {
+  return decodeBytes(bytes).text;
+}
+
+/** As `decodeText`, with the encoding found: `{ text, encoding: 'utf-8' | 'gbk' }`. */
+export function decodeBytes(bytes) {
   try {
-    return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+    return { text: new TextDecoder('utf-8', { fatal: true }).decode(bytes), encoding: 'utf-8' };
   } catch {
-    return new TextDecoder('gbk').decode(bytes);
+    return { text: new TextDecoder('gbk').decode(bytes), encoding: 'gbk' };
   }
 }
 
-/** Reads a CSV table (text, or bytes in UTF-8/GBK) and checks it → `{ doc, issues }`. */
+/**
+ * Reads a CSV table (text, or bytes in UTF-8/GBK) and checks it → `{ doc, issues }`. Bytes that
+ * are not UTF-8 are read as GBK and say so (info N006); so does text with `{ encoding: 'gbk' }`.
+ */
 export function readCsv(input, options = {}) {
-  const text = typeof input === 'string' ? input : decodeText(input);
-  return unwrap(api('readCsv').readCsv(text, JSON.stringify(options)));
+  let o = options;
+  let text = input;
+  if (typeof input !== 'string') {
+    const d = decodeBytes(input);
+    text = d.text;
+    if (d.encoding === 'gbk') o = { ...options, encoding: 'gbk' };
+  }
+  return unwrap(api('readCsv').readCsv(text, JSON.stringify(o)));
 }
 
 /** The table as CSV text (UTF-8 with BOM, zh-CN headers, 合计 first). */

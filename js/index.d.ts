@@ -233,7 +233,7 @@ export function aggregate(children: Array<StatsDoc | string>, options: Aggregate
 export function aggregateReport(children: Array<StatsDoc | string>, options: AggregateOptions): { doc: StatsDoc; issues: Issue[]; refused: boolean };
 
 /** Reads a CSV table (text, or bytes in UTF-8/BOM/GBK) and checks it. */
-export function readCsv(input: string | Uint8Array, options?: { locale?: Locale; previous?: StatsDoc }): { doc: StatsDoc; issues: Issue[] };
+export function readCsv(input: string | Uint8Array, options?: { locale?: Locale; previous?: StatsDoc; encoding?: 'utf-8' | 'gbk' }): { doc: StatsDoc; issues: Issue[] };
 /** The table as CSV (UTF-8 with BOM, zh-CN headers, 合计 first). */
 export function writeCsv(doc: StatsDoc | string): string;
 /** Text of a file's bytes: UTF-8 (with or without BOM), else GBK. */

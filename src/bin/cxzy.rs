@@ -173,11 +173,16 @@ mod cli {
     /// it unreadable (exit 2, with the line and column of the first bad byte). A CSV that is not
     /// UTF-8 is read as GBK/GB18030, as Chinese Excel and WPS save it.
     fn read_text(path: &Path) -> Result<String, Fatal> {
+        read_decoded(path).map(|(text, _)| text)
+    }
+
+    /// As [`read_text`], and whether the bytes were GBK (a CSV then says so with N006).
+    fn read_decoded(path: &Path) -> Result<(String, bool), Fatal> {
         let bytes = read_bytes(path, MAX_BYTES as u64)?;
         let body = bytes.strip_prefix(b"\xef\xbb\xbf").unwrap_or(&bytes);
         match std::str::from_utf8(body) {
-            Ok(s) => Ok(s.to_string()),
-            Err(_) if is_csv(path) => Ok(encoding_rs::GB18030.decode(body).0.into_owned()),
+            Ok(s) => Ok((s.to_string(), false)),
+            Err(_) if is_csv(path) => Ok((encoding_rs::GB18030.decode(body).0.into_owned(), true)),
             Err(e) => {
                 let good = &body[..e.valid_up_to()];
                 let line = 1 + good.iter().filter(|&&b| b == b'\n').count();
@@ -187,6 +192,16 @@ mod cli {
                 Err(Fatal::at(path, &ParseError { line, column, message }))
             }
         }
+    }
+
+    /// A CSV table with the issues found while reading it, N006 first when it was GBK.
+    fn read_csv_table(path: &Path) -> Result<(StatsDoc, Vec<Issue>), Fatal> {
+        let (text, gbk) = read_decoded(path)?;
+        let (doc, mut issues) = csv::read(&text).map_err(|e| Fatal::at(path, &e))?;
+        if gbk {
+            issues.insert(0, csv::gbk_notice());
+        }
+        Ok((doc, issues))
     }
 
     fn is_csv(path: &Path) -> bool {
@@ -213,16 +228,12 @@ mod cli {
     /// A statistics table from JSON or CSV, with the issues found while reading it.
     fn read_table(path: &Path) -> Result<(StatsDoc, Vec<Issue>, Value), Fatal> {
         if is_workbook(path) {
-            let meta = std::fs::metadata(path).map_err(|e| Fatal(format!("{}: {e}", path.display())))?;
-            if meta.len() > MAX_BYTES as u64 {
-                return Err(Fatal(format!("{}: [X003] file too large ({} bytes, at most {MAX_BYTES})", path.display(), meta.len())));
-            }
-            let bytes = std::fs::read(path).map_err(|e| Fatal(format!("{}: {e}", path.display())))?;
+            let bytes = read_bytes(path, MAX_BYTES as u64)?;
             let (doc, issues) = cxzy_form::workbook::read(&bytes).map_err(|e| Fatal(format!("{}: {e}", path.display())))?;
             let v = doc.to_value();
             Ok((doc, issues, v))
         } else if is_csv(path) {
-            let (doc, issues) = csv::read(&read_text(path)?).map_err(|e| Fatal::at(path, &e))?;
+            let (doc, issues) = read_csv_table(path)?;
             let v = doc.to_value();
             Ok((doc, issues, v))
         } else {

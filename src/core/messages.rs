@@ -92,6 +92,7 @@ pub const CATALOGUE: &[Entry] = &[
     ("N003", I, "已将电话「{raw}」读作 {value}", "Read the phone number “{raw}” as {value}"),
     ("N004", I, "CSV 文件中没有表头信息（填报单位、批次、日期等），只检查了表格各行", "The CSV file has no header fields (unit, batch, dates…); only the rows were checked"),
     ("N005", I, "已忽略文件中的“合计”行和计算栏，合计由系统重新计算", "The file's totals row and computed columns were ignored; totals are recomputed"),
+    ("N006", I, "文件不是 UTF-8 编码，已按 GBK（GB18030）读取：请核对中文是否显示正确", "The file is not UTF-8; it was read as GBK (GB18030): check that the Chinese text is right"),
     // X — input limits
     ("X001", E, "{@field}过长（{length} 字），最多 {max} 字", "{@field} is too long ({length} characters; at most {max})"),
     ("X002", E, "条目过多（{count} 条），最多 {max} 条", "Too many items ({count}; at most {max})"),

