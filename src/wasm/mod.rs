@@ -172,30 +172,11 @@ pub fn coverage_json(roster: &str, entries: &str, opts: &str) -> String {
     ok(c.to_value())
 }
 
-/// What the form needs to draw itself, from the core's tables (one source for columns and
-/// presets): `{ columns: [{ no, field, group, label, formula, input }], presets: [{ id, receiver,
-/// deadlines, rows }] }`.
+/// What the forms need to draw themselves: the core's vocabulary in the locale (see
+/// [`crate::core::vocab::meta`]); the JavaScript holds no domain list, label or limit of its own.
 #[wasm_bindgen]
 pub fn meta(locale: &str) -> String {
-    let en = Locale::parse(locale) == Some(Locale::En);
-    let cols: Vec<Value> = columns::COLUMNS
-        .iter()
-        .map(|c| {
-            json!({
-                "no": c.no,
-                "field": c.field,
-                "group": if en { c.group_en } else { c.group_zh },
-                "label": if en { c.label_en } else { c.label_zh },
-                "formula": c.formula,
-                "input": c.is_input(),
-            })
-        })
-        .collect();
-    let presets: Vec<Value> = presets::PRESETS
-        .iter()
-        .map(|p| json!({ "id": p.id, "receiver": p.receiver_zh, "deadlines": p.deadlines, "rows": p.rows }))
-        .collect();
-    ok(json!({ "columns": cols, "presets": presets, "maxRows": model::MAX_ROWS }))
+    ok(crate::core::vocab::meta::meta(Locale::parse(locale).unwrap_or_default()))
 }
 
 /// The statistics table being edited in a form. Every method answers JSON text.

@@ -21,32 +21,25 @@
 use serde_json::{Map, Value};
 
 use crate::core::columns::{Kind, COLUMNS};
-use crate::core::issue::Issue;
+use crate::core::issue::{Issue, Locale};
 use crate::core::json::ParseError;
 use crate::core::normalize;
 use crate::core::stats::model::{self, StatsDoc, FORMAT};
 use crate::core::stats::totals::{column_sums, row_view, TOTAL_NAME};
 
-/// Header fields: JSON name and the zh-CN label written in the CSV (more labels are accepted
-/// when reading, see [`meta_key`]).
-const META: &[(&str, &str)] = &[
-    ("unit", "填报单位"),
-    ("batch", "批次"),
-    ("as_of", "统计截止日期"),
-    ("filed_on", "报出日期"),
-    ("deadline", "报送截止日期"),
-    ("principal", "负责人"),
-    ("preparer", "填表人"),
-    ("phone", "联系电话"),
-    ("preset", "预设"),
-    ("notes", "备注"),
-    ("overview", "总体情况"),
-    ("practices", "突出做法"),
-    ("examples", "典型事例"),
-];
+/// Header fields: JSON name and the zh-CN label written in the CSV — the labels of the
+/// vocabulary ([`crate::core::vocab`]), so the CSV says what the form says (more labels are
+/// accepted when reading, see [`meta_key`]).
+fn meta() -> impl Iterator<Item = (&'static str, &'static str)> {
+    use crate::core::vocab::{self, list, HEADER_FIELDS, REPORT_SECTIONS};
+    let zh = vocab::catalogue(Locale::ZhCn);
+    let header = HEADER_FIELDS.iter().map(move |k| (*k, zh.word(list::HEADER, k)));
+    header.chain(REPORT_SECTIONS.iter().map(move |k| (*k, zh.word(list::REPORT, k))))
+}
 
-/// Other spellings clerks use for the header fields.
-const META_ALIASES: &[(&str, &str)] = &[("填报日期", "filed_on"), ("单位", "unit"), ("统计截止时间", "as_of")];
+/// Other spellings clerks use for the header fields (报出日期 is the paper form's word for the
+/// filing date; the vocabulary's is 填报日期).
+const META_ALIASES: &[(&str, &str)] = &[("报出日期", "filed_on"), ("单位", "unit"), ("统计截止时间", "as_of")];
 
 /// Folds a header cell for comparison: no spaces, no `·`, ASCII parentheses, no quotes.
 fn fold(s: &str) -> String {
@@ -59,9 +52,9 @@ fn fold(s: &str) -> String {
 fn meta_key(cell: &str) -> Option<&'static str> {
     let f = fold(cell);
     let f = f.trim_end_matches([':', '：']);
-    META.iter()
+    meta()
         .find(|(k, zh)| *k == f || fold(zh) == f)
-        .map(|(k, _)| *k)
+        .map(|(k, _)| k)
         .or_else(|| META_ALIASES.iter().find(|(zh, _)| fold(zh) == f).map(|(_, k)| *k))
 }
 
@@ -76,9 +69,9 @@ fn column_of(cell: &str) -> Option<&'static crate::core::columns::Column> {
     };
     COLUMNS.iter().find(|c| {
         c.field == f
-            || fold(c.header_zh) == f
+            || fold(&c.header_zh()) == f
             || fold(&c.header_two_level_zh()) == f
-            || (c.group_zh.is_empty() && fold(c.label_zh) == f)
+            || (c.group(Locale::ZhCn).is_empty() && fold(c.label(Locale::ZhCn)) == f)
             || fold(&c.header_en()) == f
     })
 }
@@ -206,14 +199,14 @@ pub fn write(doc: &StatsDoc) -> String {
     let mut w = Writer(String::from("\u{feff}"));
     let json = doc.to_value();
     let report = json.get("report");
-    for (key, zh) in META {
-        let v = json.get(*key).or_else(|| report.and_then(|r| r.get(*key)));
+    for (key, zh) in meta() {
+        let v = json.get(key).or_else(|| report.and_then(|r| r.get(key)));
         if let Some(v) = v {
-            let _ = w.write_record([*zh, cell_text(v).as_str()]);
+            let _ = w.write_record([zh, cell_text(v).as_str()]);
         }
     }
     let _ = w.write_record([""]);
-    let _ = w.write_record(COLUMNS.iter().map(|c| c.header_zh));
+    let _ = w.write_record(COLUMNS.iter().map(|c| c.header_zh()));
     let _ = w.write_record(COLUMNS.iter().map(|c| {
         if c.formula.is_empty() { c.no.to_string() } else { format!("{}={}", c.no, c.formula) }
     }));
