@@ -838,3 +838,15 @@ fn a_reader_that_stops_early_does_not_crash_the_cli() {
     assert_eq!(o.status.code(), Some(1), "E001 errors found, no panic: {err}");
     assert!(!err.contains("panicked"), "{err}");
 }
+
+#[test]
+fn coverage_text_speaks_the_chosen_locale() {
+    // SPEC §7: en has no Chinese of its own (the units' names are the clerk's data).
+    let o = coverage_cli(&roster(), &entries(), "2011-01-15", &["--locale", "en"]);
+    let out = String::from_utf8_lossy(&o.stdout);
+    assert!(out.contains("Not reviewed: 3 organisations, 2 secretaries, 7 members; 2 secretaries reviewed nobody"), "{out}");
+    assert!(!out.contains("未点评") && !out.contains("党组织"), "{out}");
+    let o = coverage_cli(&roster(), &entries(), "2011-01-15", &[]);
+    let out = String::from_utf8_lossy(&o.stdout);
+    assert!(out.contains("未点评：党组织 3，书记 2，党员 7；未参与点评的书记 2"), "{out}");
+}

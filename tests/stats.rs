@@ -615,3 +615,17 @@ fn every_catalogue_code_is_documented() {
         assert!(heading || table_row || listed, "{code} is not in docs/codes.md");
     }
 }
+
+#[test]
+fn a_picture_is_neither_json_nor_a_table_in_words() {
+    // A PNG opened on the offline page, decoded as text the way a browser does.
+    let png = String::from_utf8_lossy(b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR\0\0\x01\0\0\0\x01\0\x08\x06\0\0\0").into_owned();
+    let e = cxzy_form::core::stats::csv::read(&png).unwrap_err();
+    let zh = messages::parse_error(e.line, e.column, &e.message, cxzy_form::Locale::ZhCn);
+    assert!(zh.starts_with("该文件既不是 JSON 也不是表格（CSV）"), "{zh}");
+    assert!(!zh.contains("PNG"), "{zh}");
+    let en = messages::parse_error(e.line, e.column, &e.message, cxzy_form::Locale::En);
+    assert!(en.starts_with("The file is neither JSON nor a table (CSV)"), "{en}");
+    // A table is still a table.
+    assert!(cxzy_form::core::stats::csv::read("单位名称,基层党组织 · 总数(个)\n哈尔滨市,12\n").is_ok());
+}

@@ -81,9 +81,28 @@ fn csv_error(e: &csv::Error) -> ParseError {
     ParseError { line, column, message: e.to_string() }
 }
 
+/// The reason given for a file that is neither JSON nor a table.
+pub const NOT_A_TABLE: &str = "the file is neither JSON nor a table (CSV)";
+
+/// Text, not binary data: no NUL and few control or replacement characters in its first 4 KiB
+/// (a PNG decoded as text starts with `\u{fffd}PNG` and holds NULs).
+fn looks_like_text(text: &str) -> bool {
+    let head: Vec<char> = text.chars().take(4096).collect();
+    let odd = head
+        .iter()
+        .filter(|&&c| c == '\u{fffd}' || (c.is_control() && !matches!(c, '\n' | '\r' | '\t')))
+        .count();
+    !head.contains(&'\0') && odd * 20 <= head.len()
+}
+
 /// Reads a statistics table from CSV text.
 pub fn read(text: &str) -> Result<(StatsDoc, Vec<Issue>), ParseError> {
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    if !looks_like_text(text) {
+        // A picture, a Word file or an archive opened by mistake: say so in words
+        // ([`crate::core::messages::parse_error`] renders it in the clerk's locale).
+        return Err(ParseError { line: 0, column: 0, message: NOT_A_TABLE.into() });
+    }
     if text.len() > crate::core::json::MAX_BYTES {
         return Err(ParseError { line: 0, column: 0, message: format!("file too large: {} bytes", text.len()) });
     }

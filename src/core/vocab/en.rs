@@ -312,7 +312,7 @@ const PHRASE: Words = &[
     ("severity_warning", "warning"),
     ("severity_info", "info"),
     ("cli_gaps", "Not reviewed: {orgs} organisations, {secretaries} secretaries, {members} members; {not_reviewing} secretaries reviewed nobody"),
-    ("cli_counts", "{errors} errors, {warnings} warnings, {infos} notes"),
+    ("cli_counts", "{errors} errors, {warnings} warnings"),
 ];
 
 const MESSAGES: Words = &[

@@ -284,7 +284,7 @@ const PHRASE: Words = &[
     ("severity_warning", "警告"),
     ("severity_info", "提示"),
     ("cli_gaps", "未点评：党组织 {orgs}，书记 {secretaries}，党员 {members}；未参与点评的书记 {not_reviewing}"),
-    ("cli_counts", "{errors} 个错误，{warnings} 个警告，{infos} 条提示"),
+    ("cli_counts", "{errors} 个错误，{warnings} 个警告"),
 ];
 
 const MESSAGES: Words = &[
