@@ -13,7 +13,7 @@ use rust_xlsxwriter::{utility::row_col_to_cell, ExcelDateTime, Format, FormatAli
 use serde_json::Value;
 
 use crate::core::columns::{Column, Kind, COLUMNS};
-use crate::core::issue::Issue;
+use crate::core::issue::{Issue, Locale};
 use crate::core::normalize;
 use crate::core::presets;
 use crate::core::stats::model::{Cell, StatsDoc};
@@ -316,7 +316,7 @@ fn write_inner(doc: &StatsDoc) -> Result<Vec<u8>, WriteError> {
 
     ws.merge_range(TITLE, 0, TITLE, last, "创先争优活动领导点评情况统计表", &f.title)?;
     ws.set_row_height(TITLE, 30)?;
-    let receiver = doc.preset.as_deref().and_then(presets::find).map_or("", |p| p.receiver_zh);
+    let receiver = doc.preset.as_deref().and_then(presets::find).map_or("", |p| p.receiver(Locale::ZhCn));
     ws.merge_range(RECEIVER, 0, RECEIVER, last, &format!("报送：{receiver}"), &f.left)?;
 
     let mut c = field(ws, &f, FIELDS, 0, "填报单位：", 1, get("unit"), 5)?;
@@ -331,19 +331,19 @@ fn write_inner(doc: &StatsDoc) -> Result<Vec<u8>, WriteError> {
     let mut j = 0;
     while j < COLUMNS.len() {
         let c = &COLUMNS[j];
-        if c.group_zh.is_empty() {
-            ws.merge_range(GROUPS, j as u16, LABELS, j as u16, c.label_zh, &f.head)?;
+        if c.group(Locale::ZhCn).is_empty() {
+            ws.merge_range(GROUPS, j as u16, LABELS, j as u16, c.label(Locale::ZhCn), &f.head)?;
             j += 1;
             continue;
         }
-        let end = (j..COLUMNS.len()).take_while(|&k| COLUMNS[k].group_zh == c.group_zh).last().unwrap_or(j);
+        let end = (j..COLUMNS.len()).take_while(|&k| COLUMNS[k].group(Locale::ZhCn) == c.group(Locale::ZhCn)).last().unwrap_or(j);
         if end > j {
-            ws.merge_range(GROUPS, j as u16, GROUPS, end as u16, c.group_zh, &f.head)?;
+            ws.merge_range(GROUPS, j as u16, GROUPS, end as u16, c.group(Locale::ZhCn), &f.head)?;
         } else {
-            ws.write_string_with_format(GROUPS, j as u16, c.group_zh, &f.head)?;
+            ws.write_string_with_format(GROUPS, j as u16, c.group(Locale::ZhCn), &f.head)?;
         }
         for (k, col) in COLUMNS.iter().enumerate().take(end + 1).skip(j) {
-            ws.write_string_with_format(LABELS, k as u16, col.label_zh, &f.head)?;
+            ws.write_string_with_format(LABELS, k as u16, col.label(Locale::ZhCn), &f.head)?;
         }
         j = end + 1;
     }
@@ -437,7 +437,7 @@ fn write_inner(doc: &StatsDoc) -> Result<Vec<u8>, WriteError> {
     // Numbers need their digits (the widest is the 合计's), bold; labels wrap on up to four lines.
     let digits = sum_values.iter().flatten().map(|v| v.to_string().len()).max().unwrap_or(4);
     for (j, c) in COLUMNS.iter().enumerate().skip(1) {
-        let label = display_width(c.label_zh).div_ceil(4) + 1;
+        let label = display_width(c.label(Locale::ZhCn)).div_ceil(4) + 1;
         let no = c.no.len() + c.formula.len() + 2;
         ws.set_column_width(j as u16, label.max(digits + 3).max(no).clamp(6, 16) as f64)?;
     }

@@ -58,12 +58,12 @@ fn validate_reports_the_broken_sample_with_exit_1() {
 fn validate_text_output_and_locales() {
     let zh = cxzy(&["validate", &sample("broken.json")]);
     let text = String::from_utf8_lossy(&zh.stdout);
-    assert!(text.contains("R010 错误 /rows/0/orgs_reviewed: 已点评基层党组织数"), "{text}");
+    assert!(text.contains("R010 错误 /rows/0/orgs_reviewed: 「哈尔滨市」已点评基层党组织数"), "{text}");
     assert!(text.contains("是否应为数字 0"), "the letter-O hint is shown: {text}");
     let en = cxzy(&["validate", &sample("broken.json"), "--locale", "en", "--json"]);
     let issues = stdout_json(&en);
     let r010 = issues.as_array().unwrap().iter().find(|i| i["code"] == "R010").expect("R010");
-    assert!(r010["message"].as_str().unwrap().starts_with("Organisations reviewed"));
+    assert!(r010["message"].as_str().unwrap().starts_with("“哈尔滨市”: Organisations reviewed"));
     assert_eq!(r010["related"][0], "/rows/0/orgs_total");
     assert_eq!(cxzy(&["validate", &sample("broken.json"), "--locale", "fr"]).status.code(), Some(2));
 }

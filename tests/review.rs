@@ -6,7 +6,7 @@
 //! the expected `(code, path)` list. If the API moves, only the helpers change.
 
 use chrono::NaiveDate;
-use cxzy_form::core::issue::{Issue, Severity};
+use cxzy_form::core::issue::{Issue, Locale, Severity};
 use cxzy_form::core::messages;
 use cxzy_form::core::review::{self, coverage, validate_entries, validate_roster};
 use cxzy_form::core::stats::rules::check_row;
@@ -200,7 +200,7 @@ fn severities_are_those_of_the_spec() {
         ("O001", Error), ("O002", Error), ("O003", Error), ("O004", Warning), ("O005", Warning), ("O006", Error),
         ("E001", Error), ("E002", Error), ("E003", Warning), ("E004", Error), ("E005", Error), ("E006", Error),
         ("E007", Error), ("E008", Warning), ("E009", Warning), ("E010", Warning), ("E011", Warning),
-        ("E012", Error), ("E013", Error), ("E014", Error), ("E015", Warning), ("E016", Error), ("F001", Warning),
+        ("E012", Error), ("E013", Error), ("E014", Error), ("E015", Warning), ("E016", Error), ("E018", Warning), ("F001", Warning),
     ];
     for (code, s) in spec {
         assert_eq!(messages::severity_of(code), s, "{code}");
@@ -336,7 +336,12 @@ fn e008_content_without_substance() {
 #[test]
 fn e010_responsibility_rules() {
     // 党支部书记负责对本支部党员进行点评 — not a committee.
-    let issues = check(Doc::Entries, vec![Set("/entries/3/reviewer/role", json!("branch_secretary"))], &[("E010", "/entries/3/reviewer/role")]);
+    // (The entry is on-site: a branch secretary does not review on site either, E018.)
+    let issues = check(
+        Doc::Entries,
+        vec![Set("/entries/3/reviewer/role", json!("branch_secretary"))],
+        &[("E010", "/entries/3/reviewer/role"), ("E018", "/entries/3/method")],
+    );
     assert_eq!(one(&issues, "E010").params["kind"], "committee");
     // 县级党员领导干部…对基层党委及其书记进行点评 — a branch is outside their line.
     check(
@@ -352,6 +357,68 @@ fn e010_responsibility_rules() {
             Set("/entries/3/target", json!({ "kind": "branch", "id": "o2", "name": "红星村党支部" })),
         ],
         &[],
+    );
+}
+
+/// 创先发[2010]25号 三、创新点评方式: “现场点评。各级党员领导干部在深入基层调查研究、检查工作、走访慰问时，
+/// 结合实际情况，即时对基层党组织开展创先争优活动情况进行点评。” and “随机点评。根据工作需要，采取随机抽样的
+/// 方法，确定点评对象，对一些单位进行点评。” — both are reviews of organisations, and 现场点评 is made by
+/// 党员领导干部 (not by the grassroots' own secretaries).
+#[test]
+fn e018_onsite_and_random_reviews_are_of_organisations_and_onsite_by_leading_cadres() {
+    // e4: 周县长 (county_leader) reviews 红星镇党委 on site — what the notice describes.
+    check(Doc::Entries, vec![], &[]);
+    // …即时对基层党组织…进行点评: on site, of a person, is not what the notice describes.
+    let i = check(
+        Doc::Entries,
+        vec![Set("/entries/3/target", json!({ "kind": "secretary", "id": "m1", "name": "王建国" })), Del("/entries/3/model"), Del("/entries/3/focus")],
+        &[("E018", "/entries/3/method")],
+    );
+    let e = one(&i, "E018");
+    assert_eq!(e.severity, Severity::Warning);
+    assert_eq!(Value::Object(e.params.clone()), json!({ "method": "onsite", "kind": "secretary", "role": "county_leader" }));
+    assert_eq!(e.related, vec!["/entries/3/target/kind".to_string()]);
+    // …对一些单位进行点评: a random review of a member is not either.
+    check(
+        Doc::Entries,
+        vec![Set("/entries/2/method", json!("random"))],
+        &[("E018", "/entries/2/method")],
+    );
+    // 各级党员领导干部…: a committee secretary reviewing a branch does so at meetings or one by one.
+    let i = check(
+        Doc::Entries,
+        vec![
+            Set("/entries/3/reviewer", json!({ "id": "m1", "name": "王建国", "role": "committee_secretary", "org": "o1" })),
+            Set("/entries/3/target", json!({ "kind": "branch", "id": "o2", "name": "红星村党支部" })),
+        ],
+        &[("E018", "/entries/3/method")],
+    );
+    assert_eq!(one(&i, "E018").params["role"], "committee_secretary");
+    let zh = cxzy_form::core::messages::render(one(&i, "E018"), Locale::ZhCn);
+    assert!(zh.contains("「基层党委（党总支）书记」") && zh.contains("现场点评由党员领导干部"), "{zh}");
+    let en = cxzy_form::core::messages::render(one(&i, "E018"), Locale::En);
+    assert!(en.contains("leading cadres") && !en.contains("committee_secretary"), "{en}");
+    // The same review by 随机抽样 of a unit is fine.
+    check(
+        Doc::Entries,
+        vec![
+            Set("/entries/3/reviewer", json!({ "id": "m1", "name": "王建国", "role": "committee_secretary", "org": "o1" })),
+            Set("/entries/3/target", json!({ "kind": "branch", "id": "o2", "name": "红星村党支部" })),
+            Set("/entries/3/method", json!("random")),
+        ],
+        &[],
+    );
+}
+
+/// 创先办[2010]7号 三、加强组织领导: “点评可与组织生活会、民主评议党员、群众评议等结合进行，与年度总结考核、
+/// 党建工作责任制考核、基层党组织书记‘双述双评’、领导干部下基层调研走访等结合进行”.
+#[test]
+fn combined_with_takes_the_party_building_responsibility_assessment() {
+    check(Doc::Entries, vec![Set("/entries/3/combined_with", json!(["party_building_assessment", "annual_assessment"]))], &[]);
+    check(
+        Doc::Entries,
+        vec![Set("/entries/3/combined_with", json!(["party_building"]))],
+        &[("E017", "/entries/3/combined_with/0")],
     );
 }
 

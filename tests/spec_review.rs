@@ -126,7 +126,8 @@ fn entries() -> Value {
               org_content(4), json!({ "talk": true, "focus": ["lead_by_example"] })),
         entry("e3", "2011-01-05", m2(), json!({ "kind": "member", "id": "m3", "name": "张三" }), "individual",
               member_content(8), json!({ "focus": ["post_performance"] })),
-        entry("e4", "2011-01-06", m2(), json!({ "kind": "member", "id": "m4", "name": "张四" }), "onsite",
+        // Collective, not on-site: 现场点评 is of organisations by leading cadres (E018).
+        entry("e4", "2011-01-06", m2(), json!({ "kind": "member", "id": "m4", "name": "张四" }), "collective",
               member_content(11), json!({})),
         entry("e5", "2010-12-20", leader(), json!({ "kind": "committee", "id": "c2", "name": "乙镇党委" }), "random",
               org_content(14), json!({ "problems_found": 1, "problems_solved": 1 })),
@@ -535,7 +536,7 @@ fn entries_messages_follow_the_locale() {
 /// 甲镇: orgs c1 b1 b2 (1=3), reviewed b1 (2=1), 两新 b1 (4=1, 5=1), secretaries m1 m2 m5 (6=3),
 /// m2 reviewed as a secretary (7=1), m1 and m2 reviewed someone (9=2), members m1…m7 (11=7),
 /// reviewed m2 m3 m4 (12=3), mobile m3 m7 (14=2) of whom m3 reviewed (15=1), no county leader
-/// (16=0), collective e1 e8, individual e2 e3, onsite e4 (17…20 = 2 2 1 0), talk e2 (22=1),
+/// (16=0), collective e1 e4 e8, individual e2 e3 (17…20 = 3 2 0 0), talk e2 (22=1),
 /// model b1 (23=1), problems 2/1.
 ///
 /// 乙镇: orgs c2 b3 (1=2), reviewed c2 (2=1), 两新 b3 (4=1, 5=0), secretary m8 (6=1, 7=1),
@@ -543,7 +544,7 @@ fn entries_messages_follow_the_locale() {
 /// (14=1, 15=0), the county leader (16=1), individual e6, random e5, problems 1/1.
 fn expected_rows() -> Vec<(&'static str, [u64; 20])> {
     vec![
-        ("甲镇", [3, 1, 1, 1, 3, 1, 2, 7, 3, 2, 1, 0, 2, 2, 1, 0, 1, 1, 2, 1]),
+        ("甲镇", [3, 1, 1, 1, 3, 1, 2, 7, 3, 2, 1, 0, 3, 2, 0, 0, 1, 1, 2, 1]),
         ("乙镇", [2, 1, 1, 0, 1, 1, 0, 4, 1, 1, 0, 1, 0, 1, 0, 1, 0, 0, 1, 1]),
     ]
 }
@@ -836,4 +837,16 @@ fn a_reader_that_stops_early_does_not_crash_the_cli() {
     let err = String::from_utf8_lossy(&o.stderr);
     assert_eq!(o.status.code(), Some(1), "E001 errors found, no panic: {err}");
     assert!(!err.contains("panicked"), "{err}");
+}
+
+#[test]
+fn coverage_text_speaks_the_chosen_locale() {
+    // SPEC §7: en has no Chinese of its own (the units' names are the clerk's data).
+    let o = coverage_cli(&roster(), &entries(), "2011-01-15", &["--locale", "en"]);
+    let out = String::from_utf8_lossy(&o.stdout);
+    assert!(out.contains("Not reviewed: 3 organisations, 2 secretaries, 7 members; 2 secretaries reviewed nobody"), "{out}");
+    assert!(!out.contains("未点评") && !out.contains("党组织"), "{out}");
+    let o = coverage_cli(&roster(), &entries(), "2011-01-15", &[]);
+    let out = String::from_utf8_lossy(&o.stdout);
+    assert!(out.contains("未点评：党组织 3，书记 2，党员 7；未参与点评的书记 2"), "{out}");
 }

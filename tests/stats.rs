@@ -140,7 +140,8 @@ fn t007_phone_missing_or_not_a_phone() {
 fn t008_unknown_fields_name_the_nearest_known_one() {
     let i = check(&[set("/uint", json!("黑龙江省"))], &[("T008", "/uint")]);
     assert_eq!(params(one(&i, "T008")), json!({ "field": "uint", "suggestion": "unit" }));
-    assert_eq!(one(&i, "T008").message, "无法识别的字段「uint」，是否应为「unit」？");
+    // The message names the field by its label (the clerk's word); the key is in the params.
+    assert_eq!(one(&i, "T008").message, "无法识别的字段「uint」，是否应为「填报单位」？");
 
     let i = check(&[set("/rows/0/orgs_reviewd", json!(5))], &[("T008", "/rows/0/orgs_reviewd")]);
     assert_eq!(one(&i, "T008").params["suggestion"], "orgs_reviewed");
@@ -271,16 +272,19 @@ fn pair(field: &str, value: u64, code: &str, whole: &str, p: Value) {
     let i = check(&[set(&path, json!(value))], &[(code, &path)]);
     let r = one(&i, code);
     assert_eq!(r.related, vec![format!("/rows/0/{whole}")], "{code}");
-    assert_eq!(params(r), p, "{code}");
+    // SPEC §7: a row's issue names the row's unit (the `row` param), besides the rule's own.
+    let mut got = params(r);
+    assert_eq!(got.as_object_mut().and_then(|m| m.remove("row")), Some(json!("哈尔滨市")), "{code}");
+    assert_eq!(got, p, "{code}");
 }
 
 #[test]
 fn r010_orgs_reviewed_above_orgs_with_the_spec_message() {
     pair("orgs_reviewed", 1250, "R010", "orgs_total", json!({ "reviewed": 1250, "total": 1200 }));
     let i = check(&[set("/rows/3/orgs_reviewed", json!(1250))], &[("R010", "/rows/3/orgs_reviewed")]);
-    assert_eq!(one(&i, "R010").message, "已点评基层党组织数（1,250）不能大于基层党组织总数（1,200）");
+    assert_eq!(one(&i, "R010").message, "「佳木斯市」已点评基层党组织数（1,250）不能大于基层党组织总数（1,200）");
     let i = check_with(&en(), &[set("/rows/3/orgs_reviewed", json!(1250))], &[("R010", "/rows/3/orgs_reviewed")]);
-    assert_eq!(one(&i, "R010").message, "Organisations reviewed (1,250) cannot exceed organisations (1,200)");
+    assert_eq!(one(&i, "R010").message, "“佳木斯市”: Organisations reviewed (1,250) cannot exceed organisations (1,200)");
 }
 
 #[test]
@@ -290,8 +294,8 @@ fn r010_serialises_as_the_spec_example() {
         serde_json::to_value(one(&i, "R010")).unwrap(),
         json!({ "code": "R010", "severity": "error", "path": "/rows/3/orgs_reviewed",
                 "related": ["/rows/3/orgs_total"],
-                "message": "已点评基层党组织数（1,250）不能大于基层党组织总数（1,200）",
-                "params": { "reviewed": 1250, "total": 1200 } })
+                "message": "「佳木斯市」已点评基层党组织数（1,250）不能大于基层党组织总数（1,200）",
+                "params": { "reviewed": 1250, "total": 1200, "row": "佳木斯市" } })
     );
 }
 
@@ -324,6 +328,13 @@ fn r017(part: &str, part_v: u64, whole: &str, whole_v: u64) -> Value {
     json!({ "part": part_v, "total": whole_v, "field": part, "whole": whole })
 }
 
+/// [`r017`] with the unit of row 0 (SPEC §7: a row's issue names its unit).
+fn r017_at_row0(part: &str, part_v: u64, whole: &str, whole_v: u64) -> Value {
+    let mut v = r017(part, part_v, whole, whole_v);
+    v["row"] = json!("哈尔滨市");
+    v
+}
+
 #[test]
 fn r017_new_orgs_above_orgs() {
     pair("new_orgs_total", 1201, "R017", "orgs_total", r017("new_orgs_total", 1201, "orgs_total", 1200));
@@ -332,10 +343,10 @@ fn r017_new_orgs_above_orgs() {
 #[test]
 fn r017_new_orgs_reviewed_above_orgs_reviewed() {
     let i = check(&[set("/rows/0/orgs_reviewed", json!(99))], &[("R017", "/rows/0/new_orgs_reviewed")]);
-    assert_eq!(params(one(&i, "R017")), r017("new_orgs_reviewed", 100, "orgs_reviewed", 99));
+    assert_eq!(params(one(&i, "R017")), r017_at_row0("new_orgs_reviewed", 100, "orgs_reviewed", 99));
     assert_eq!(
         one(&i, "R017").message,
-        "第5栏「其中“两新”组织党组织 · 已点评(个)」（100）不能大于第2栏「基层党组织 · 已点评(个)」（99）"
+        "「哈尔滨市」第5栏「其中“两新”组织党组织 · 已点评(个)」（100）不能大于第2栏「基层党组织 · 已点评(个)」（99）"
     );
 }
 
@@ -350,7 +361,7 @@ fn r017_mobile_reviewed_above_members_reviewed() {
         &[set("/rows/0/mobile_total", json!(2000)), set("/rows/0/mobile_reviewed", json!(1500)), set("/rows/0/members_reviewed", json!(1200))],
         &[("R017", "/rows/0/mobile_reviewed")],
     );
-    assert_eq!(params(one(&i, "R017")), r017("mobile_reviewed", 1500, "members_reviewed", 1200));
+    assert_eq!(params(one(&i, "R017")), r017_at_row0("mobile_reviewed", 1500, "members_reviewed", 1200));
 }
 
 #[test]
@@ -365,13 +376,13 @@ fn r017_secretaries_above_members() {
         ],
         &[("R017", "/rows/0/secretaries_total"), ("R021", "/rows/0/members_total")],
     );
-    assert_eq!(params(one(&i, "R017")), r017("secretaries_total", 1000, "members_total", 999));
+    assert_eq!(params(one(&i, "R017")), r017_at_row0("secretaries_total", 1000, "members_total", 999));
 }
 
 #[test]
 fn r017_secretaries_reviewed_above_members_reviewed() {
     let i = check(&[set("/rows/0/members_reviewed", json!(999))], &[("R017", "/rows/0/secretaries_reviewed")]);
-    assert_eq!(params(one(&i, "R017")), r017("secretaries_reviewed", 1000, "members_reviewed", 999));
+    assert_eq!(params(one(&i, "R017")), r017_at_row0("secretaries_reviewed", 1000, "members_reviewed", 999));
 }
 
 #[test]
@@ -379,7 +390,7 @@ fn r020_more_secretaries_than_organisations() {
     let i = check(&[set("/rows/0/secretaries_total", json!(1201))], &[("R020", "/rows/0/secretaries_total")]);
     let r = one(&i, "R020");
     assert_eq!(r.severity, Severity::Warning);
-    assert_eq!(params(r), json!({ "secretaries": 1201, "orgs": 1200 }));
+    assert_eq!(params(r), json!({ "secretaries": 1201, "orgs": 1200, "row": "哈尔滨市" }));
     assert_eq!(r.related, vec!["/rows/0/orgs_total".to_string()]);
 }
 
@@ -388,7 +399,7 @@ fn r021_fewer_than_three_members_per_organisation() {
     let members = [set("/rows/0/members_total", json!(3599)), set("/rows/0/members_reviewed", json!(3599))];
     let i = check(&members, &[("R021", "/rows/0/members_total")]);
     assert_eq!(sev(&i, "R021"), Severity::Warning);
-    assert_eq!(params(one(&i, "R021")), json!({ "members": 3599, "orgs": 1200 }));
+    assert_eq!(params(one(&i, "R021")), json!({ "members": 3599, "orgs": 1200, "row": "哈尔滨市" }));
     check(&[set("/rows/0/members_total", json!(3600)), set("/rows/0/members_reviewed", json!(3600))], &[]);
 }
 
@@ -397,7 +408,7 @@ fn r030_fewer_review_acts_than_reviewed_orgs_and_members() {
     // 100 + 9 000 + 2 000 + 1 000 = 12 100 acts for 1 200 + 30 000 reviewed.
     let i = check(&[set("/rows/0/collective", json!(100))], &[("R030", "/rows/0/methods_total")]);
     let r = one(&i, "R030");
-    assert_eq!(params(r), json!({ "methods": 12100, "needed": 31200 }));
+    assert_eq!(params(r), json!({ "methods": 12100, "needed": 31200, "row": "哈尔滨市" }));
     assert_eq!(r.related, vec!["/rows/0/orgs_reviewed".to_string(), "/rows/0/members_reviewed".to_string()]);
     // Exactly one act each is enough.
     check(&[set("/rows/0/collective", json!(19200))], &[]);
@@ -408,7 +419,7 @@ fn r030_fewer_review_acts_than_reviewed_orgs_and_members() {
 fn r031_more_talks_than_individual_reviews() {
     let i = check(&[set("/rows/0/talks", json!(9001))], &[("R031", "/rows/0/talks")]);
     assert_eq!(sev(&i, "R031"), Severity::Warning);
-    assert_eq!(params(one(&i, "R031")), json!({ "talks": 9001, "individual": 9000 }));
+    assert_eq!(params(one(&i, "R031")), json!({ "talks": 9001, "individual": 9000, "row": "哈尔滨市" }));
     check(&[set("/rows/0/talks", json!(9000))], &[]);
 }
 
@@ -416,7 +427,7 @@ fn r031_more_talks_than_individual_reviews() {
 fn r032_more_problems_solved_than_found() {
     let i = check(&[set("/rows/0/problems_solved", json!(401))], &[("R032", "/rows/0/problems_solved")]);
     let r = one(&i, "R032");
-    assert_eq!(params(r), json!({ "solved": 401, "found": 400 }));
+    assert_eq!(params(r), json!({ "solved": 401, "found": 400, "row": "哈尔滨市" }));
     assert_eq!(r.related, vec!["/rows/0/problems_found".to_string()]);
 }
 
@@ -453,7 +464,7 @@ fn r040_batch_2_below_full_coverage() {
 #[test]
 fn r040_message() {
     let i = check(&[set("/batch", json!(2)), set("/rows/0/orgs_reviewed", json!(600))], &[("R040", "/rows/0/orgs_coverage")]);
-    assert_eq!(one(&i, "R040").message, "第二批报送时第3栏「基层党组织 · 覆盖率(%)」仅为 50.0%，未实现“两个全覆盖”");
+    assert_eq!(one(&i, "R040").message, "「哈尔滨市」第二批报送时第3栏「基层党组织 · 覆盖率(%)」仅为 50.0%，未实现“两个全覆盖”");
 }
 
 // ---------------------------------------------------------------- N: normalisation through validate
@@ -562,8 +573,8 @@ fn p_rules_through_compare() {
 #[test]
 fn messages_render_in_english_when_asked() {
     let i = check_with(&en(), &[del("/unit"), set("/rows/0/talks", json!(9001))], &[("T001", "/unit"), ("R031", "/rows/0/talks")]);
-    assert_eq!(one(&i, "T001").message, "The reporting unit (unit) is missing");
-    assert_eq!(one(&i, "R031").message, "Special talks (9,001) exceed individual reviews (9,000): a talk is an individual review");
+    assert_eq!(one(&i, "T001").message, "The reporting unit is missing");
+    assert_eq!(one(&i, "R031").message, "“哈尔滨市”: Special talks (9,001) exceed individual reviews (9,000): a talk is an individual review");
     let i = check_with(&en(), &[set("/rows/0/models", json!("12O"))], &[("R003", "/rows/0/models")]);
     assert!(one(&i, "R003").message.contains("did you mean 0?"), "{}", one(&i, "R003").message);
 }
@@ -603,4 +614,18 @@ fn every_catalogue_code_is_documented() {
         let listed = docs.lines().any(|l| l.starts_with(&format!("| `{code}`")) || l.starts_with(&format!("| {code} ")));
         assert!(heading || table_row || listed, "{code} is not in docs/codes.md");
     }
+}
+
+#[test]
+fn a_picture_is_neither_json_nor_a_table_in_words() {
+    // A PNG opened on the offline page, decoded as text the way a browser does.
+    let png = String::from_utf8_lossy(b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR\0\0\x01\0\0\0\x01\0\x08\x06\0\0\0").into_owned();
+    let e = cxzy_form::core::stats::csv::read(&png).unwrap_err();
+    let zh = messages::parse_error(e.line, e.column, &e.message, cxzy_form::Locale::ZhCn);
+    assert!(zh.starts_with("该文件既不是 JSON 也不是表格（CSV）"), "{zh}");
+    assert!(!zh.contains("PNG"), "{zh}");
+    let en = messages::parse_error(e.line, e.column, &e.message, cxzy_form::Locale::En);
+    assert!(en.starts_with("The file is neither JSON nor a table (CSV)"), "{en}");
+    // A table is still a table.
+    assert!(cxzy_form::core::stats::csv::read("单位名称,基层党组织 · 总数(个)\n哈尔滨市,12\n").is_ok());
 }

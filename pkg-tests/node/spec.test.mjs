@@ -78,7 +78,8 @@ const entries = () => ({
       { model: true, problems_found: 2, problems_solved: 1, focus: ['central_work'] }),
     e('e2', '2010-12-11', M1, { kind: 'secretary', id: 'm2', name: '张二' }, 'individual', orgContent(4), { talk: true, focus: ['lead_by_example'] }),
     e('e3', '2011-01-05', M2, { kind: 'member', id: 'm3', name: '张三' }, 'individual', memberContent(8), { focus: ['post_performance'] }),
-    e('e4', '2011-01-06', M2, { kind: 'member', id: 'm4', name: '张四' }, 'onsite', memberContent(11)),
+    // Collective, not on-site: 现场点评 is of organisations by leading cadres (E018).
+    e('e4', '2011-01-06', M2, { kind: 'member', id: 'm4', name: '张四' }, 'collective', memberContent(11)),
     e('e5', '2010-12-20', LEADER, { kind: 'committee', id: 'c2', name: '乙镇党委' }, 'random', orgContent(14), { problems_found: 1, problems_solved: 1 }),
     e('e6', '2010-12-21', LEADER, { kind: 'secretary', id: 'm8', name: '李八' }, 'individual', orgContent(18)),
     e('e7', '2011-01-20', M5, { kind: 'member', id: 'm6', name: '张六' }, 'individual', memberContent(22)),
@@ -288,7 +289,7 @@ test('coverage: { table, gaps, issues } with the hand-computed columns and gap l
   assert.equal(c.table.batch, 1);
   assert.equal(c.table.as_of, '2011-01-15');
   const want = {
-    甲镇: [3, 1, 1, 1, 3, 1, 2, 7, 3, 2, 1, 0, 2, 2, 1, 0, 1, 1, 2, 1],
+    甲镇: [3, 1, 1, 1, 3, 1, 2, 7, 3, 2, 1, 0, 3, 2, 0, 0, 1, 1, 2, 1],
     乙镇: [2, 1, 1, 0, 1, 1, 0, 4, 1, 1, 0, 1, 0, 1, 0, 1, 0, 0, 1, 1],
   };
   assert.deepEqual(c.table.rows.map((r) => r.name), Object.keys(want));

@@ -262,14 +262,12 @@ mod cli {
     }
 
     fn severity_word(s: Severity, locale: Locale) -> &'static str {
-        match (s, locale) {
-            (Severity::Error, Locale::ZhCn) => "错误",
-            (Severity::Warning, Locale::ZhCn) => "警告",
-            (Severity::Info, Locale::ZhCn) => "提示",
-            (Severity::Error, Locale::En) => "error",
-            (Severity::Warning, Locale::En) => "warning",
-            (Severity::Info, Locale::En) => "info",
-        }
+        let key = match s {
+            Severity::Error => "severity_error",
+            Severity::Warning => "severity_warning",
+            Severity::Info => "severity_info",
+        };
+        cxzy_form::core::vocab::catalogue(locale).phrase(key)
     }
 
     /// Prints issues (one per line, or a JSON array) and a count on stderr; returns the exit code.
@@ -284,10 +282,8 @@ mod cli {
         }
         let count = |s| issues.iter().filter(|i| i.severity == s).count();
         let (e, w) = (count(Severity::Error), count(Severity::Warning));
-        match locale {
-            Locale::ZhCn => eprintln!("{e} 个错误，{w} 个警告"),
-            Locale::En => eprintln!("{e} errors, {w} warnings"),
-        }
+        let counts = cxzy_form::core::vocab::catalogue(locale).phrase("cli_counts");
+        eprintln!("{}", counts.replace("{errors}", &e.to_string()).replace("{warnings}", &w.to_string()));
         i32::from(e > 0)
     }
 
@@ -348,13 +344,14 @@ mod cli {
                         print_totals_text(&totals::totals(&t).0);
                     }
                     let gaps = &cov.gaps;
-                    outln!(
-                        "未点评：党组织 {}，书记 {}，党员 {}；未参与点评的书记 {}",
-                        gaps.orgs.len(),
-                        gaps.secretaries.len(),
-                        gaps.members.len(),
-                        gaps.not_reviewing.len()
-                    );
+                    // The sentence is the locale's (vocab catalogue), like every message.
+                    let line = cxzy_form::core::vocab::catalogue(locale)
+                        .phrase("cli_gaps")
+                        .replace("{orgs}", &gaps.orgs.len().to_string())
+                        .replace("{secretaries}", &gaps.secretaries.len().to_string())
+                        .replace("{members}", &gaps.members.len().to_string())
+                        .replace("{not_reviewing}", &gaps.not_reviewing.len().to_string());
+                    outln!("{line}");
                     report(&cov.issues, false, locale);
                 }
                 Ok(i32::from(has_errors(&cov.issues)))

@@ -1,164 +1,108 @@
-//! The message catalogue: one entry per issue code, with its severity and a zh-CN and an en
-//! template. Templates name params in braces (`{reviewed}`); numbers are printed with thousands
-//! separators. `{@field}` prints the label of the `field` param in the locale, `{@hint}` the text
-//! of the `hint` param (a [`crate::core::normalize::Hint`] key). Codes are a public contract:
-//! add, never rename. `docs/codes.md` lists the same entries (a test keeps them in step).
+//! The issue codes and their severities, and how a message is rendered from its locale's template
+//! ([`crate::core::vocab`]: one catalogue per locale). Templates name params in braces
+//! (`{reviewed}`); numbers are printed with thousands separators. `{param|list}` prints the word
+//! for the param's value in a vocabulary list (`{role|role}` → 党支部书记), `{@field}` the label of
+//! the `field` param, `{@row}` the unit a row issue is about (「哈尔滨市」), `{@hint}` the text of the
+//! `hint` param (a [`crate::core::normalize::Hint`] key). Codes are a public contract: add, never
+//! rename. `docs/codes.md` lists the same entries (a test keeps them in step).
 
 use crate::core::issue::{Issue, Locale, Severity};
+use crate::core::vocab;
 use serde_json::Value;
 
 use Severity::{Error as E, Info as I, Warning as W};
 
-/// `(code, severity, zh-CN, en)`.
-pub type Entry = (&'static str, Severity, &'static str, &'static str);
+/// `(code, severity)`.
+pub type Entry = (&'static str, Severity);
 
+/// Every issue code and its severity. The templates are in each locale's catalogue
+/// ([`crate::core::vocab`]), in this order.
 pub const CATALOGUE: &[Entry] = &[
-    // T — the table as a whole
-    ("T001", E, "未填写填报单位", "The reporting unit (unit) is missing"),
-    ("T002", E, "批次应为 1 或 2（收到「{value}」）", "The batch must be 1 or 2 (got “{value}”)"),
-    ("T003", E, "{@bad_or_missing}", "{@bad_or_missing}"),
-    ("T004", W, "逾期报送：填报日期 {filed_on} 晚于报送截止日期 {deadline}", "Filed late: the filing date {filed_on} is after the deadline {deadline}"),
-    ("T005", E, "统计截止日期 {as_of} 不能晚于填报日期 {filed_on}", "The statistics date {as_of} must not be after the filing date {filed_on}"),
-    ("T006", E, "未填写{@field}", "{@field} is missing"),
-    ("T007", E, "{@bad_or_missing}", "{@bad_or_missing}"),
-    ("T008", E, "无法识别的字段「{field}」，是否应为「{suggestion}」？", "Unknown field “{field}” — did you mean “{suggestion}”?"),
-    ("T009", E, "无法识别的文件格式「{value}」，应为 {expected}", "Unknown document format “{value}”; expected {expected}"),
-    ("T010", E, "表格应有 1 至 {max} 行，现有 {count} 行", "The table needs 1 to {max} rows; it has {count}"),
-    ("T011", W, "{@t011}", "{@t011}"),
-    ("T012", W, "书面报告「{@field}」部分为空", "The “{@field}” section of the written report is empty"),
-    ("T013", E, "未知的预设「{value}」，是否应为「{suggestion}」？", "Unknown preset “{value}” — did you mean “{suggestion}”?"),
-    ("T014", E, "CSV 第 {line} 行有 {extra} 个单元格超出表头的 {columns} 列，这些内容没有读入：请删除多余内容或补上表头", "CSV line {line} has {extra} cells beyond the {columns} header columns; they were not read: remove them or add headers"),
-    // R — one row
-    ("R001", E, "{@r001}", "{@r001}"),
-    ("R002", E, "「{row}」{@field}未填写", "“{row}”: {@field} is missing"),
-    ("R003", E, "「{row}」{@field}应为不小于 0 的整数（收到「{raw}」）：{@hint}", "“{row}”: {@field} must be a whole number of 0 or more (got “{raw}”): {@hint}"),
-    ("R004", E, "「{row}」{@field}为 {value}，超过上限 {max}", "“{row}”: {@field} is {value}, above the limit of {max}"),
-    ("R041", W, "「{row}」{@field}填报为「{supplied}」，按各栏数据计算应为 {computed}：请核对", "“{row}”: {@field} is given as “{supplied}” but the counts give {computed}: check it"),
-    ("R010", E, "已点评基层党组织数（{reviewed}）不能大于基层党组织总数（{total}）", "Organisations reviewed ({reviewed}) cannot exceed organisations ({total})"),
-    ("R011", E, "已点评“两新”组织党组织数（{reviewed}）不能大于其总数（{total}）", "New-sector organisations reviewed ({reviewed}) cannot exceed their number ({total})"),
-    ("R012", E, "已被点评的书记数（{reviewed}）不能大于书记总数（{total}）", "Secretaries reviewed ({reviewed}) cannot exceed secretaries ({total})"),
-    ("R013", E, "参与点评的书记数（{reviewed}）不能大于书记总数（{total}）", "Secretaries reviewing ({reviewed}) cannot exceed secretaries ({total})"),
-    ("R014", E, "已点评党员数（{reviewed}）不能大于党员总数（{total}）", "Members reviewed ({reviewed}) cannot exceed members ({total})"),
-    ("R015", E, "已点评流动党员数（{reviewed}）不能大于流动党员数（{total}）", "Mobile members reviewed ({reviewed}) cannot exceed mobile members ({total})"),
-    ("R017", E, "{@field}（{part}）不能大于{@whole}（{total}）", "{@field} ({part}) cannot exceed {@whole} ({total})"),
-    ("R020", W, "书记数（{secretaries}）多于基层党组织数（{orgs}），请核对", "More secretaries ({secretaries}) than organisations ({orgs}); please check"),
-    ("R021", W, "党员数（{members}）不足基层党组织数（{orgs}）的 3 倍，请核对", "Fewer than 3 members per organisation on average ({members} members, {orgs} organisations); please check"),
-    ("R030", E, "点评方式合计（{methods}）少于已点评党组织与党员之和（{needed}）：每个被点评的党组织和党员至少要有一次点评", "Review acts ({methods}) are fewer than organisations plus members reviewed ({needed}): each needs at least one review"),
-    ("R031", W, "专门约谈次数（{talks}）多于个别点评（{individual}）：约谈是个别点评的一种方式", "Special talks ({talks}) exceed individual reviews ({individual}): a talk is an individual review"),
-    ("R032", E, "已解决问题数（{solved}）不能大于发现问题数（{found}）", "Problems solved ({solved}) cannot exceed problems found ({found})"),
-    ("R040", W, "第二批报送时{@field}仅为 {coverage}，未实现“两个全覆盖”", "Batch 2: {@field} is only {coverage}; full coverage is not met"),
-    // P — against the previous batch
-    ("P001", W, "「{row}」{@field}比第一批减少（{previous} → {current}），累计数不应减少", "“{row}”: {@field} fell since batch 1 ({previous} → {current}); cumulative counts should not fall"),
-    ("P002", W, "「{row}」{@field}比第一批变化超过 10%（{previous} → {current}），请核对", "“{row}”: {@field} changed by more than 10% since batch 1 ({previous} → {current}); please check"),
-    ("P003", E, "与第一批的填报单位不同（「{previous}」与「{current}」）", "The unit differs from batch 1 (“{previous}” vs “{current}”)"),
-    ("P004", E, "用于比较的上一批报表应为第一批（收到第 {value} 批）", "The previous table must be batch 1 (got batch {value})"),
-    // A — roll-up
-    ("A001", E, "下级报表批次不一致（「{unit}」为第 {batch} 批，应为第 {expected} 批）", "Children's batches differ (“{unit}” is batch {batch}, expected {expected})"),
-    ("A002", E, "下级单位「{unit}」重复报送", "Child unit “{unit}” appears twice"),
-    ("A003", W, "下级单位「{unit}」的报表有 {errors} 个错误", "Child unit “{unit}” has {errors} errors of its own"),
-    // O — roster
-    ("O001", E, "名册编号「{id}」重复", "Roster id “{id}” is duplicated"),
-    ("O002", E, "党组织「{id}」的上级「{parent}」不存在或构成循环", "Organisation “{id}”: parent “{parent}” is unknown or forms a cycle"),
-    ("O003", E, "党员「{id}」所在党组织「{org}」不存在", "Member “{id}” belongs to an unknown organisation “{org}”"),
-    ("O004", W, "党组织「{id}」的书记「{secretary}」不是本组织或下属组织的党员", "Organisation “{id}”: secretary “{secretary}” is not a member of it or its children"),
-    ("O005", W, "党支部「{id}」党员少于 3 名（{count} 名）", "Branch “{id}” has fewer than 3 members ({count})"),
-    ("O006", E, "党支部「{id}」不能是基层党委「{child}」的上级", "Branch “{id}” cannot be above the committee “{child}”"),
-    ("O007", E, "名册中{@field}缺失或无法识别（收到「{raw}」）", "Roster: {@field} is missing or not recognised (got “{raw}”)"),
-    // E — review entries
-    ("E001", E, "点评记录编号缺失或重复（「{id}」）", "Entry id missing or duplicated (“{id}”)"),
-    ("E002", E, "点评时间缺失、无效或晚于今天（收到「{raw}」）", "Review date missing, invalid or after today (got “{raw}”)"),
-    ("E003", W, "点评时间 {date} 不在活动期间（{from} 至 {to}）", "Review date {date} is outside the campaign ({from} to {to})"),
-    ("E004", E, "点评人姓名或职务缺失或无法识别", "Reviewer name or role missing or unknown"),
-    ("E005", E, "点评对象类别或名称缺失或无法识别", "Target kind or name missing or unknown"),
-    ("E006", E, "点评方式缺失或无法识别（收到「{raw}」）", "Review method missing or unknown (got “{raw}”)"),
-    ("E007", E, "点评内容不完整：缺少{@field}（既要肯定成绩，又要指出不足和努力方向）", "Review content incomplete: {@field} is missing (name achievements, shortcomings and direction)"),
-    ("E008", W, "{@field}内容过于简单（少于 8 个字），点评要言之有物", "{@field} is too short (under 8 characters of substance)"),
-    ("E009", W, "{@field}与另外 {others} 条记录内容相同或几乎相同，防止点评流于形式", "{@field} is the same as or nearly the same as in {others} other entries; avoid formulaic reviews"),
-    ("E010", W, "点评人职务「{role}」一般不负责点评「{kind}」，请核对点评责任", "A reviewer with role “{role}” does not normally review a “{kind}”; check the responsibility rules"),
-    ("E011", W, "专门约谈应为个别点评", "A special talk should be an individual review"),
-    ("E012", E, "已解决问题数（{solved}）不能大于发现问题数（{found}）", "Problems solved ({solved}) cannot exceed problems found ({found})"),
-    ("E013", E, "点评重点「{tag}」不适用于此类点评对象", "Focus “{tag}” does not fit this kind of target"),
-    ("E014", E, "名册中没有编号「{id}」", "Id “{id}” is not in the roster"),
-    ("E015", W, "点评对象不在点评人所在党组织及其下属组织内", "The target is outside the reviewer's organisation and its subtree"),
-    ("E016", E, "点评人不能点评自己", "A reviewer cannot review themselves"),
-    ("E017", E, "{@field}无法识别（收到「{raw}」）", "{@field} is not recognised (got “{raw}”)"),
-    // F — frequency
-    ("T015", E, "字段「{key}」重复出现：已采用第一次出现的值，请删除重复的字段", "The key “{key}” appears twice: the first value was used; delete the repeated one"),
-    ("T016", E, "书面报告应分“总体情况”“突出做法”“典型事例”三部分分别填写；收到的是一整段内容，已放入“总体情况”，请拆分到三部分", "The written report must be given as its three sections (overview, practices, examples); it came as one value, kept as the overview: split it into the three sections"),
-    ("F001", W, "「{name}」在 {period} 没有点评记录（对基层党组织及其书记的点评每半年至少一次）", "“{name}” has no review in {period} (organisations and secretaries are reviewed at least every half-year)"),
-    // N — normalisation (info)
-    ("N001", I, "已将「{raw}」读作 {value}", "Read “{raw}” as {value}"),
-    ("N002", I, "已将日期「{raw}」读作 {value}", "Read the date “{raw}” as {value}"),
-    ("N003", I, "已将电话「{raw}」读作 {value}", "Read the phone number “{raw}” as {value}"),
-    ("N004", I, "CSV 文件中没有表头信息（填报单位、批次、日期等），只检查了表格各行", "The CSV file has no header fields (unit, batch, dates…); only the rows were checked"),
-    ("N005", I, "已忽略文件中的“合计”行和计算栏，合计由系统重新计算", "The file's totals row and computed columns were ignored; totals are recomputed"),
-    ("N006", I, "文件不是 UTF-8 编码，已按 GBK（GB18030）读取：请核对中文是否显示正确", "The file is not UTF-8; it was read as GBK (GB18030): check that the Chinese text is right"),
-    // X — input limits
-    ("X001", E, "{@field}过长（{length} 字），最多 {max} 字", "{@field} is too long ({length} characters; at most {max})"),
-    ("X002", E, "条目过多（{count} 条），最多 {max} 条", "Too many items ({count}; at most {max})"),
-    ("X003", E, "文件过大（{size} 字节），最大 {max} 字节", "The file is too large ({size} bytes; at most {max})"),
-    ("X004", E, "合计超出可计算范围", "A total is out of range"),
-    ("X005", I, "{code} 类问题过多，另有 {more} 条未列出（每类最多列出 1000 条）", "Too many {code} issues: {more} more are not listed (at most 1000 of one code are listed)"),
+    ("T001", E),
+    ("T002", E),
+    ("T003", E),
+    ("T004", W),
+    ("T005", E),
+    ("T006", E),
+    ("T007", E),
+    ("T008", E),
+    ("T009", E),
+    ("T010", E),
+    ("T011", W),
+    ("T012", W),
+    ("T013", E),
+    ("T014", E),
+    ("T015", E),
+    ("T016", E),
+    ("R001", E),
+    ("R002", E),
+    ("R003", E),
+    ("R004", E),
+    ("R010", E),
+    ("R011", E),
+    ("R012", E),
+    ("R013", E),
+    ("R014", E),
+    ("R015", E),
+    ("R017", E),
+    ("R020", W),
+    ("R021", W),
+    ("R030", E),
+    ("R031", W),
+    ("R032", E),
+    ("R040", W),
+    ("R041", W),
+    ("P001", W),
+    ("P002", W),
+    ("P003", E),
+    ("P004", E),
+    ("A001", E),
+    ("A002", E),
+    ("A003", W),
+    ("O001", E),
+    ("O002", E),
+    ("O003", E),
+    ("O004", W),
+    ("O005", W),
+    ("O006", E),
+    ("O007", E),
+    ("E001", E),
+    ("E002", E),
+    ("E003", W),
+    ("E004", E),
+    ("E005", E),
+    ("E006", E),
+    ("E007", E),
+    ("E008", W),
+    ("E009", W),
+    ("E010", W),
+    ("E011", W),
+    ("E012", E),
+    ("E013", E),
+    ("E014", E),
+    ("E015", W),
+    ("E016", E),
+    ("E017", E),
+    ("E018", W),
+    ("F001", W),
+    ("N001", I),
+    ("N002", I),
+    ("N003", I),
+    ("N004", I),
+    ("N005", I),
+    ("N006", I),
+    ("X001", E),
+    ("X002", E),
+    ("X003", E),
+    ("X004", E),
+    ("X005", I),
 ];
 
-/// Hints appended to messages (`{@hint}`), keyed by [`crate::core::normalize::Hint::key`].
-const HINTS: &[(&str, &str, &str)] = &[
-    ("empty", "内容为空", "it is empty"),
-    ("letter_o", "其中有字母 O，是否应为数字 0？", "it contains the letter O — did you mean 0?"),
-    ("letter_l", "其中有字母 l 或 I，是否应为数字 1？", "it contains the letter l or I — did you mean 1?"),
-    ("decimal", "请填写整数，不要带小数", "enter a whole number, without decimals"),
-    ("negative", "不能为负数", "it must not be negative"),
-    ("inner_space", "数字中间有空格，请删除空格", "remove the spaces between the digits"),
-    ("grouping", "千位分隔符应每三位一组，如 1,200", "thousands separators go every three digits, as in 1,200"),
-    ("not_number", "请填写不小于 0 的整数", "enter a whole number of 0 or more"),
-    ("not_date", "请按 2011-01-16 或 2011年1月16日 的格式填写", "write it as 2011-01-16 or 2011年1月16日"),
-    ("impossible_date", "该日期不存在，请核对月和日", "this date does not exist; check the month and day"),
-    ("not_phone", "请填写 11 位手机号或带区号的固定电话，如 0451-82345678", "enter an 11-digit mobile number or a landline with area code, as in 0451-82345678"),
-    ("not_integer", "请填写整数", "enter a whole number"),
-];
-
-/// Labels of the fields outside the table's columns, for `{@field}`.
-const FIELD_LABELS: &[(&str, &str, &str)] = &[
-    ("unit", "填报单位", "the reporting unit"),
-    ("batch", "批次", "the batch"),
-    ("as_of", "统计截止日期", "the statistics date (as_of)"),
-    ("filed_on", "填报日期", "the filing date (filed_on)"),
-    ("deadline", "报送截止日期", "the deadline"),
-    ("principal", "负责人", "the person in charge (principal)"),
-    ("preparer", "填表人", "the preparer"),
-    ("phone", "联系电话", "the phone number"),
-    ("notes", "备注", "the notes"),
-    ("overview", "总体情况", "overview"),
-    ("practices", "突出做法", "outstanding practices"),
-    ("examples", "典型事例", "typical examples"),
-    ("evaluation", "总体评价", "the evaluation"),
-    ("achievements", "主要成绩", "the achievements"),
-    ("shortcomings", "存在不足", "the shortcomings"),
-    ("direction", "努力方向", "the direction"),
-    ("reviewer.name", "点评人姓名", "the reviewer's name"),
-    ("target.name", "点评对象名称", "the target's name"),
-    ("reviewer", "点评人", "the reviewer"),
-    ("reviewer.role", "点评人职务", "the reviewer's role"),
-    ("target", "点评对象", "the target"),
-    ("target.kind", "点评对象类别", "the target's kind"),
-    ("name", "名称（姓名）", "the name"),
-    ("kind", "党组织类别", "the organisation's kind"),
-    ("sector", "所属领域", "the sector"),
-    ("mobile", "是否流动党员", "the mobile flag"),
-    ("orgs", "党组织列表", "the organisations list"),
-    ("members", "党员列表", "the members list"),
-    ("entries", "点评记录列表", "the entries list"),
-    ("grade", "评定等次", "the grade"),
-    ("focus", "点评重点", "the focus tags"),
-    ("combined_with", "结合开展的工作", "combined_with"),
-    ("model", "是否树立典型", "the model flag"),
-    ("talk", "是否专门约谈", "the talk flag"),
-];
-
-/// The catalogue entry of a code. Every issue asks for its severity when it is built and for
-/// its template when it is rendered — millions of times for a large entries file — so the codes
-/// (a letter and three digits) index a table built once instead of scanning the catalogue.
-fn entry(code: &str) -> Option<&'static Entry> {
+/// The position of a code in [`CATALOGUE`] (and in every locale's templates). Every issue asks
+/// for its severity when it is built and for its template when it is rendered — millions of
+/// times for a large entries file — so the codes (a letter and three digits) index a table built
+/// once instead of scanning the catalogue.
+fn position(code: &str) -> Option<usize> {
     static INDEX: std::sync::OnceLock<Vec<u8>> = std::sync::OnceLock::new();
     let index = INDEX.get_or_init(|| {
         let mut t = vec![u8::MAX; 26 * 1000];
@@ -173,10 +117,10 @@ fn entry(code: &str) -> Option<&'static Entry> {
     });
     let found = code_key(code)
         .and_then(|k| index.get(k))
-        .and_then(|&i| CATALOGUE.get(usize::from(i)))
-        .filter(|e| e.0 == code);
+        .map(|&i| usize::from(i))
+        .filter(|&i| CATALOGUE.get(i).is_some_and(|e| e.0 == code));
     // Codes outside the letter-and-three-digits form (none today) still resolve.
-    found.or_else(|| CATALOGUE.iter().find(|e| e.0 == code))
+    found.or_else(|| CATALOGUE.iter().position(|e| e.0 == code))
 }
 
 /// `R010` → 17 × 1000 + 10; `None` for anything not a capital letter and three digits.
@@ -192,22 +136,18 @@ fn code_key(code: &str) -> Option<usize> {
 
 /// The catalogue's severity for a code (unknown codes are errors: they must be noticed).
 pub fn severity_of(code: &str) -> Severity {
-    entry(code).map_or(Severity::Error, |e| e.1)
+    position(code).and_then(|i| CATALOGUE.get(i)).map_or(Severity::Error, |e| e.1)
 }
 
-/// Label of a field name for messages.
+/// The template of a code in a locale.
+pub fn template(code: &str, locale: Locale) -> Option<&'static str> {
+    let i = position(code)?;
+    vocab::catalogue(locale).messages.get(i).filter(|m| m.0 == code).map(|m| m.1)
+}
+
+/// Label of a field name for messages (see [`vocab::field_label`]).
 pub fn field_label(field: &str, locale: Locale) -> String {
-    if let Some(&(_, zh, en)) = FIELD_LABELS.iter().find(|f| f.0 == field) {
-        return pick(locale, zh, en).to_string();
-    }
-    crate::core::columns::label(field, locale)
-}
-
-fn pick<'a>(locale: Locale, zh: &'a str, en: &'a str) -> &'a str {
-    match locale {
-        Locale::ZhCn => zh,
-        Locale::En => en,
-    }
+    vocab::field_label(field, locale)
 }
 
 /// `1250` → `1,250`.
@@ -239,50 +179,73 @@ fn param_str<'a>(issue: &'a Issue, key: &str) -> &'a str {
     issue.params.get(key).and_then(Value::as_str).unwrap_or("")
 }
 
+/// The word of a param's value in a list (`{role|role}`); a comma-separated value (`T009`'s
+/// `expected` may name several formats) is a list of ids.
+fn word_of(issue: &Issue, param: &str, list: &str, locale: Locale) -> String {
+    let c = vocab::catalogue(locale);
+    let raw = match issue.params.get(param) {
+        Some(v) => show(v),
+        None => return String::new(),
+    };
+    raw.split(", ").map(|id| c.word(list, id.trim())).collect::<Vec<_>>().join(c.phrase("list_sep"))
+}
+
 /// The special placeholders: labels and sentences that depend on the case.
 fn special(issue: &Issue, key: &str, locale: Locale) -> String {
+    let c = vocab::catalogue(locale);
     match key {
         "field" => field_label(param_str(issue, "field"), locale),
         "whole" => field_label(param_str(issue, "whole"), locale),
+        "suggestion" => field_label(param_str(issue, "suggestion"), locale),
+        // The unit a row issue is about: 「哈尔滨市」; nothing for a row without a name.
+        "row" => match param_str(issue, "row") {
+            "" => String::new(),
+            name => c.phrase("row").replace("{}", name),
+        },
         "hint" => {
             let h = param_str(issue, "hint");
-            HINTS
-                .iter()
-                .find(|x| x.0 == h)
-                .map_or_else(|| h.to_string(), |x| pick(locale, x.1, x.2).to_string())
+            c.word(vocab::list::HINT, h).to_string()
         }
         "t011" => {
             let name = param_str(issue, "name");
-            if issue.params.get("missing").and_then(Value::as_bool).unwrap_or(false) {
-                pick(locale, "应报单位「{}」未报", "Expected unit “{}” is missing").replace("{}", name)
-            } else {
-                pick(locale, "「{}」不在预设的应报单位中", "“{}” is not one of the preset's units").replace("{}", name)
-            }
+            let missing = issue.params.get("missing").and_then(Value::as_bool).unwrap_or(false);
+            c.phrase(if missing { "t011_missing" } else { "t011_extra" }).replace("{}", name)
         }
         // A field left empty is not "invalid (got “”)": say it is missing.
         "bad_or_missing" => {
             let raw = param_str(issue, "raw");
-            let field = if issue.code == "T007" { "phone".to_string() } else { param_str(issue, "field").to_string() };
-            let label = field_label(&field, locale);
+            let field = if issue.code == "T007" { "phone" } else { param_str(issue, "field") };
+            let label = field_label(field, locale);
             let text = if raw.trim().is_empty() {
-                pick(locale, "未填写{}", "{} is missing").replace("{}", &label)
+                c.phrase("missing").replace("{}", &label)
             } else {
                 let hint = special(issue, "hint", locale);
-                let t = if issue.code == "T007" {
-                    pick(locale, "{f}无效（收到「{r}」）：{h}", "{f} is not valid (got “{r}”): {h}")
-                } else {
-                    pick(locale, "{f}不是有效日期（收到「{r}」）：{h}", "{f} is not a valid date (got “{r}”): {h}")
-                };
+                let t = c.phrase(if issue.code == "T007" { "bad_phone" } else { "bad_date" });
                 t.replace("{f}", &label).replace("{r}", raw).replace("{h}", &hint)
             };
             capitalize(text)
         }
-        "r001" => {
-            let name = param_str(issue, "name");
-            if name.is_empty() {
-                pick(locale, "单位名称未填写", "The unit name is missing").to_string()
+        "r001" => match param_str(issue, "name") {
+            "" => c.phrase("r001_missing").to_string(),
+            name => c.phrase("r001_duplicate").replace("{}", name),
+        },
+        // 创先发[2010]25号 三: 现场点评 is of 基层党组织 by 党员领导干部, 随机点评 of 单位.
+        "e018" => {
+            let method = word_of(issue, "method", vocab::list::METHOD, locale);
+            let kind = param_str(issue, "kind");
+            let is_org = crate::core::review::tables::TargetKind::parse(kind).is_some_and(|k| k.is_org());
+            if is_org {
+                c.phrase("e018_role").replace("{role}", &word_of(issue, "role", vocab::list::ROLE, locale))
             } else {
-                pick(locale, "单位名称「{}」重复", "The unit name “{}” is duplicated").replace("{}", name)
+                c.phrase("e018_target").replace("{method}", &method).replace("{kind}", &word_of(issue, "kind", vocab::list::KIND, locale))
+            }
+        }
+        // `2010-H2` → 2010 年下半年.
+        "period" => {
+            let p = param_str(issue, "period");
+            match p.split_once("-H") {
+                Some((year, half @ ("1" | "2"))) => c.phrase(if half == "1" { "half_1" } else { "half_2" }).replace("{year}", year),
+                _ => p.to_string(),
             }
         }
         _ => String::new(),
@@ -300,10 +263,9 @@ fn capitalize(s: String) -> String {
 
 /// Renders an issue's message from its template and params.
 pub fn render(issue: &Issue, locale: Locale) -> String {
-    let Some(e) = entry(issue.code) else {
+    let Some(template) = template(issue.code, locale) else {
         return issue.code.to_string();
     };
-    let template = pick(locale, e.2, e.3);
     let mut out = String::with_capacity(template.len() + 32);
     let mut rest = template;
     while let Some(start) = rest.find('{') {
@@ -315,14 +277,17 @@ pub fn render(issue: &Issue, locale: Locale) -> String {
             break;
         };
         let key = &after[..end];
-        match key.strip_prefix('@') {
-            Some(k) => out.push_str(&special(issue, k, locale)),
-            None => out.push_str(&issue.params.get(key).map(show).unwrap_or_default()),
+        if let Some(k) = key.strip_prefix('@') {
+            out.push_str(&special(issue, k, locale));
+        } else if let Some((param, list)) = key.split_once('|') {
+            out.push_str(&word_of(issue, param, list, locale));
+        } else {
+            out.push_str(&issue.params.get(key).map(show).unwrap_or_default());
         }
         rest = &after[end + 1..];
     }
     out.push_str(rest);
-    out
+    capitalize(out)
 }
 
 /// Fills in every issue's message in the locale.
@@ -330,6 +295,49 @@ pub fn localize(issues: &mut [Issue], locale: Locale) {
     for i in issues {
         i.message = render(i, locale);
     }
+}
+
+/// What a document that cannot be read at all says to the clerk: where (第 4 行第 56 列), and
+/// why, in the locale. `line` 0 means no position. `detail` is the reader's own (English) reason;
+/// the reasons a reader gives are mapped to the locale's words, and an unknown one is replaced by
+/// the locale's general “not well formed”, so that zh-CN shows no English.
+pub fn parse_error(line: usize, column: usize, detail: &str, locale: Locale) -> String {
+    let c = vocab::catalogue(locale);
+    let d = detail.to_ascii_lowercase();
+    // serde_json's reasons (its `ErrorCode` texts), the readers' own, and csv's.
+    const REASONS: &[(&str, &str)] = &[
+        ("neither json nor a table", "not_a_table"),
+        ("not utf-8", "not_utf8"),
+        ("invalid utf-8", "not_utf8"),
+        ("stream did not contain valid utf-8", "not_utf8"),
+        ("key must be a string", "json_key"),
+        ("eof while parsing", "json_eof"),
+        ("trailing", "json_trailing"),
+        ("expected `,` or", "json_comma"),
+        ("expected `:`", "json_colon"),
+        ("expected value", "json_value"),
+        ("expected ident", "json_value"),
+        ("control character", "json_control"),
+        ("escape", "json_string"),
+        ("unicode code point", "json_string"),
+        ("surrogate", "json_string"),
+        ("number", "json_number"),
+        ("recursion limit", "json_depth"),
+    ];
+    let text = if let Some(size) = d.strip_prefix("file too large: ") {
+        let size: String = size.chars().take_while(char::is_ascii_digit).collect();
+        let max = crate::core::json::MAX_BYTES.to_string();
+        c.phrase("too_large").replace("{size}", &size).replace("{max}", &max)
+    } else {
+        let key = REASONS.iter().find(|(k, _)| d.contains(k)).map_or("json_syntax", |(_, v)| v);
+        c.phrase(key).to_string()
+    };
+    let text = if line > 0 {
+        c.phrase("parse_at").replace("{line}", &line.to_string()).replace("{column}", &column.to_string()).replace("{detail}", &text)
+    } else {
+        text
+    };
+    capitalize(text)
 }
 
 #[cfg(test)]
@@ -343,18 +351,27 @@ mod tests {
             .param("total", 1200u64);
         assert_eq!(render(&i, Locale::ZhCn), "已点评基层党组织数（1,250）不能大于基层党组织总数（1,200）");
         assert_eq!(render(&i, Locale::En), "Organisations reviewed (1,250) cannot exceed organisations (1,200)");
+        let i = i.param("row", "哈尔滨市");
+        assert_eq!(render(&i, Locale::ZhCn), "「哈尔滨市」已点评基层党组织数（1,250）不能大于基层党组织总数（1,200）");
+        assert_eq!(render(&i, Locale::En), "“哈尔滨市”: Organisations reviewed (1,250) cannot exceed organisations (1,200)");
     }
 
     #[test]
-    fn every_code_finds_its_own_entry() {
-        for e in CATALOGUE {
-            assert_eq!(entry(e.0).map(|x| x.0), Some(e.0));
+    fn every_code_finds_its_own_entry_and_template() {
+        for (i, e) in CATALOGUE.iter().enumerate() {
+            assert_eq!(position(e.0), Some(i));
             assert_eq!(severity_of(e.0), e.1);
         }
         for unknown in ["", "E", "E0090", "e009", "Z999", "E0a9", "É009"] {
-            assert!(entry(unknown).is_none(), "{unknown}");
+            assert!(position(unknown).is_none(), "{unknown}");
         }
         assert_eq!(severity_of("Z999"), Severity::Error);
+        // Every locale has one template per code, in the catalogue's order.
+        for c in vocab::CATALOGUES {
+            let codes: Vec<&str> = c.messages.iter().map(|m| m.0).collect();
+            let expected: Vec<&str> = CATALOGUE.iter().map(|e| e.0).collect();
+            assert_eq!(codes, expected, "{}", c.tag);
+        }
     }
 
     #[test]
@@ -372,6 +389,129 @@ mod tests {
     fn codes_are_unique() {
         for (i, e) in CATALOGUE.iter().enumerate() {
             assert!(CATALOGUE[i + 1..].iter().all(|o| o.0 != e.0), "{} twice", e.0);
+        }
+    }
+
+    #[test]
+    fn the_issue_examples_read_in_the_clerks_words() {
+        let e010 = Issue::new("E010", "/entries/0/reviewer/role").param("role", "branch_secretary").param("kind", "committee");
+        assert_eq!(render(&e010, Locale::ZhCn), "点评人职务「党支部书记」一般不负责点评「基层党委」，请核对点评责任");
+        let e013 = Issue::new("E013", "/entries/0/focus/0").param("tag", "central_work");
+        assert_eq!(render(&e013, Locale::ZhCn), "点评重点「推进中心工作」不适用于此类点评对象");
+        let t013 = Issue::new("T013", "/preset").param("value", "heilongjiang").param("suggestion", "heilongjiang-2010");
+        assert_eq!(render(&t013, Locale::ZhCn), "未知的预设「heilongjiang」，是否应为「黑龙江省（黑创先办[2010]11号）」？");
+        let f001 = Issue::new("F001", "/orgs/0").param("name", "甲镇党委").param("period", "2010-H2");
+        assert_eq!(render(&f001, Locale::ZhCn), "「甲镇党委」在2010 年下半年没有点评记录（对基层党组织及其书记的点评每半年至少一次）");
+        assert!(render(&f001, Locale::En).contains("the second half of 2010"));
+    }
+
+    #[test]
+    fn parse_errors_say_line_and_column_in_the_locale() {
+        assert_eq!(parse_error(4, 56, "key must be a string", Locale::ZhCn), "第 4 行第 56 列：此处应为带引号的字段名");
+        assert_eq!(parse_error(4, 56, "key must be a string", Locale::En), "Line 4, column 56: a quoted field name belongs here");
+        // Whatever the reader says, zh-CN shows no English.
+        let odd = parse_error(1, 1, "some reason nobody mapped", Locale::ZhCn);
+        assert!(!odd.replace("JSON", "").chars().any(|c| c.is_ascii_alphabetic()), "{odd}");
+        let png = parse_error(0, 0, "the file is neither JSON nor a table (CSV)", Locale::ZhCn);
+        assert!(png.starts_with("该文件既不是 JSON 也不是表格（CSV）"), "{png}");
+    }
+
+    /// Sample params for every placeholder the templates use: the values are the vocabulary's
+    /// ids where a param carries one, so that an id left untranslated shows.
+    fn samples(row: &str) -> Vec<Issue> {
+        let mut out = Vec::new();
+        for (code, _) in CATALOGUE {
+            let fields: &[&str] = match *code {
+                "T003" => &["as_of", "filed_on", "deadline"],
+                // T008's field is the unknown key the file has: the clerk's own text.
+                "T008" => &["fild_on", "orgs_totl"],
+                "T006" => &["principal", "preparer"],
+                "T012" => &vocab::REPORT_SECTIONS,
+                "R040" => &["orgs_coverage", "secretaries_coverage", "secretaries_participation", "members_coverage"],
+                "E007" | "E008" | "E009" => &vocab::CONTENT_FIELDS,
+                "O007" => &["name", "kind", "sector", "mobile", "orgs", "members"],
+                "E017" => &["grade", "focus", "combined_with", "model", "talk", "problems_found", "entries"],
+                "X001" => &["unit", "notes", "overview", "evaluation", "reviewer.name", "target.name", "name"],
+                _ => &["orgs_total", "orgs_reviewed", "members_reviewed", "filed_on", "evaluation"],
+            };
+            for field in fields {
+                for hint in ["empty", "letter_o", "not_date", "not_phone"] {
+                    for (role, kind) in [("branch_secretary", "committee"), ("committee_secretary", "member"), ("senior_cadre", "secretary")] {
+                        for method in vocab::METHODS {
+                            let i = Issue::new(code, "/x")
+                                .param("row", row)
+                                .param("field", *field)
+                                .param("whole", "orgs_total")
+                                .param("suggestion", if *code == "T013" { "central-2010" } else { "filed_on" })
+                                .param("expected", if *code == "T009" { Value::from("cxzy-stats/1, cxzy-roster/1, cxzy-entries/1") } else { Value::from(1) })
+                                .param("batch", 2)
+                                .param("hint", hint)
+                                .param("raw", "x1")
+                                .param("role", role)
+                                .param("kind", kind)
+                                .param("method", method)
+                                .param("tag", "central_work")
+                                .param("period", "2011-H1")
+                                .param("missing", hint == "empty")
+                                .param("name", if hint == "empty" { "" } else { row })
+                                .param("unit", row)
+                                .param("value", 3)
+                                .param("reviewed", 1250)
+                                .param("total", 1200);
+                            out.push(i);
+                        }
+                    }
+                }
+            }
+        }
+        out
+    }
+
+    /// Words of a message that are internal keys (whole words of `[A-Za-z0-9_./-]`). In English
+    /// prose, ids that are plain words (`unit`, `member`) are words: only the ids no English
+    /// sentence has (`branch_secretary`, `heilongjiang-2010`, `cxzy-stats/1`) count.
+    fn keys_in(text: &str, plain_words_too: bool) -> Vec<String> {
+        let mut keys = vocab::internal_keys();
+        if !plain_words_too {
+            keys.retain(|k| k.contains(['_', '-', '/']));
+        }
+        text.split(|c: char| !(c.is_ascii_alphanumeric() || matches!(c, '_' | '-' | '/' | '.')))
+            .map(|w| w.trim_matches(|c| c == '.' || c == '-' || c == '/'))
+            .filter(|w| keys.contains(w))
+            .map(str::to_string)
+            .collect()
+    }
+
+    /// SPEC §7: messages speak the clerk's language. Every code, with sample params: zh-CN has no
+    /// internal key and no English (the names of file types excepted); en has no key and no
+    /// Chinese of its own; a row's issue names the row's unit.
+    #[test]
+    fn every_message_speaks_the_clerks_language() {
+        const ALLOWED_LATIN: &[&str] = &["CSV", "JSON", "O", "l", "I", "x1", "fild_on", "orgs_totl"];
+        let on_a_row = |code: &str| (code.starts_with('R') && code != "R001") || code == "P001" || code == "P002";
+        for i in samples("哈尔滨市") {
+            let zh = render(&i, Locale::ZhCn);
+            assert!(!zh.is_empty() && !zh.contains('{'), "{}: {zh}", i.code);
+            assert_eq!(keys_in(&zh, true), Vec::<String>::new(), "{}: {zh}", i.code);
+            let latin: Vec<&str> = zh
+                .split(|c: char| !c.is_ascii_alphabetic() && c != '_' && !c.is_ascii_digit())
+                .filter(|w| w.chars().any(|c| c.is_ascii_alphabetic()) && !ALLOWED_LATIN.contains(w))
+                .collect();
+            assert!(latin.is_empty(), "{}: English in {zh}: {latin:?}", i.code);
+            if on_a_row(i.code) {
+                assert!(zh.contains("「哈尔滨市」"), "{}: the unit is not named: {zh}", i.code);
+            }
+        }
+        for i in samples("Harbin") {
+            let en = render(&i, Locale::En);
+            assert!(!en.is_empty() && !en.contains('{'), "{}: {en}", i.code);
+            assert_eq!(keys_in(&en, false), Vec::<String>::new(), "{}: {en}", i.code);
+            // Chinese allowed only inside the examples of accepted input that hints give.
+            let own: String = en.chars().filter(|c| ('\u{4e00}'..='\u{9fff}').contains(c)).collect();
+            assert!(own.is_empty(), "{}: Chinese in {en}", i.code);
+            if on_a_row(i.code) {
+                assert!(en.contains("“Harbin”"), "{}: the unit is not named: {en}", i.code);
+            }
         }
     }
 }

@@ -7,9 +7,9 @@
 /// A reporting level: who reports and when.
 #[derive(Debug, Clone, Copy)]
 pub struct Preset {
+    /// Public contract; its name and receiving office are words of each locale's catalogue
+    /// ([`crate::core::vocab`], lists `preset` and `receiver`).
     pub id: &'static str,
-    /// Title shown above the form (the receiving office).
-    pub receiver_zh: &'static str,
     /// Deadlines of batch 1 and batch 2, ISO dates.
     pub deadlines: [&'static str; 2],
     /// 春节前…两个全覆盖: every organisation and member reviewed by this date.
@@ -24,7 +24,6 @@ pub const SPRING_FESTIVAL_2011: &str = "2011-02-03";
 pub const PRESETS: &[Preset] = &[
     Preset {
         id: "heilongjiang-2010",
-        receiver_zh: "黑龙江省创先争优活动领导小组办公室",
         deadlines: ["2011-01-16", "2011-02-16"],
         coverage_deadline: SPRING_FESTIVAL_2011,
         rows: &[
@@ -35,7 +34,6 @@ pub const PRESETS: &[Preset] = &[
     },
     Preset {
         id: "central-2010",
-        receiver_zh: "中央创先争优活动领导小组办公室",
         deadlines: ["2011-01-20", "2011-02-20"],
         coverage_deadline: SPRING_FESTIVAL_2011,
         rows: &[
@@ -55,6 +53,15 @@ pub fn find(id: &str) -> Option<&'static Preset> {
 }
 
 impl Preset {
+    /// The preset's name (`黑龙江省（黑创先办[2010]11号）`).
+    pub fn name(&self, locale: crate::core::issue::Locale) -> &'static str {
+        crate::core::vocab::catalogue(locale).get(crate::core::vocab::list::PRESET, self.id).unwrap_or(self.id)
+    }
+    /// Title shown above the form (the receiving office).
+    pub fn receiver(&self, locale: crate::core::issue::Locale) -> &'static str {
+        crate::core::vocab::catalogue(locale).get(crate::core::vocab::list::RECEIVER, self.id).unwrap_or("")
+    }
+
     /// The deadline of batch 1 or 2.
     pub fn deadline(&self, batch: u8) -> Option<chrono::NaiveDate> {
         let s = self.deadlines.get(usize::from(batch).checked_sub(1)?)?;

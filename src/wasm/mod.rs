@@ -28,7 +28,7 @@ use crate::core::stats::{self, csv, model, totals as tot};
 #[cfg(not(cxzy_stats_only))]
 use crate::core::stats::aggregate as roll_up;
 use crate::core::validate::{self as check, Options};
-use crate::core::{columns, presets};
+use crate::core::presets;
 
 /// The allocator: talc instead of the default dlmalloc — some 2 KiB gzip less for the embedded
 /// form's download, and as fast for the many small allocations of JSON values.
@@ -177,30 +177,19 @@ pub fn coverage_json(roster: &str, entries: &str, opts: &str) -> String {
     ok(c.to_value())
 }
 
-/// What the form needs to draw itself, from the core's tables (one source for columns and
-/// presets): `{ columns: [{ no, field, group, label, formula, input }], presets: [{ id, receiver,
-/// deadlines, rows }] }`.
+/// What the forms need to draw themselves: the core's vocabulary in the locale (see
+/// [`crate::core::vocab::meta`]); the JavaScript holds no domain list, label or limit of its own.
 #[wasm_bindgen]
 pub fn meta(locale: &str) -> String {
-    let en = Locale::parse(locale) == Some(Locale::En);
-    let cols: Vec<Value> = columns::COLUMNS
-        .iter()
-        .map(|c| {
-            json!({
-                "no": c.no,
-                "field": c.field,
-                "group": if en { c.group_en } else { c.group_zh },
-                "label": if en { c.label_en } else { c.label_zh },
-                "formula": c.formula,
-                "input": c.is_input(),
-            })
-        })
-        .collect();
-    let presets: Vec<Value> = presets::PRESETS
-        .iter()
-        .map(|p| json!({ "id": p.id, "receiver": p.receiver_zh, "deadlines": p.deadlines, "rows": p.rows }))
-        .collect();
-    ok(json!({ "columns": cols, "presets": presets, "maxRows": model::MAX_ROWS }))
+    ok(crate::core::vocab::meta::meta(Locale::parse(locale).unwrap_or_default()))
+}
+
+/// The sentence for a document that cannot be read (`{ line, column, message }` of an `error`
+/// envelope), in the clerk's locale: `第 4 行第 56 列：此处应为带引号的字段名`, or for a picture
+/// opened by mistake `该文件既不是 JSON 也不是表格（CSV）…`.
+#[wasm_bindgen(js_name = parseErrorText)]
+pub fn parse_error_text(line: usize, column: usize, message: &str, locale: &str) -> String {
+    messages::parse_error(line, column, message, Locale::parse(locale).unwrap_or_default())
 }
 
 /// The statistics table being edited in a form. Every method answers JSON text.

@@ -376,6 +376,22 @@ pub(crate) fn rules(entries: &Entries<'_>, roster: Option<&Index<'_>>, today: Op
                 );
             }
         }
+        // 创先发[2010]25号 三、创新点评方式: 现场点评 and 随机点评 are of organisations (基层党组织, 单位), and
+        // 现场点评 is made by 党员领导干部 visiting the grassroots, not by its own secretaries.
+        if let (Some(m), Some(kind)) = (e.method, e.kind) {
+            let method = METHODS[m];
+            let role = e.role.map(|r| r.key);
+            let off_target = tables::ORG_ONLY_METHODS.contains(&method) && !kind.is_org();
+            let off_role = method == "onsite" && role.is_some_and(|r| tables::ONSITE_NOT_BY.contains(&r));
+            if off_target || off_role {
+                let mut issue = Issue::new("E018", format!("{base}/method"))
+                    .related(format!("{base}/{}", if off_target { "target/kind" } else { "reviewer/role" }))
+                    .param("method", method)
+                    .param("kind", kind.key());
+                issue = issue.param("role", role.unwrap_or(""));
+                out.push(issue);
+            }
+        }
         // 个别点评…也可专门约谈: a talk is an individual review.
         if e.talk && e.method.is_some_and(|m| METHODS[m] != "individual") {
             out.push(Issue::new("E011", format!("{base}/talk")).related(format!("{base}/method")));

@@ -1,5 +1,7 @@
-//! The rules of the notices about *who reviews whom* and *what a review covers*, as data.
-//! Every other file of `review/` reads these tables; a rule changes here, in one place.
+//! The rules of the notices about *who reviews whom*, *what a review covers* and *which method
+//! fits which target*, as data keyed by the vocabulary's ids ([`crate::core::vocab`], where the
+//! lists and their words are). Every other file of `review/` reads these tables; a rule changes
+//! here, in one place.
 //!
 //! Sources (seed/000_…txt):
 //! * 创先发[2010]25号《指导意见》 一、落实点评责任 — who reviews whom;
@@ -31,6 +33,7 @@ impl TargetKind {
     pub fn is_org(self) -> bool {
         matches!(self, Committee | GeneralBranch | Branch)
     }
+    /// The id (`committee`…), as [`vocab::KINDS`] lists it.
     pub fn key(self) -> &'static str {
         target(self).key
     }
@@ -40,16 +43,13 @@ impl TargetKind {
     }
 }
 
-/// The four content fields of a review, in the order of 二、明确点评内容:
-/// 评价、取得的成绩、存在的问题（不足）和努力方向.
-pub const CONTENT_FIELDS: [&str; 4] = ["evaluation", "achievements", "shortcomings", "direction"];
+pub use crate::core::vocab::{COMBINED_WITH, CONTENT_FIELDS, GRADES, METHODS, SECTORS};
 
 /// One kind of review target: the focus tags that fit it and the content it needs.
 #[derive(Debug, PartialEq)]
 pub struct TargetSpec {
     pub kind: TargetKind,
     pub key: &'static str,
-    pub zh: &'static str,
     /// The focus tags (`focus`) that fit this kind (E013).
     pub focus: &'static [&'static str],
     /// The content fields a review of this kind must have (E007).
@@ -66,15 +66,14 @@ const ORG_CONTENT: &[&str] = &["evaluation", "achievements", "shortcomings", "di
 
 /// The target table.
 pub const TARGETS: &[TargetSpec] = &[
-    TargetSpec { kind: Committee, key: "committee", zh: "基层党委", focus: ORG_FOCUS, content: ORG_CONTENT },
-    TargetSpec { kind: GeneralBranch, key: "general_branch", zh: "党总支", focus: ORG_FOCUS, content: ORG_CONTENT },
-    TargetSpec { kind: Branch, key: "branch", zh: "党支部", focus: ORG_FOCUS, content: ORG_CONTENT },
+    TargetSpec { kind: Committee, key: "committee", focus: ORG_FOCUS, content: ORG_CONTENT },
+    TargetSpec { kind: GeneralBranch, key: "general_branch", focus: ORG_FOCUS, content: ORG_CONTENT },
+    TargetSpec { kind: Branch, key: "branch", focus: ORG_FOCUS, content: ORG_CONTENT },
     // “对基层党组织书记，主要点评其带头创先争优(lead_by_example)和组织党员开展创先争优(organize_members)的
     // 情况” — a secretary is reviewed as part of the organisation's review, so the same four parts.
     TargetSpec {
         kind: Secretary,
         key: "secretary",
-        zh: "基层党组织书记",
         focus: &["lead_by_example", "organize_members"],
         content: ORG_CONTENT,
     },
@@ -84,7 +83,6 @@ pub const TARGETS: &[TargetSpec] = &[
     TargetSpec {
         kind: Member,
         key: "member",
-        zh: "党员",
         focus: &["post_performance", "public_pledge", "serve_people"],
         content: &["evaluation", "shortcomings", "direction"],
     },
@@ -106,7 +104,6 @@ pub fn all_focus_tags() -> impl Iterator<Item = &'static str> {
 #[derive(Debug, PartialEq)]
 pub struct Role {
     pub key: &'static str,
-    pub zh: &'static str,
     /// The target kinds this role is responsible for (E010 outside them).
     pub targets: &'static [TargetKind],
     /// The target must be in the reviewer's own organisation or below it (E015) — 按照党组织隶属关系.
@@ -118,20 +115,20 @@ pub struct Role {
 /// The responsibility table — 一、落实点评责任: “领导点评原则上按照党组织隶属关系和领导分工进行。”
 pub const ROLES: &[Role] = &[
     // “党支部书记负责对本支部党员进行点评” / 7号: “党支部书记要对本支部每名党员创先争优情况进行点评”.
-    Role { key: "branch_secretary", zh: "党支部书记", targets: &[Member], own_subtree: true, county_level: false },
+    Role { key: "branch_secretary", targets: &[Member], own_subtree: true, county_level: false },
     // “基层党委（党总支）书记负责对所属党支部及其书记进行点评” / 7号: “基层党委书记要对所属党支部及其书记创先争优
     // 情况进行点评”.
-    Role { key: "committee_secretary", zh: "基层党委(党总支)书记", targets: &[Branch, Secretary], own_subtree: true, county_level: false },
+    Role { key: "committee_secretary", targets: &[Branch, Secretary], own_subtree: true, county_level: false },
     // “县(市、区、旗)级党员领导干部按照工作分工对基层党委及其书记进行点评” — by division of work, not by
     // membership, so no subtree; SPEC §6.2 adds general branches (党总支 are led like 基层党委).
-    Role { key: "county_leader", zh: "县级党员领导干部", targets: &[Committee, GeneralBranch, Secretary], own_subtree: false, county_level: true },
+    Role { key: "county_leader", targets: &[Committee, GeneralBranch, Secretary], own_subtree: false, county_level: true },
     // “县委书记要带头做好点评工作” — a county leader who leads by example: the same duties.
-    Role { key: "county_party_secretary", zh: "县委书记", targets: &[Committee, GeneralBranch, Secretary], own_subtree: false, county_level: true },
+    Role { key: "county_party_secretary", targets: &[Committee, GeneralBranch, Secretary], own_subtree: false, county_level: true },
     // “其他县处级以上党员领导干部要结合联系点和到基层调研、考察工作，对基层党组织进行点评” — any grassroots
     // organisation (SPEC: and its secretary).
-    Role { key: "senior_cadre", zh: "其他县处级以上党员领导干部", targets: &[Committee, GeneralBranch, Branch, Secretary], own_subtree: false, county_level: true },
+    Role { key: "senior_cadre", targets: &[Committee, GeneralBranch, Branch, Secretary], own_subtree: false, county_level: true },
     // 7号 一、“地方党委、部门党组(党委)及其领导班子成员要对分管单位和联系点创先争优情况进行点评”.
-    Role { key: "leadership_member", zh: "地方党委/部门党组领导班子成员", targets: &[Committee, GeneralBranch, Branch, Secretary], own_subtree: false, county_level: true },
+    Role { key: "leadership_member", targets: &[Committee, GeneralBranch, Branch, Secretary], own_subtree: false, county_level: true },
 ];
 
 /// The role with this key.
@@ -139,21 +136,14 @@ pub fn role(key: &str) -> Option<&'static Role> {
     ROLES.iter().find(|r| r.key == key)
 }
 
-/// Review methods — 三、创新点评方式: 集中点评、个别点评、现场点评、随机点评. The index is the method's offset
-/// from column 17 (`collective`) in the statistics table.
-pub const METHODS: [&str; 4] = ["collective", "individual", "onsite", "random"];
+/// 创先发[2010]25号 三、创新点评方式: “现场点评。各级党员领导干部在深入基层调查研究、检查工作、走访慰问
+/// 时……即时对基层党组织开展创先争优活动情况进行点评” and “随机点评。……确定点评对象，对一些单位进行点
+/// 评”: both are reviews of organisations (E018 otherwise).
+pub const ORG_ONLY_METHODS: [&str; 2] = ["onsite", "random"];
 
-/// Grades (optional): 好、较好、一般、差.
-pub const GRADES: [&str; 4] = ["good", "fairly_good", "average", "poor"];
-
-/// What a review may be combined with — 7号 三、“点评可与组织生活会、民主评议党员、群众评议等结合进行，与年度
-/// 总结考核、党建工作责任制考核、基层党组织书记‘双述双评’、领导干部下基层调研走访等结合进行”.
-pub const COMBINED_WITH: [&str; 6] =
-    ["org_life_meeting", "democratic_appraisal", "mass_appraisal", "annual_assessment", "dual_report", "field_visit"];
-
-/// Roster `sector` values; both count as “两新”组织 (column 4) — 7号 二、“积极探索对非公有制企业、社会组织
-/// 党组织及流动党员创先争优情况进行点评的有效办法”.
-pub const SECTORS: [&str; 2] = ["non_public", "social"];
+/// 现场点评 is made by 党员领导干部 visiting the grassroots: not by the grassroots' own secretaries,
+/// who review their branches and members at meetings or one by one (集中点评、个别点评) — E018.
+pub const ONSITE_NOT_BY: [&str; 2] = ["branch_secretary", "committee_secretary"];
 
 /// The campaign window used by E003 and F001 (SPEC §6.2 default).
 pub const WINDOW_START: (i32, u32, u32) = (2010, 4, 1);
@@ -162,6 +152,7 @@ pub const WINDOW_END: (i32, u32, u32) = (2012, 12, 31);
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::core::vocab;
 
     #[test]
     fn every_kind_has_one_spec_and_every_role_names_known_kinds() {
@@ -171,6 +162,14 @@ mod tests {
         }
         for r in ROLES {
             assert!(!r.targets.is_empty(), "{}", r.key);
+            assert!(vocab::ROLES.contains(&r.key), "{}", r.key);
         }
+        assert_eq!(ROLES.len(), vocab::ROLES.len());
+        for t in TARGETS {
+            assert!(vocab::KINDS.contains(&t.key));
+            assert!(t.focus.iter().all(|f| vocab::FOCUS.contains(f)), "{}", t.key);
+        }
+        assert!(ORG_ONLY_METHODS.iter().all(|m| METHODS.contains(m)));
+        assert!(ONSITE_NOT_BY.iter().all(|r| role(r).is_some()));
     }
 }

@@ -24,33 +24,26 @@
 use serde_json::{Map, Value};
 
 use crate::core::columns::{Kind, COLUMNS};
-use crate::core::issue::Issue;
+use crate::core::issue::{Issue, Locale};
 use crate::core::json::ParseError;
 use crate::core::normalize;
 use crate::core::stats::model::{self, StatsDoc, FORMAT};
 use crate::core::columns::INPUTS;
 use crate::core::stats::totals::{column_sums, compute, row_view, Computed, Ratio, Values, TOTAL_NAME};
 
-/// Header fields: JSON name and the zh-CN label written in the CSV (more labels are accepted
-/// when reading, see [`meta_key`]).
-pub(crate) const META: &[(&str, &str)] = &[
-    ("unit", "填报单位"),
-    ("batch", "批次"),
-    ("as_of", "统计截止日期"),
-    ("filed_on", "报出日期"),
-    ("deadline", "报送截止日期"),
-    ("principal", "负责人"),
-    ("preparer", "填表人"),
-    ("phone", "联系电话"),
-    ("preset", "预设"),
-    ("notes", "备注"),
-    ("overview", "总体情况"),
-    ("practices", "突出做法"),
-    ("examples", "典型事例"),
-];
+/// Header fields: JSON name and the zh-CN label written in the CSV — the labels of the
+/// vocabulary ([`crate::core::vocab`]), so the CSV says what the form says (more labels are
+/// accepted when reading, see [`meta_key`]).
+fn meta() -> impl Iterator<Item = (&'static str, &'static str)> {
+    use crate::core::vocab::{self, list, HEADER_FIELDS, REPORT_SECTIONS};
+    let zh = vocab::catalogue(Locale::ZhCn);
+    let header = HEADER_FIELDS.iter().map(move |k| (*k, zh.word(list::HEADER, k)));
+    header.chain(REPORT_SECTIONS.iter().map(move |k| (*k, zh.word(list::REPORT, k))))
+}
 
-/// Other spellings clerks use for the header fields.
-const META_ALIASES: &[(&str, &str)] = &[("填报日期", "filed_on"), ("单位", "unit"), ("统计截止时间", "as_of")];
+/// Other spellings clerks use for the header fields (报出日期 is the paper form's word for the
+/// filing date; the vocabulary's is 填报日期).
+const META_ALIASES: &[(&str, &str)] = &[("报出日期", "filed_on"), ("单位", "unit"), ("统计截止时间", "as_of")];
 
 /// Folds a header cell for comparison: no spaces, no `·`, ASCII parentheses, no quotes.
 pub(crate) fn fold(s: &str) -> String {
@@ -63,9 +56,9 @@ pub(crate) fn fold(s: &str) -> String {
 pub(crate) fn meta_key(cell: &str) -> Option<&'static str> {
     let f = fold(cell);
     let f = f.trim_end_matches([':', '：']);
-    META.iter()
+    meta()
         .find(|(k, zh)| *k == f || fold(zh) == f)
-        .map(|(k, _)| *k)
+        .map(|(k, _)| k)
         .or_else(|| META_ALIASES.iter().find(|(zh, _)| fold(zh) == f).map(|(_, k)| *k))
 }
 
@@ -80,9 +73,9 @@ pub(crate) fn column_of(cell: &str) -> Option<&'static crate::core::columns::Col
     };
     COLUMNS.iter().find(|c| {
         c.field == f
-            || fold(c.header_zh) == f
+            || fold(&c.header_zh()) == f
             || fold(&c.header_two_level_zh()) == f
-            || (c.group_zh.is_empty() && fold(c.label_zh) == f)
+            || (c.group(Locale::ZhCn).is_empty() && fold(c.label(Locale::ZhCn)) == f)
             || fold(&c.header_en()) == f
     })
 }
@@ -179,9 +172,28 @@ pub fn gbk_notice() -> Issue {
     Issue::new("N006", "").param("encoding", "GB18030")
 }
 
+/// The reason given for a file that is neither JSON nor a table.
+pub const NOT_A_TABLE: &str = "the file is neither JSON nor a table (CSV)";
+
+/// Text, not binary data: no NUL and few control or replacement characters in its first 4 KiB
+/// (a PNG decoded as text starts with `\u{fffd}PNG` and holds NULs).
+fn looks_like_text(text: &str) -> bool {
+    let head: Vec<char> = text.chars().take(4096).collect();
+    let odd = head
+        .iter()
+        .filter(|&&c| c == '\u{fffd}' || (c.is_control() && !matches!(c, '\n' | '\r' | '\t')))
+        .count();
+    !head.contains(&'\0') && odd * 20 <= head.len()
+}
+
 /// Reads a statistics table from CSV text.
 pub fn read(text: &str) -> Result<(StatsDoc, Vec<Issue>), ParseError> {
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    if !looks_like_text(text) {
+        // A picture, a Word file or an archive opened by mistake: say so in words
+        // ([`crate::core::messages::parse_error`] renders it in the clerk's locale).
+        return Err(ParseError { line: 0, column: 0, message: NOT_A_TABLE.into() });
+    }
     if text.len() > crate::core::json::MAX_BYTES {
         return Err(ParseError { line: 0, column: 0, message: format!("file too large: {} bytes", text.len()) });
     }
@@ -391,14 +403,14 @@ pub fn write(doc: &StatsDoc) -> String {
     let mut w = Writer(String::from("\u{feff}"));
     let json = doc.to_value();
     let report = json.get("report");
-    for (key, zh) in META {
-        let v = json.get(*key).or_else(|| report.and_then(|r| r.get(*key)));
+    for (key, zh) in meta() {
+        let v = json.get(key).or_else(|| report.and_then(|r| r.get(key)));
         if let Some(v) = v {
-            let _ = w.write_record([*zh, cell_text(v).as_str()]);
+            let _ = w.write_record([zh, cell_text(v).as_str()]);
         }
     }
     let _ = w.write_record([""]);
-    let _ = w.write_record(COLUMNS.iter().map(|c| c.header_zh));
+    let _ = w.write_record(COLUMNS.iter().map(|c| c.header_zh()));
     let _ = w.write_record(COLUMNS.iter().map(|c| {
         if c.formula.is_empty() { c.no.to_string() } else { format!("{}={}", c.no, c.formula) }
     }));

@@ -48,6 +48,9 @@ pub fn check_row(i: usize, row: &Row, batch: Option<u8>) -> Vec<Issue> {
     let mut out = Vec::new();
     let v = row.values();
     let p = |f: usize| cell_path(i, INPUTS[f]);
+    // Every issue of a row names the row's unit (「哈尔滨市」): a long table's summary must tell
+    // the rows apart.
+    let unit = row.name.as_deref().unwrap_or("");
 
     for &(code, part, whole, pn, wn, names) in NOT_ABOVE {
         if let (Some(a), Some(b)) = (v[part], v[whole]) {
@@ -105,6 +108,9 @@ pub fn check_row(i: usize, row: &Row, batch: Option<u8>) -> Vec<Issue> {
                 }
             }
         }
+    }
+    for issue in &mut out {
+        issue.params.insert("row".into(), unit.into());
     }
     out
 }

@@ -1,0 +1,226 @@
+//! The domain's vocabulary: every list the notices define, by id, and one catalogue per locale
+//! with the words for each id, the message templates of the issue codes and the sentences the
+//! messages are made of.
+//!
+//! * The **ids** (public contract: add, never rename) and their order live here: the kinds of
+//!   target, roles, methods, grades, focus tags, `combined_with`, sectors, header fields, report
+//!   sections. Columns are in [`crate::core::columns`], presets in [`crate::core::presets`]; the
+//!   rules that relate the ids (who reviews whom, which focus fits which kind) in
+//!   [`crate::core::review::tables`].
+//! * The **words** live in one [`Catalogue`] per locale ([`zh_cn`], [`en`]). The messages, the
+//!   CLI, the CSV headers and the DOM (through `meta()`) all read them, so the clerk sees the same
+//!   label for a field everywhere. Adding a locale is one new catalogue file and one arm in
+//!   [`catalogue`].
+
+pub mod en;
+pub mod meta;
+pub mod zh_cn;
+
+use crate::core::issue::Locale;
+
+/// `target.kind` (SPEC §6.2); the first three are also the `kind` of a roster organisation.
+pub const KINDS: [&str; 5] = ["committee", "general_branch", "branch", "secretary", "member"];
+/// `reviewer.role` (SPEC §6.2).
+pub const ROLES: [&str; 6] =
+    ["branch_secretary", "committee_secretary", "county_leader", "county_party_secretary", "senior_cadre", "leadership_member"];
+/// `method` — 创先发[2010]25号 三、创新点评方式: 集中点评、个别点评、现场点评、随机点评. The index is the
+/// method's offset from column 17 (`collective`) in the statistics table.
+pub const METHODS: [&str; 4] = ["collective", "individual", "onsite", "random"];
+/// `grade` (optional): 好、较好、一般、差.
+pub const GRADES: [&str; 4] = ["good", "fairly_good", "average", "poor"];
+/// Every focus tag (`focus`); which fit which kind is in [`crate::core::review::tables`].
+pub const FOCUS: [&str; 8] = [
+    "central_work", "public_pledge", "serve_people", "team_building", "joint_building", "lead_by_example", "organize_members",
+    "post_performance",
+];
+/// What a review may be combined with — 创先办[2010]7号 三、“点评可与组织生活会、民主评议党员、群众评议等
+/// 结合进行，与年度总结考核、党建工作责任制考核、基层党组织书记‘双述双评’、领导干部下基层调研走访等结合进行”.
+pub const COMBINED_WITH: [&str; 7] = [
+    "org_life_meeting", "democratic_appraisal", "mass_appraisal", "annual_assessment", "party_building_assessment", "dual_report",
+    "field_visit",
+];
+/// Roster `sector`; both count as “两新”组织 (column 4).
+pub const SECTORS: [&str; 2] = ["non_public", "social"];
+/// The header fields of the statistics table (SPEC §3.2), in the order of the form.
+pub const HEADER_FIELDS: [&str; 10] =
+    ["unit", "batch", "as_of", "filed_on", "deadline", "principal", "preparer", "phone", "preset", "notes"];
+/// Sections of the written report (总体情况、突出做法和典型事例).
+pub const REPORT_SECTIONS: [&str; 3] = ["overview", "practices", "examples"];
+/// The four content fields of a review, in the order of 二、明确点评内容: 评价、取得的成绩、存在的问题
+/// （不足）和努力方向.
+pub const CONTENT_FIELDS: [&str; 4] = ["evaluation", "achievements", "shortcomings", "direction"];
+/// The gap lists of a coverage (SPEC §6.3), as `coverage --json` names them.
+pub const GAP_LISTS: [&str; 4] = ["orgs", "secretaries", "members", "not_reviewing"];
+/// The document formats.
+pub const FORMATS: [&str; 3] = ["cxzy-stats/1", "cxzy-roster/1", "cxzy-entries/1"];
+
+/// The name of each list of words in a catalogue.
+pub mod list {
+    pub const KIND: &str = "kind";
+    pub const ROLE: &str = "role";
+    pub const METHOD: &str = "method";
+    pub const GRADE: &str = "grade";
+    pub const FOCUS: &str = "focus";
+    pub const COMBINED_WITH: &str = "combined_with";
+    pub const SECTOR: &str = "sector";
+    /// The header fields' labels as the form and the CSV show them.
+    pub const HEADER: &str = "header";
+    pub const REPORT: &str = "report";
+    /// The labels of the review, roster and document fields (the form's labels).
+    pub const FIELD: &str = "field";
+    /// Fields named inside messages, where a locale needs another wording than the label
+    /// (English mid-sentence: “the filing date”); messages fall back to the labels.
+    pub const FIELD_PHRASE: &str = "field_phrase";
+    /// A column's upper header cell (its group); empty for single-level headers.
+    pub const COLUMN_GROUP: &str = "column_group";
+    /// A column's lower header cell.
+    pub const COLUMN_LABEL: &str = "column_label";
+    /// A column's header in one cell, as spreadsheets carry it (SPEC §3.1); falls back to
+    /// `group · label`.
+    pub const COLUMN_HEADER: &str = "column_header";
+    /// A preset's name (the reporting level and its notice).
+    pub const PRESET: &str = "preset";
+    /// The office a preset's table goes to.
+    pub const RECEIVER: &str = "receiver";
+    pub const FORMAT: &str = "format";
+    pub const GAP: &str = "gap";
+    /// Hints appended to messages (`{@hint}`), keyed by [`crate::core::normalize::Hint::key`].
+    pub const HINT: &str = "hint";
+    /// The sentences messages are built from (`{@t011}`, `{@row}`…) and the words of the CLI.
+    pub const PHRASE: &str = "phrase";
+}
+
+/// The id lists every catalogue gives a word for, as `meta()` exports them.
+pub const LISTS: &[(&str, &[&str])] = &[
+    (list::KIND, &KINDS),
+    (list::ROLE, &ROLES),
+    (list::METHOD, &METHODS),
+    (list::GRADE, &GRADES),
+    (list::FOCUS, &FOCUS),
+    (list::COMBINED_WITH, &COMBINED_WITH),
+    (list::SECTOR, &SECTORS),
+    (list::HEADER, &HEADER_FIELDS),
+    (list::REPORT, &REPORT_SECTIONS),
+    (list::GAP, &GAP_LISTS),
+    (list::FORMAT, &FORMATS),
+];
+
+/// One list of words: `(id, word)`.
+pub type Words = &'static [(&'static str, &'static str)];
+
+/// Everything a locale says.
+pub struct Catalogue {
+    /// BCP 47 tag (`zh-CN`, `en`).
+    pub tag: &'static str,
+    /// `(list name, words)`, list names from [`list`].
+    pub lists: &'static [(&'static str, Words)],
+    /// One template per issue code, in the order of [`crate::core::messages::CODES`] (a test
+    /// keeps them in step).
+    pub messages: Words,
+}
+
+impl Catalogue {
+    /// The word for `id` in `list`.
+    pub fn get(&self, list: &str, id: &str) -> Option<&'static str> {
+        let words = self.lists.iter().find(|(l, _)| *l == list)?.1;
+        words.iter().find(|(k, _)| *k == id).map(|(_, w)| *w)
+    }
+
+    /// The word for `id` in `list`, or `id` itself when the catalogue has none (a value the
+    /// clerk typed that is in no list is shown as typed).
+    pub fn word<'a>(&self, list: &str, id: &'a str) -> &'a str {
+        self.get(list, id).unwrap_or(id)
+    }
+
+    /// A sentence of [`list::PHRASE`] (empty when missing: a test checks every catalogue has
+    /// every phrase the code asks for).
+    pub fn phrase(&self, id: &str) -> &'static str {
+        self.get(list::PHRASE, id).unwrap_or("")
+    }
+}
+
+/// The catalogue of a locale.
+pub fn catalogue(locale: Locale) -> &'static Catalogue {
+    match locale {
+        Locale::ZhCn => &zh_cn::CATALOGUE,
+        Locale::En => &en::CATALOGUE,
+    }
+}
+
+/// Every catalogue (for tests and `meta()`).
+pub const CATALOGUES: [&Catalogue; 2] = [&zh_cn::CATALOGUE, &en::CATALOGUE];
+
+/// The label of a field in the locale, for the form and for messages: a header field, a report
+/// section, a review or roster field, or a column (`第2栏「基层党组织 · 已点评(个)」`); an unknown
+/// name comes back as it is.
+pub fn field_label(field: &str, locale: Locale) -> String {
+    let c = catalogue(locale);
+    for l in [list::FIELD_PHRASE, list::FIELD, list::HEADER, list::REPORT] {
+        if let Some(w) = c.get(l, field) {
+            return w.to_string();
+        }
+    }
+    match crate::core::columns::by_field(field) {
+        Some(col) => c.phrase("column_ref").replace("{no}", col.no).replace("{header}", &col.header(locale)),
+        None => field.to_string(),
+    }
+}
+
+/// Every id the vocabulary defines that a clerk must never read in a message: the list ids, the
+/// column fields, the presets' ids, the content fields and the hint keys.
+pub fn internal_keys() -> Vec<&'static str> {
+    let mut keys: Vec<&'static str> = LISTS.iter().flat_map(|(_, ids)| ids.iter().copied()).collect();
+    keys.extend(crate::core::columns::COLUMNS.iter().map(|c| c.field));
+    keys.extend(crate::core::presets::PRESETS.iter().map(|p| p.id));
+    keys.extend(CONTENT_FIELDS);
+    keys.extend(zh_cn::HINTS.iter().map(|(k, _)| *k));
+    keys.sort_unstable();
+    keys.dedup();
+    keys
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_catalogue_has_a_word_for_every_id() {
+        for c in CATALOGUES {
+            for (l, ids) in LISTS {
+                for id in *ids {
+                    assert!(c.get(l, id).is_some_and(|w| !w.is_empty()), "{}: {l}.{id}", c.tag);
+                }
+            }
+            for col in crate::core::columns::COLUMNS {
+                assert!(c.get(list::COLUMN_LABEL, col.field).is_some(), "{}: column {}", c.tag, col.field);
+                assert!(c.get(list::COLUMN_GROUP, col.field).is_some(), "{}: column group {}", c.tag, col.field);
+            }
+            for p in crate::core::presets::PRESETS {
+                assert!(c.get(list::PRESET, p.id).is_some() && c.get(list::RECEIVER, p.id).is_some(), "{}: {}", c.tag, p.id);
+            }
+            for f in CONTENT_FIELDS {
+                assert!(c.get(list::FIELD, f).is_some(), "{}: {f}", c.tag);
+            }
+            // The same phrases and hints in every locale.
+            for l in [list::PHRASE, list::HINT, list::FIELD] {
+                let ids = |c: &Catalogue| {
+                    let mut v: Vec<&str> = c.lists.iter().find(|(n, _)| *n == l).map(|(_, w)| w.iter().map(|(k, _)| *k).collect()).unwrap_or_default();
+                    v.sort_unstable();
+                    v
+                };
+                assert_eq!(ids(c), ids(&zh_cn::CATALOGUE), "{}: {l}", c.tag);
+            }
+        }
+    }
+
+    #[test]
+    fn lists_have_no_duplicate_ids() {
+        for c in CATALOGUES {
+            for (l, words) in c.lists {
+                for (i, (k, _)) in words.iter().enumerate() {
+                    assert!(words[i + 1..].iter().all(|(o, _)| o != k), "{}: {l}.{k} twice", c.tag);
+                }
+            }
+        }
+    }
+}
