@@ -122,8 +122,8 @@ fn a_totals_row_the_rows_do_not_bear_out_is_r041() {
     assert_eq!(r041.len(), 2, "{all:?}");
     assert_eq!(r041[0]["path"], "/total/orgs_total");
     assert_eq!(r041[0]["severity"], "warning");
-    assert_eq!(r041[0]["params"], json!({ "field": "orgs_total", "supplied": "15", "computed": 12 }));
+    assert_eq!(r041[0]["params"], json!({ "row": "合计", "field": "orgs_total", "supplied": "15", "computed": 12 }));
     assert_eq!(r041[1]["path"], "/total/orgs_coverage");
-    assert_eq!(r041[1]["params"], json!({ "field": "orgs_coverage", "supplied": "100.0%", "computed": "91.6%" }));
+    assert_eq!(r041[1]["params"], json!({ "row": "合计", "field": "orgs_coverage", "supplied": "100.0%", "computed": "91.6%" }));
     assert!(all.iter().any(|i| i["code"] == "N005"));
 }

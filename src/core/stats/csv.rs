@@ -175,15 +175,16 @@ pub fn gbk_notice() -> Issue {
 /// The reason given for a file that is neither JSON nor a table.
 pub const NOT_A_TABLE: &str = "the file is neither JSON nor a table (CSV)";
 
-/// Text, not binary data: no NUL and few control or replacement characters in its first 4 KiB
-/// (a PNG decoded as text starts with `\u{fffd}PNG` and holds NULs).
+/// Text, not binary data: few control or replacement characters (NUL not counted) in its first
+/// 4 KiB (a PNG decoded as text starts with `\u{fffd}PNG` and holds NULs). A stray NUL in a text
+/// file is a parse error at its line instead (see [`prescan`]).
 fn looks_like_text(text: &str) -> bool {
     let head: Vec<char> = text.chars().take(4096).collect();
     let odd = head
         .iter()
-        .filter(|&&c| c == '\u{fffd}' || (c.is_control() && !matches!(c, '\n' | '\r' | '\t')))
+        .filter(|&&c| c == '\u{fffd}' || (c.is_control() && !matches!(c, '\n' | '\r' | '\t' | '\0')))
         .count();
-    !head.contains(&'\0') && odd * 20 <= head.len()
+    odd * 20 <= head.len()
 }
 
 /// Reads a statistics table from CSV text.
