@@ -90,6 +90,13 @@ cp samples/stats/*.json samples/stats/*.csv www/samples/ 2>/dev/null || true
 # The review samples for www/review.html's “load the sample” buttons.
 mkdir -p www/samples/review
 cp samples/review/*.json www/samples/review/
+# The sub-units' tables for www/rollup.html, with a list of each batch's files (index.json).
+for b in 1 2; do
+  mkdir -p "www/samples/rollup/batch$b"
+  cp samples/rollup/batch$b/*.json samples/rollup/batch$b/*.csv "www/samples/rollup/batch$b/" 2>/dev/null || true
+  node -e 'const fs = require("fs"); const d = process.argv[1];
+    fs.writeFileSync(d + "/index.json", JSON.stringify(fs.readdirSync(d).filter((n) => n !== "index.json").sort()) + "\n");' "www/samples/rollup/batch$b"
+done
 
 gz() { local n=0 f; for f in "$@"; do n=$((n + $(gzip -9c "$f" | wc -c))); done; echo "$n"; }
 kib() { awk -v b="$1" 'BEGIN { printf "%.1f KiB", b / 1024 }'; }
