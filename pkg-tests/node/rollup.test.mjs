@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import init, { meta, totals } from '../../pkg/index.js';
+import init, { meta, totals, aggregate, aggregateReport, CxzyIssuesError } from '../../pkg/index.js';
 import { readSubmission, rollUp, presetFor } from '../../pkg/rollup.js';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
@@ -129,4 +129,14 @@ test('an unknown child total reaches the parent empty, never as 0 (issue 10 #7)'
   const row = r.doc.rows.find((x) => x.name === '大庆市');
   assert.equal('orgs_total' in row, false, JSON.stringify(row));
   assert.ok(row.members_total > 0);
+});
+
+test('aggregate() refuses a roster among the children with T009, at its place in the list (issue 10 #7)', () => {
+  const city = JSON.parse(fs.readFileSync(path.join(dir(1), '大庆市.json'), 'utf8'));
+  const roster = JSON.parse(fs.readFileSync(path.join(root, 'samples/review/roster.json'), 'utf8'));
+  const r = aggregateReport([city, roster], { unit: '黑龙江省' });
+  assert.equal(r.refused, true);
+  assert.deepEqual(r.issues.map((i) => `${i.code} ${i.path}`), ['T009 /children/1/format']);
+  assert.match(r.issues[0].message, /cxzy-roster\/1/);
+  assert.throws(() => aggregate([city, roster], { unit: '黑龙江省' }), (e) => e instanceof CxzyIssuesError && e.issues[0].code === 'T009');
 });
