@@ -397,7 +397,7 @@ export interface RollupResult {
  */
 export class CxzyRollup extends HTMLElement {
   /** Resolves once the code and the wasm are loaded and the element drawn. */ ready: Promise<unknown>;
-  /** Reads and checks the files (after any still being read); resolves with the result. */ addFiles(files: FileList | File[]): Promise<RollupResult>;
+  /** Reads and checks the files (after those still being read); resolves with the result. */ addFiles(files: FileList | File[]): Promise<RollupResult>;
   /** Removes every file (fires `cxzy-rollup`). */ clear(): void;
   /** The current result (empty before the element is ready). */ result(): RollupResult;
 }

@@ -4,7 +4,7 @@
 import init from './api.js';
 
 const Base = globalThis.HTMLElement || class {};
-const EMPTY = { doc: null, issues: [], refused: false, children: [], previous: [], unreadable: [], missing: [] };
+const EMPTY = { doc: null, issues: [], refused: false, children: [], previous: [], unreadable: [], missing: [], preset: null, batch: null };
 
 export class CxzyRollup extends Base {
   static get observedAttributes() { return ['unit', 'batch', 'locale', 'preset', 'today']; }

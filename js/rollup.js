@@ -276,6 +276,12 @@ export class Rollup {
   // ---- drawing ----
 
   build() {
+    // A rebuild (the locale changed) starts from nothing: no listener or form of the last one.
+    for (const [target, type, fn] of this.listeners) target.removeEventListener(type, fn);
+    this.listeners = [];
+    if (this.form) this.form.destroy();
+    this.form = null;
+    this.builtLocale = this.opts.locale;
     const t = this.t;
     const id = (s) => `${this.uid}-${s}`;
     this.input = h('input', { type: 'file', multiple: true, accept: '.json,.csv,application/json,text/csv', hidden: true, tabindex: '-1', 'aria-hidden': 'true' });
@@ -348,9 +354,9 @@ export class Rollup {
   refresh() {
     const o = this.opts;
     const t = this.t;
+    if (o.locale !== this.builtLocale) this.build();
     const r = rollUp(this.entries, o);
     this.last = r;
-    this.wrap.lang = o.locale;
     this.status.textContent = this.entries.length ? t.received(this.entries.length, r.children.length) : t.none;
     this.paintChecks(r);
     this.paintMissing(r);
@@ -444,7 +450,6 @@ export class Rollup {
       this.form = new StatsForm(this.formHost, { readonly: true, autosave: false, locale: o.locale, preset: r.preset || undefined, data: r.doc });
     } else {
       this.form.setData(r.doc);
-      if (this.form.locale !== o.locale) this.form.setLocale(o.locale);
     }
   }
 }

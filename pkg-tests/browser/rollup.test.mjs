@@ -260,6 +260,8 @@ test('keyboard: Tab reaches 选择文件, Enter opens the picker; axe-core finds
   const pickBtn = page.locator(`${R} button[data-act=pick]`);
   for (let i = 0; i < 30 && !(await pickBtn.evaluate((b) => b.getRootNode().activeElement === b)); i++) await page.keyboard.press('Tab');
   assert.equal(await pickBtn.evaluate((b) => b.getRootNode().activeElement === b), true, 'Tab reaches the picker button');
+  // (The chooser opens only for a page that has the browser's focus: other tests' pages may have taken it.)
+  await page.bringToFront();
   const [chooser] = await Promise.all([page.waitForEvent('filechooser'), page.keyboard.press('Enter')]);
   assert.equal(chooser.isMultiple(), true);
   const n = await page.evaluate(() => window.__events.length);
@@ -270,6 +272,9 @@ test('keyboard: Tab reaches 选择文件, Enter opens the picker; axe-core finds
   // English.
   await page.evaluate((s) => document.querySelector(s).setAttribute('locale', 'en'), R);
   assert.match(await page.locator(`${R} .missing h2`).textContent(), /Expected, not yet received \(2 units\)/);
+  assert.equal(await page.locator(`${R} button[data-act=pick]`).textContent(), 'Choose files…');
+  assert.match(await page.locator(`${R} .files caption`).textContent(), /Files received/);
+  assert.equal(await page.locator(`${R} .files tbody tr`).count(), 19);
   assert.deepEqual(await axeRun(page), []);
   assert.deepEqual(log.errors, []);
   await context.close();
