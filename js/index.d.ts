@@ -398,3 +398,59 @@ declare global {
     'cxzy-submit': CustomEvent<StatsFormEventDetail | ReviewEntryEventDetail>;
   }
 }
+
+// ---- <cxzy-rollup>: the receiving office (issue 12) ----
+
+/** An issue in a roll-up's result: the file (and unit) it is about. */
+export interface RollupIssue extends Issue {
+  /** The file's name, as picked or dropped. */ file?: string;
+  /** The child's `unit` (empty when the table names none). */ unit?: string;
+}
+/** One sub-unit's table rolled up: a row of the parent. */
+export interface RollupChild {
+  /** The file's name. */ file: string;
+  /** The child's `unit` (the parent row's name). */ unit: string;
+  /** The child's batch (1 or 2; the raw value when invalid, null when absent). */ batch: number | string | null;
+  /** Errors of the child's own table (with the P rules when paired with its batch 1). */ errors: number;
+  /** Warnings of the child's own table. */ warnings: number;
+  /** Its issues, each with `file` and `unit`. */ issues: RollupIssue[];
+  /** The batch-1 file it was compared with (batch 2 only), or null. */ previous: string | null;
+}
+/** A batch-1 table given to a batch-2 roll-up: the `previous` of the same unit's batch 2; not rolled up. */
+export interface RollupPrevious {
+  file: string; unit: string; batch: 1; errors: number; warnings: number; issues: RollupIssue[];
+  /** The batch-2 file it is compared with, or null while that unit's batch 2 has not come. */ for: string | null;
+  /** When this unit's batch 1 came twice: the file used instead of this one. */ duplicateOf: string | null;
+}
+/** `el.result()` and the `cxzy-rollup` event's detail (SPEC §8.1). */
+export interface RollupResult {
+  /** `aggregate`'s parent table (with the preset when there is one); null when refused or no child. */ doc: StatsDoc | null;
+  /** The A issues (and T009), then each child's own issues, each naming its file. */ issues: RollupIssue[];
+  /** A001 or A002: the children cannot be merged. */ refused: boolean;
+  /** The tables rolled up, in the preset's row order, then in the order received. */ children: RollupChild[];
+  /** Batch-1 tables in a batch-2 roll-up. */ previous: RollupPrevious[];
+  /** Files that cannot be used, and why (not JSON/CSV, unparsable, a roster or entries file, another format). */ unreadable: Array<{ file: string; message: string }>;
+  /** 应报未报: the preset's units that have sent no table of this batch yet. */ missing: string[];
+  /** The preset of the parent unit (the `preset` attribute, or the one whose receiver is that unit's office). */ preset: string | null;
+  /** The roll-up's batch: the `batch` attribute, else the latest batch among the tables. */ batch: 1 | 2 | null;
+}
+/**
+ * `<cxzy-rollup unit="黑龙江省" batch="1" locale="zh-CN">`: the sub-units' files by picker, drag and
+ * drop or `addFiles`, one line per file, the A issues, 应报未报, and the parent table in a read-only
+ * statistics form with JSON/CSV export and print. Attributes: `unit`, `batch` (1 or 2), `locale`,
+ * `preset` (default: from `unit`), `today` (for the entries' and P rules' dates). Its code
+ * (`rollup.js`) and the full wasm load when the first one connects. Nothing is uploaded.
+ */
+export class CxzyRollup extends HTMLElement {
+  /** Resolves once the code and the wasm are loaded and the element drawn. */ ready: Promise<unknown>;
+  /** Reads and checks the files (after those still being read); resolves with the result. */ addFiles(files: FileList | File[]): Promise<RollupResult>;
+  /** Removes every file (fires `cxzy-rollup`). */ clear(): void;
+  /** The current result (empty before the element is ready). */ result(): RollupResult;
+}
+/** Registers `<cxzy-rollup>` (done on import in a browser). */
+export function defineRollupElement(): void;
+
+declare global {
+  interface HTMLElementTagNameMap { 'cxzy-rollup': CxzyRollup; }
+  interface HTMLElementEventMap { 'cxzy-rollup': CustomEvent<RollupResult>; }
+}

@@ -6,6 +6,7 @@
 import init from './api.js';
 import { defineElements } from './element.js';
 import { defineReviewElement } from './review-element.js';
+import { defineRollupElement } from './rollup-element.js';
 
 export default init;
 export {
@@ -17,6 +18,9 @@ export { CxzyStatsForm, defineElements } from './element.js';
 // <cxzy-review-entry>: only its small element class is here; ReviewEntryForm and the coverage view
 // are in 'cxzy-form/review' (review.js), loaded when the element is on the page.
 export { CxzyReviewEntry, defineReviewElement } from './review-element.js';
+// <cxzy-rollup>: the receiving office; its code is in ./rollup.js, loaded when the element connects.
+export { CxzyRollup, defineRollupElement } from './rollup-element.js';
 
 defineElements();
 defineReviewElement();
+defineRollupElement();

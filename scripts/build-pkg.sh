@@ -51,7 +51,7 @@ cp js/*.js "$stage/"
 cp $out/cxzy_stats.js "$stage/"
 # Each stylesheet ships whole: js/base.css (what both forms share) in front of its own rules, as a
 # file in the package and as a string module for the bundles (comments dropped: bytes the page downloads).
-for pair in cxzy-form.css:styles.js review-entry.css:review-styles.js; do
+for pair in cxzy-form.css:styles.js review-entry.css:review-styles.js rollup.css:rollup-styles.js; do
   cat js/base.css "js/${pair%%:*}" > "$out/${pair%%:*}"
   node -e '
     const fs = require("fs");
@@ -60,12 +60,15 @@ for pair in cxzy-form.css:styles.js review-entry.css:review-styles.js; do
   ' "$out/${pair%%:*}" "$stage/${pair##*:}"
 done
 "$bin/esbuild" "$stage/index.js" --bundle --minify --format=esm --target=es2020 --log-level=warning \
-  --external:./cxzy_form.js --external:./review.js --outfile=$out/index.js
+  --external:./cxzy_form.js --external:./review.js --external:./rollup.js --outfile=$out/index.js
 # review.js (cxzy-form/review): the 领导点评登记表 and the coverage view, a second module that
 # <cxzy-review-entry> imports when it is on a page — not part of the statistics form's download.
 # It imports index.js (external) so both share one loaded wasm.
 "$bin/esbuild" "$stage/review.js" --bundle --minify --format=esm --target=es2020 --log-level=warning \
   --external:./index.js --outfile=$out/review.js
+# rollup.js (<cxzy-rollup>, the receiving office): the same, imported when the first element connects.
+"$bin/esbuild" "$stage/rollup.js" --bundle --minify --format=esm --target=es2020 --log-level=warning \
+  --external:./index.js --outfile=$out/rollup.js
 "$bin/esbuild" $out/cxzy_form.js --minify --format=esm --target=es2020 --log-level=warning --outfile=$out/cxzy_form.js --allow-overwrite
 rm $out/cxzy_stats.js
 cp js/index.d.ts js/review.d.ts js/package.json $out/
@@ -87,6 +90,13 @@ cp samples/stats/*.json samples/stats/*.csv www/samples/ 2>/dev/null || true
 # The review samples for www/review.html's “load the sample” buttons.
 mkdir -p www/samples/review
 cp samples/review/*.json www/samples/review/
+# The sub-units' tables for www/rollup.html, with a list of each batch's files (index.json).
+for b in 1 2; do
+  mkdir -p "www/samples/rollup/batch$b"
+  cp samples/rollup/batch$b/*.json samples/rollup/batch$b/*.csv "www/samples/rollup/batch$b/" 2>/dev/null || true
+  node -e 'const fs = require("fs"); const d = process.argv[1];
+    fs.writeFileSync(d + "/index.json", JSON.stringify(fs.readdirSync(d).filter((n) => n !== "index.json").sort()) + "\n");' "www/samples/rollup/batch$b"
+done
 
 gz() { local n=0 f; for f in "$@"; do n=$((n + $(gzip -9c "$f" | wc -c))); done; echo "$n"; }
 kib() { awk -v b="$1" 'BEGIN { printf "%.1f KiB", b / 1024 }'; }
@@ -107,6 +117,8 @@ printf '    wasm  %8d B  %s   cxzy_form_bg.wasm\n' "$full_wasm" "$(kib "$full_wa
 printf '    JS    %8d B  %s   cxzy_form.js\n' "$full_js" "$(kib "$full_js")"
 review_js=$(gz pkg/review.js)
 printf '    JS    %8d B  %s   review.js (<cxzy-review-entry>, coverage view: loaded with the element)\n' "$review_js" "$(kib "$review_js")"
+rollup_js=$(gz pkg/rollup.js)
+printf '    JS    %8d B  %s   rollup.js (<cxzy-rollup>, the receiving office: loaded with the element)\n' "$rollup_js" "$(kib "$rollup_js")"
 if [ "$total" -gt "$budget" ]; then
   echo "over budget: the embedded form's wasm + JS + CSS must stay within $(kib "$budget") gzip" >&2
   [ "${CXZY_SIZE_BUDGET:-}" = warn ] || exit 1

@@ -54,9 +54,11 @@ mod cli {
 
     #[derive(Subcommand)]
     enum Command {
-        /// Check a statistics table (JSON or .csv), a roster or review entries.
+        /// Check statistics tables (JSON or .csv), rosters or review entries. Several files: one
+        /// line per file and a total; the exit status is the worst of them.
         Validate {
-            file: PathBuf,
+            #[arg(required = true)]
+            files: Vec<PathBuf>,
             /// Batch 1 of the same unit, to compare a batch-2 table with (P rules).
             #[arg(long)]
             previous: Option<PathBuf>,
@@ -287,26 +289,97 @@ mod cli {
         i32::from(e > 0)
     }
 
+    /// The issues of one file, recognised by its `format` (or as a table by `.csv`).
+    fn validate_file(file: &Path, opts: &Options) -> Result<Vec<Issue>, Fatal> {
+        if is_table_file(file) {
+            let (doc, read_issues, _) = read_table(file)?;
+            let mut issues = check_stats(&doc, read_issues, opts.previous.as_ref());
+            localize(&mut issues, opts.locale);
+            Ok(issues)
+        } else {
+            // One pass over the text: no `Value` tree for a statistics table.
+            validate_text(&read_text(file)?, opts).map_err(|e| Fatal::at(file, &e))
+        }
+    }
+
+    /// `cxzy validate a.json b.csv …`: one line per file (✓/✗, counts, the first problem) and a
+    /// total on stderr, or with `--json` one array of `{ file, errors, warnings, issues }` (or
+    /// `{ file, error }` for a file that cannot be read). A file that cannot be read does not stop
+    /// the others. Exit status: the worst of the files (2 unreadable, 1 errors, 0).
+    fn report_many(files: &[PathBuf], opts: &Options, as_json: bool) -> i32 {
+        let zh = opts.locale == Locale::ZhCn;
+        let (mut worst, mut failed, mut unreadable, mut errors, mut warnings) = (0, 0, 0, 0, 0);
+        let mut out = Vec::new();
+        for file in files {
+            let name = file.display().to_string();
+            match validate_file(file, opts) {
+                Ok(issues) => {
+                    let count = |s| issues.iter().filter(|i| i.severity == s).count();
+                    let (e, w) = (count(Severity::Error), count(Severity::Warning));
+                    errors += e;
+                    warnings += w;
+                    if e > 0 {
+                        failed += 1;
+                        worst = worst.max(1);
+                    }
+                    if as_json {
+                        out.push(serde_json::json!({ "file": name, "errors": e, "warnings": w, "issues": issues }));
+                        continue;
+                    }
+                    let first = issues.iter().find(|i| i.is_error()).or_else(|| issues.iter().find(|i| i.severity == Severity::Warning));
+                    let first = first.map_or_else(String::new, |i| {
+                        let path = if i.path.is_empty() { "/" } else { &i.path };
+                        if zh { format!("；首个问题 {} {path}：{}", i.code, i.message) } else { format!("; first: {} {path}: {}", i.code, i.message) }
+                    });
+                    let mark = if e > 0 { '✗' } else { '✓' };
+                    if zh {
+                        outln!("{mark} {name}：{e} 个错误，{w} 个警告{first}");
+                    } else {
+                        outln!("{mark} {name}: {e} errors, {w} warnings{first}");
+                    }
+                }
+                Err(Fatal(msg)) => {
+                    // The file is named once: `path:3:10: line 3, column 10: …` → `line 3, …`.
+                    let msg = msg.strip_prefix(name.as_str()).map_or(msg.as_str(), |r| r.trim_start_matches(|c: char| c == ':' || c == ' ' || c.is_ascii_digit()));
+                    unreadable += 1;
+                    worst = 2;
+                    if as_json {
+                        out.push(serde_json::json!({ "file": name, "error": msg }));
+                    } else if zh {
+                        outln!("✗ {name}：无法读取（{msg}）");
+                    } else {
+                        outln!("✗ {name}: cannot be read ({msg})");
+                    }
+                }
+            }
+        }
+        if as_json {
+            print_json(&Value::Array(out));
+        }
+        let n = files.len();
+        let passed = n - failed - unreadable;
+        if zh {
+            eprintln!("共 {n} 个文件：{passed} 个无错误，{failed} 个有错误，{unreadable} 个无法读取；合计 {errors} 个错误，{warnings} 个警告");
+        } else {
+            eprintln!("{n} files: {passed} without errors, {failed} with errors, {unreadable} unreadable; {errors} errors, {warnings} warnings in all");
+        }
+        worst
+    }
+
     fn print_json(v: &Value) {
         outln!("{}", serde_json::to_string_pretty(v).unwrap_or_default());
     }
 
     fn run(command: Command, locale: Locale) -> Result<i32, Fatal> {
         match command {
-            Command::Validate { file, previous, roster, today: t, json } => {
+            Command::Validate { files, previous, roster, today: t, json } => {
                 let previous = previous.map(|p| read_table(&p).map(|t| t.2)).transpose()?;
                 let roster = roster.map(|p| read_json(&p)).transpose()?;
                 let opts = Options { previous, roster, locale, today: Some(today(t.as_deref())?) };
-                let issues = if is_table_file(&file) {
-                    let (doc, read_issues, _) = read_table(&file)?;
-                    let mut issues = check_stats(&doc, read_issues, opts.previous.as_ref());
-                    localize(&mut issues, locale);
-                    issues
-                } else {
-                    // One pass over the text: no `Value` tree for a statistics table.
-                    validate_text(&read_text(&file)?, &opts).map_err(|e| Fatal::at(&file, &e))?
-                };
-                Ok(report(&issues, json, locale))
+                match files.as_slice() {
+                    [file] => Ok(report(&validate_file(file, &opts)?, json, locale)),
+                    _ => Ok(report_many(&files, &opts, json)),
+                }
             }
             Command::Totals { file, json } => {
                 let (doc, read_issues, _) = read_table(&file)?;
@@ -371,11 +444,17 @@ mod cli {
                 if aggregate::refused(&issues) {
                     return Ok(report(&issues, false, locale).max(1));
                 }
-                for i in &issues {
+                // A child total that cannot be computed left the parent's cell empty: say which
+                // (R002 of the parent), and exit 1 — the printed table has errors to fix first.
+                let value = parent.to_value();
+                let (_, read_issues) = model::read(&value);
+                let mut empty: Vec<Issue> = read_issues.into_iter().filter(|i| i.code == "R002").collect();
+                localize(&mut empty, locale);
+                for i in issues.iter().chain(&empty) {
                     eprintln!("{} {}: {}", i.code, severity_word(i.severity, locale), i.message);
                 }
-                print_json(&parent.to_value());
-                Ok(0)
+                print_json(&value);
+                Ok(i32::from(!empty.is_empty()))
             }
             Command::Export { file, csv: _, xlsx, output } => {
                 let (doc, _, _) = read_table(&file)?;

@@ -1,0 +1,455 @@
+// cxzy-form/rollup: the receiving office (一级抓一级) behind <cxzy-rollup> — the sub-units' files
+// are read and checked one by one, rolled up by the core's `aggregate` into the parent's table,
+// which is shown in a read-only StatsForm and exported. A module of its own, loaded by the element
+// when it connects (pages with only the statistics form never download it); it shares index.js's
+// loaded wasm (the full module: `aggregate` is not in the form's).
+//
+// The rules are the core's: this file reads files, pairs them, and draws. Nothing is uploaded:
+// files are read with File APIs, the exports saved through blob: URLs. User text (unit names,
+// file names, messages) reaches the DOM only as text nodes and attribute values.
+import {
+  validate, readCsv, aggregateReport, decodeText, parseJson, meta, writeCsv, StatsForm,
+} from './index.js';
+import { h, adoptSheet, dropSheet, errorsFirst } from './dom.js';
+import { pickLocale } from './i18n.js';
+import css from './rollup-styles.js';
+
+export { CxzyRollup, defineRollupElement } from './index.js';
+
+/** Largest file read (SPEC §7). */
+const MAX_BYTES = 64 * 1024 * 1024;
+/** Problems shown on a file's line before “show all”. */
+export const FIRST_SHOWN = 3;
+const TABLE = 'cxzy-stats/1';
+
+export const ROLLUP_TEXT = {
+  'zh-CN': {
+    title: '下级报表汇总', pick: '选择文件…', clear: '全部清空', remove: (f) => `移除「${f}」`, removeShort: '移除',
+    drop: '将下级单位报送的统计表（JSON 或 CSV，可一次多个）拖放到这里，或', dropNow: '松开鼠标即可加入',
+    received: (n, c) => `已收到 ${n} 个文件，其中 ${c} 个下级单位报表。`, none: '尚未收到下级单位的报表。',
+    filesCaption: '收到的文件', colResult: '检查结果', colUnit: '单位', colBatch: '批次', colErrors: '错误', colWarnings: '警告',
+    colProblems: '主要问题', colFile: '文件', batchN: (n) => `第${n}批`, ok: '通过', bad: '有错误', unread: '无法读取',
+    all: (n) => `全部 ${n} 个问题`, noProblems: '未发现问题',
+    prevFor: (f) => `第一批，用于对比「${f}」`, prevWaiting: '第一批，尚未收到该单位第二批', prevDup: (f) => `重复的第一批（已用「${f}」），未使用`,
+    comparedWith: (f) => `已与第一批「${f}」对比`,
+    checks: '汇总检查', checksOk: '各下级报表批次一致、单位不重复。', refused: '不能汇总：请先处理下列错误。',
+    missing: (n) => `应报未报（${n} 个单位）`, missingNone: '应报单位均已报送。', missingOf: (p) => `按「${p}」的应报单位`,
+    unreadableNote: (f, m) => `「${f}」无法读取：${m}`,
+    parent: (u, b) => `汇总表：${u || '（未指定单位）'}${b ? ` 第${b}批` : ''}`,
+    parentNote: '汇总表只读；导出后可在统计表中补填负责人、填表人、联系电话、日期和书面报告，再检查上报。',
+    saveJson: '导出汇总表 JSON', saveCsv: '导出汇总表 CSV', print: '打印汇总表', saved: '已生成文件。',
+    notJsonCsv: '不是 JSON 或 CSV 文件', excel: 'Excel 文件请另存为 CSV 后再加入', tooLarge: (n) => `文件过大（${n} 字节，最多 64 MiB）`,
+    roster: '这是党员名册（cxzy-roster/1），不是统计表', entries: '这是点评记录（cxzy-entries/1），不是统计表',
+    notTable: (f) => `不是统计表（format 为「${f}」，应为 ${TABLE}）`, notObject: '不是统计表（应为一个 JSON 对象）',
+    unparsable: (k, l, c) => `无法解析 ${k}：第 ${l} 行第 ${c} 列有误`,
+    errorPrefix: '错误：', warningPrefix: '警告：', fileSuffix: '汇总',
+  },
+  en: {
+    title: 'Roll-up of the sub-units’ tables', pick: 'Choose files…', clear: 'Remove all', remove: (f) => `Remove “${f}”`, removeShort: 'Remove',
+    drop: 'Drop the sub-units’ tables here (JSON or CSV, several at once), or', dropNow: 'Release to add',
+    received: (n, c) => `${n} files received, ${c} of them sub-units’ tables.`, none: 'No sub-unit table received yet.',
+    filesCaption: 'Files received', colResult: 'Result', colUnit: 'Unit', colBatch: 'Batch', colErrors: 'Errors', colWarnings: 'Warnings',
+    colProblems: 'Main problems', colFile: 'File', batchN: (n) => `Batch ${n}`, ok: 'Passed', bad: 'Has errors', unread: 'Cannot be read',
+    all: (n) => `All ${n} problems`, noProblems: 'No problems found',
+    prevFor: (f) => `Batch 1, compared with “${f}”`, prevWaiting: 'Batch 1; this unit’s batch 2 not received yet', prevDup: (f) => `Batch 1 again (“${f}” is used): not used`,
+    comparedWith: (f) => `Compared with batch 1 “${f}”`,
+    checks: 'Roll-up checks', checksOk: 'All sub-units’ tables are of the same batch and no unit is there twice.', refused: 'Cannot roll up: deal with these errors first.',
+    missing: (n) => `Expected, not yet received (${n} units)`, missingNone: 'Every expected unit has reported.', missingOf: (p) => `Units expected by “${p}”`,
+    unreadableNote: (f, m) => `“${f}” cannot be read: ${m}`,
+    parent: (u, b) => `Rolled-up table: ${u || '(no unit given)'}${b ? `, batch ${b}` : ''}`,
+    parentNote: 'Read-only. Export it and complete the header, dates and written report in the statistics form before sending it up.',
+    saveJson: 'Export table (JSON)', saveCsv: 'Export table (CSV)', print: 'Print table', saved: 'File created.',
+    notJsonCsv: 'Not a JSON or CSV file', excel: 'Save Excel files as CSV first', tooLarge: (n) => `File too large (${n} bytes, at most 64 MiB)`,
+    roster: 'This is a roster (cxzy-roster/1), not a statistics table', entries: 'These are review entries (cxzy-entries/1), not a statistics table',
+    notTable: (f) => `Not a statistics table (format “${f}”, expected ${TABLE})`, notObject: 'Not a statistics table (expected a JSON object)',
+    unparsable: (k, l, c, m) => `Cannot parse ${k}: line ${l}, column ${c}: ${m}`,
+    errorPrefix: 'Error: ', warningPrefix: 'Warning: ', fileSuffix: 'rollup',
+  },
+};
+
+const kindOf = (name, text) => {
+  if (/\.json$/i.test(name)) return 'json';
+  if (/\.csv$/i.test(name)) return 'csv';
+  if (/\.xlsx?$/i.test(name)) return 'excel';
+  const t = text.replace(/^\uFEFF/, '');
+  if (/^\s*[{[]/.test(t)) return 'json';
+  return /[,\t]/.test(t) && !t.includes('\0') ? 'csv' : null;
+};
+
+/**
+ * Reads one submitted file: `{ file, kind: 'json' | 'csv', doc, text }` for a statistics table, or
+ * `{ file, message }` when it cannot be used (not JSON/CSV, unparsable, a roster or entries file,
+ * another format) — the message says why, in `locale`.
+ */
+export async function readSubmission(file, { locale } = {}) {
+  const t = ROLLUP_TEXT[pickLocale(locale)];
+  const name = String(file.name || '');
+  try {
+    if (file.size > MAX_BYTES) return { file: name, message: t.tooLarge(file.size) };
+    const bytes = new Uint8Array(await file.arrayBuffer());
+    if (/\.xlsx?$/i.test(name)) return { file: name, message: t.excel };
+    const text = decodeText(bytes);
+    const kind = kindOf(name, text);
+    if (!kind) return { file: name, message: t.notJsonCsv };
+    if (kind === 'excel') return { file: name, message: t.excel };
+    if (kind === 'csv') return { file: name, kind, text, doc: readCsv(text).doc };
+    const doc = parseJson(text);
+    if (doc === null || typeof doc !== 'object' || Array.isArray(doc)) return { file: name, message: t.notObject };
+    if (doc.format === 'cxzy-roster/1') return { file: name, message: t.roster };
+    if (doc.format === 'cxzy-entries/1') return { file: name, message: t.entries };
+    if (doc.format !== TABLE) return { file: name, message: t.notTable(typeof doc.format === 'string' ? doc.format : '') };
+    return { file: name, kind, text, doc };
+  } catch (err) {
+    // A CxzyParseError (line, column): said in the clerk's words.
+    if (err && err.line) return { file: name, message: t.unparsable(/\.csv$/i.test(name) ? 'CSV' : 'JSON', err.line, err.column, err.message) };
+    return { file: name, message: err && err.message ? err.message : String(err) };
+  }
+}
+
+/** Which entry (as read) each line of a result came from: the view's, kept out of the result. */
+const entryOf = new WeakMap();
+const tag = (entry, line) => { entryOf.set(line, entry); return line; };
+const count = (issues, s) => issues.reduce((n, i) => n + (i.severity === s ? 1 : 0), 0);
+const batchOf = (doc) => (doc.batch === 1 || doc.batch === 2 ? doc.batch : null);
+const unitOf = (doc) => (typeof doc.unit === 'string' ? doc.unit.trim() : '');
+
+/** The preset whose sub-units report to `unit`: given by id, else the one whose receiver is that unit's office. */
+export function presetFor(unit, presetId, locale) {
+  const presets = meta(locale).presets;
+  if (presetId) return presets.find((p) => p.id === presetId) || null;
+  return (unit && presets.find((p) => p.receiver.startsWith(unit))) || null;
+}
+
+/**
+ * The roll-up of what was read (SPEC §8.1 `result()`), from `readSubmission`'s answers in the
+ * order the files came. With batch 2 (given, or the latest batch among the tables), a batch-1
+ * table is the `previous` of the batch-2 table of the same unit (P rules per child) and is not
+ * rolled up itself.
+ */
+export function rollUp(entries, { unit = '', batch, preset, locale, today } = {}) {
+  const tables = entries.filter((e) => e.doc);
+  const unreadable = entries.filter((e) => !e.doc).map((e) => ({ file: e.file, message: e.message }));
+  const asked = Number(batch) === 1 || Number(batch) === 2 ? Number(batch) : null;
+  const eff = asked ?? (tables.reduce((b, e) => Math.max(b, batchOf(e.doc) || 0), 0) || null);
+  const p = presetFor(unit, preset, locale);
+  const order = new Map((p ? p.rows : []).map((n, i) => [n, i]));
+
+  let childEntries = tables;
+  const previous = [];
+  if (eff === 2) {
+    const byUnit = new Map();
+    for (const e of tables) {
+      if (batchOf(e.doc) !== 1) continue;
+      const u = unitOf(e.doc);
+      const first = byUnit.get(u);
+      previous.push({ entry: e, dupOf: first ? first.file : null });
+      if (!first) byUnit.set(u, e);
+    }
+    childEntries = tables.filter((e) => batchOf(e.doc) !== 1);
+    for (const c of childEntries) c.pairedWith = byUnit.get(unitOf(c.doc)) || null;
+  } else {
+    for (const c of tables) c.pairedWith = null;
+  }
+  // In the preset's order (the order of the parent's form), then in the order received.
+  const rank = (e) => (order.has(unitOf(e.doc)) ? order.get(unitOf(e.doc)) : order.size);
+  const sorted = childEntries.map((e, i) => [e, i]).sort((a, b) => rank(a[0]) - rank(b[0]) || a[1] - b[1]).map(([e]) => e);
+
+  const own = (e, prev) => {
+    const o = { locale, today, previous: prev ? prev.doc : undefined };
+    // A CSV is checked as read (a bare table has no header to check), like `cxzy validate`.
+    return e.kind === 'csv' ? readCsv(e.text, o).issues : validate(e.doc, o);
+  };
+  const named = (issues, e) => issues.map((i) => ({ ...i, file: e.file, unit: unitOf(e.doc) }));
+  const children = sorted.map((e) => {
+    const issues = named(own(e, e.pairedWith), e);
+    return tag(e, {
+      file: e.file, unit: unitOf(e.doc), batch: batchOf(e.doc) ?? e.doc.batch ?? null,
+      errors: count(issues, 'error'), warnings: count(issues, 'warning'), issues,
+      previous: e.pairedWith ? e.pairedWith.file : null,
+    });
+  });
+  const paired = new Set(sorted.map((e) => e.pairedWith).filter(Boolean));
+  const prevOut = previous.map(({ entry: e, dupOf }) => {
+    const issues = named(own(e, null), e);
+    const partner = paired.has(e) ? sorted.find((c) => c.pairedWith === e) : null;
+    return tag(e, {
+      file: e.file, unit: unitOf(e.doc), batch: 1, errors: count(issues, 'error'), warnings: count(issues, 'warning'), issues,
+      for: partner ? partner.file : null, duplicateOf: dupOf,
+    });
+  });
+
+  let doc = null;
+  let aIssues = [];
+  let refused = false;
+  if (sorted.length) {
+    const r = aggregateReport(sorted.map((e) => e.doc), { unit, batch: eff ?? undefined, locale });
+    refused = r.refused;
+    aIssues = r.issues.map((i) => {
+      const n = Number(i.path.split('/')[2]);
+      const e = sorted[n];
+      return e ? { ...i, file: e.file, unit: unitOf(e.doc) } : i;
+    });
+    if (!refused) {
+      doc = r.doc;
+      if (p) doc.preset = p.id;
+    }
+  }
+  const sent = new Set(children.map((c) => c.unit));
+  const missing = p ? p.rows.filter((n) => !sent.has(n)) : [];
+  return {
+    doc,
+    issues: [...aIssues, ...children.flatMap((c) => c.issues)],
+    refused,
+    children,
+    previous: prevOut,
+    unreadable,
+    missing,
+    preset: p ? p.id : null,
+    batch: eff,
+  };
+}
+
+let uid = 0;
+
+/** The element's view: drawn in `host`'s shadow root; `host` is the `<cxzy-rollup>`. */
+export class Rollup {
+  constructor(host) {
+    this.host = host;
+    this.entries = [];
+    this.queue = Promise.resolve();
+    this.uid = `cxr${++uid}`;
+    this.root = host.shadowRoot || host.attachShadow({ mode: 'open' });
+    adoptSheet(this.root, css);
+    this.form = null;
+    this.listeners = [];
+    this.timers = new Set();
+    this.build();
+    this.refresh();
+  }
+
+  get opts() {
+    const a = (n) => this.host.getAttribute(n) || undefined;
+    return { unit: a('unit') || '', batch: a('batch'), preset: a('preset'), locale: pickLocale(a('locale')), today: a('today') };
+  }
+
+  get t() { return ROLLUP_TEXT[this.opts.locale]; }
+
+  on(target, type, fn) {
+    target.addEventListener(type, fn);
+    this.listeners.push([target, type, fn]);
+  }
+
+  /** Reads, checks and rolls up `files` (FileList or File[]), after any files still being read. */
+  addFiles(files) {
+    const list = Array.from(files || []);
+    const run = this.queue.then(async () => {
+      const read = await Promise.all(list.map((f) => readSubmission(f, { locale: this.opts.locale })));
+      this.entries.push(...read.map((e) => ({ ...e, id: ++uid })));
+      return this.refresh();
+    });
+    this.queue = run.catch(() => {});
+    return run;
+  }
+
+  clear() {
+    this.entries = [];
+    this.refresh();
+  }
+
+  remove(id) {
+    this.entries = this.entries.filter((e) => e.id !== id);
+    this.refresh();
+  }
+
+  result() { return this.last; }
+
+  destroy() {
+    for (const [target, type, fn] of this.listeners) target.removeEventListener(type, fn);
+    this.listeners = [];
+    for (const tm of this.timers) clearTimeout(tm);
+    if (this.form) this.form.destroy();
+    this.form = null;
+    this.root.replaceChildren();
+    dropSheet(this.root, css);
+  }
+
+  // ---- drawing ----
+
+  build() {
+    // A rebuild (the locale changed) starts from nothing: no listener or form of the last one.
+    for (const [target, type, fn] of this.listeners) target.removeEventListener(type, fn);
+    this.listeners = [];
+    if (this.form) this.form.destroy();
+    this.form = null;
+    this.builtLocale = this.opts.locale;
+    const t = this.t;
+    const id = (s) => `${this.uid}-${s}`;
+    this.input = h('input', { type: 'file', multiple: true, accept: '.json,.csv,application/json,text/csv', hidden: true, tabindex: '-1', 'aria-hidden': 'true' });
+    this.pickBtn = h('button', { type: 'button', class: 'primary', 'data-act': 'pick' }, t.pick);
+    this.clearBtn = h('button', { type: 'button', 'data-act': 'clear' }, t.clear);
+    this.dropZone = h('div', { class: 'drop', 'data-hint': t.dropNow }, h('p', {}, t.drop, ' ', this.pickBtn, ' ', this.clearBtn), this.input);
+    this.status = h('p', { class: 'status', role: 'status', 'aria-live': 'polite' });
+    this.checks = h('section', { class: 'summary', tabindex: '-1', 'aria-labelledby': id('ch') });
+    this.missingEl = h('section', { class: 'missing', 'aria-labelledby': id('mi') });
+    this.files = h('div', { class: 'files' });
+    this.parentTitle = h('h2', { id: id('pt') });
+    this.parentTools = h('div', { class: 'toolbar', role: 'toolbar', 'aria-labelledby': id('pt') },
+      h('button', { type: 'button', 'data-act': 'json' }, t.saveJson),
+      h('button', { type: 'button', 'data-act': 'csv' }, t.saveCsv),
+      h('button', { type: 'button', 'data-act': 'print' }, t.print));
+    this.notice = h('p', { class: 'notice', role: 'status' });
+    this.formHost = h('div', { class: 'form' });
+    // The inner form's own events stay inside: the element's event is `cxzy-rollup`.
+    for (const type of ['cxzy-change', 'cxzy-validate', 'cxzy-export', 'cxzy-submit']) this.on(this.formHost, type, (e) => e.stopPropagation());
+    this.parentNote = h('p', { class: 'note' }, t.parentNote);
+    this.parentEl = h('section', { class: 'parent', 'aria-labelledby': id('pt') }, this.parentTitle, this.parentNote, this.parentTools, this.notice, this.formHost);
+    const wrap = h('div', { class: 'rollup', lang: this.opts.locale },
+      h('h2', { class: 'title' }, t.title), this.dropZone, this.status, this.checks, this.missingEl, this.files, this.parentEl);
+    this.root.replaceChildren(wrap);
+    this.wrap = wrap;
+
+    this.on(wrap, 'click', (e) => this.onClick(e));
+    this.on(this.input, 'change', () => {
+      const files = Array.from(this.input.files || []);
+      this.input.value = '';
+      if (files.length) this.addFiles(files);
+    });
+    this.on(this.dropZone, 'dragover', (e) => { e.preventDefault(); this.dropZone.classList.add('over'); });
+    this.on(this.dropZone, 'dragleave', () => this.dropZone.classList.remove('over'));
+    this.on(this.dropZone, 'drop', (e) => {
+      e.preventDefault();
+      this.dropZone.classList.remove('over');
+      if (e.dataTransfer && e.dataTransfer.files.length) this.addFiles(e.dataTransfer.files);
+    });
+  }
+
+  onClick(e) {
+    const b = e.target.closest('button[data-act]');
+    if (!b) return;
+    const act = b.dataset.act;
+    if (act === 'pick') this.input.click();
+    else if (act === 'clear') this.clear();
+    else if (act === 'remove') this.remove(Number(b.dataset.id));
+    else if (act === 'json' && this.last.doc) this.download('json', `${JSON.stringify(this.last.doc, null, 2)}\n`, 'application/json');
+    else if (act === 'csv' && this.last.doc) this.download('csv', writeCsv(this.last.doc), 'text/csv;charset=utf-8');
+    else if (act === 'print') window.print();
+  }
+
+  download(ext, text, type) {
+    const d = this.last.doc;
+    const base = [d.unit || 'cxzy-stats', d.batch ? this.t.batchN(d.batch) : '', this.t.fileSuffix].filter(Boolean).join('-');
+    const name = `${base.replace(/[\\/:*?"<>|]/g, '_')}.${ext}`;
+    const url = URL.createObjectURL(new Blob([text], { type }));
+    const a = h('a', { href: url, download: name, hidden: true });
+    this.root.append(a);
+    a.click();
+    a.remove();
+    const tm = setTimeout(() => { URL.revokeObjectURL(url); this.timers.delete(tm); }, 1000);
+    this.timers.add(tm);
+    this.notice.textContent = this.t.saved;
+    this.host.dispatchEvent(new CustomEvent('cxzy-export', { detail: { name, text, type }, bubbles: true, composed: true }));
+  }
+
+  /** Recomputes the roll-up from the files, redraws, and fires `cxzy-rollup`; returns the result. */
+  refresh() {
+    const o = this.opts;
+    const t = this.t;
+    if (o.locale !== this.builtLocale) this.build();
+    const r = rollUp(this.entries, o);
+    this.last = r;
+    this.status.textContent = this.entries.length ? t.received(this.entries.length, r.children.length) : t.none;
+    this.paintChecks(r);
+    this.paintMissing(r);
+    this.paintFiles(r);
+    this.paintParent(r);
+    this.host.dispatchEvent(new CustomEvent('cxzy-rollup', { detail: r, bubbles: true, composed: true }));
+    return r;
+  }
+
+  item(issue) {
+    const t = this.t;
+    const sev = issue.severity === 'error' ? t.errorPrefix : issue.severity === 'warning' ? t.warningPrefix : '';
+    return h('li', { class: issue.severity }, h('span', { class: 'sr' }, sev), h('code', {}, issue.code), ' ', issue.message);
+  }
+
+  paintChecks(r) {
+    const t = this.t;
+    const a = r.issues.filter((i) => /^(A00|T009)/.test(i.code)).sort(errorsFirst);
+    const notes = r.unreadable.map((u) => h('li', { class: 'error' }, h('span', { class: 'sr' }, t.errorPrefix), t.unreadableNote(u.file, u.message)));
+    const list = h('ul', {}, ...a.map((i) => this.item(i)), ...notes);
+    const head = h('h2', { id: `${this.uid}-ch` }, t.checks);
+    const bad = r.refused || a.some((i) => i.severity === 'error') || notes.length;
+    const lead = r.refused ? h('p', { class: 'counts', role: 'alert' }, t.refused)
+      : h('p', { class: 'counts' }, r.children.length && !a.length && !notes.length ? t.checksOk : '');
+    this.checks.className = `summary ${bad ? 'has-errors' : a.length ? 'has-warnings' : 'ok'}`;
+    this.checks.hidden = !this.entries.length;
+    this.checks.replaceChildren(head, lead, a.length || notes.length ? list : '');
+  }
+
+  paintMissing(r) {
+    const t = this.t;
+    this.missingEl.hidden = !r.preset;
+    if (!r.preset) { this.missingEl.replaceChildren(); return; }
+    const head = h('h2', { id: `${this.uid}-mi` }, r.missing.length ? t.missing(r.missing.length) : t.missingNone);
+    this.missingEl.classList.toggle('done', !r.missing.length);
+    this.missingEl.replaceChildren(head, r.missing.length ? h('ul', { 'aria-label': t.missingOf(r.preset) }, ...r.missing.map((n) => h('li', {}, n))) : '');
+  }
+
+  paintFiles(r) {
+    const t = this.t;
+    if (!this.entries.length) { this.files.replaceChildren(); return; }
+    const line = new Map();
+    for (const c of r.children) line.set(entryOf.get(c), { c, kind: 'child' });
+    for (const c of r.previous) line.set(entryOf.get(c), { c, kind: 'previous' });
+    const rows = [];
+    // One line per file, in the order received.
+    const lines = this.entries.map((e) => ({ e, ...(line.get(e) || { c: e, kind: 'unreadable' }) }));
+    for (const { e, c, kind } of lines) {
+      const { id } = e;
+      const remove = h('button', { type: 'button', class: 'remove', 'data-act': 'remove', 'data-id': id, 'aria-label': t.remove(e.file) }, t.removeShort);
+      if (kind === 'unreadable') {
+        rows.push(h('tr', { class: 'bad' },
+          h('td', { class: 'mark' }, h('span', { 'aria-hidden': 'true' }, '✗'), h('span', { class: 'sr' }, t.unread)),
+          h('td', {}, '—'), h('td', {}, '—'), h('td', { class: 'n' }, '—'), h('td', { class: 'n' }, '—'),
+          h('td', {}, h('p', { class: 'why' }, c.message)),
+          h('th', { scope: 'row', class: 'file' }, e.file), h('td', {}, remove)));
+        continue;
+      }
+      const shown = c.issues.filter((i) => i.severity !== 'info').sort(errorsFirst);
+      const note = kind === 'previous'
+        ? h('p', { class: 'pair' }, c.duplicateOf ? t.prevDup(c.duplicateOf) : c.for ? t.prevFor(c.for) : t.prevWaiting)
+        : c.previous ? h('p', { class: 'pair' }, t.comparedWith(c.previous)) : null;
+      const problems = shown.length
+        ? [h('ul', { class: 'first' }, ...shown.slice(0, FIRST_SHOWN).map((i) => this.item(i))),
+          shown.length > FIRST_SHOWN ? h('details', {}, h('summary', {}, t.all(shown.length)), h('ul', {}, ...shown.map((i) => this.item(i)))) : null]
+        : [h('p', { class: 'none' }, t.noProblems)];
+      const okMark = c.errors === 0;
+      rows.push(h('tr', { class: `${okMark ? 'good' : 'bad'}${kind === 'previous' ? ' prev' : ''}` },
+        h('td', { class: 'mark' }, h('span', { 'aria-hidden': 'true' }, okMark ? '✓' : '✗'), h('span', { class: 'sr' }, okMark ? t.ok : t.bad)),
+        h('td', { class: 'unit' }, c.unit || '—'),
+        h('td', {}, c.batch === 1 || c.batch === 2 ? t.batchN(c.batch) : String(c.batch ?? '—')),
+        h('td', { class: 'n' }, String(c.errors)), h('td', { class: 'n' }, String(c.warnings)),
+        h('td', { class: 'problems' }, note, ...problems),
+        h('th', { scope: 'row', class: 'file' }, e.file), h('td', {}, remove)));
+    }
+    const head = h('tr', {}, ...[t.colResult, t.colUnit, t.colBatch, t.colErrors, t.colWarnings, t.colProblems, t.colFile, ''].map((l, i) => h('th', { scope: 'col' }, i === 7 ? h('span', { class: 'sr' }, t.removeShort) : l)));
+    this.files.replaceChildren(h('table', {}, h('caption', {}, t.filesCaption), h('thead', {}, head), h('tbody', {}, ...rows)));
+  }
+
+  paintParent(r) {
+    const t = this.t;
+    const o = this.opts;
+    this.parentEl.hidden = !r.doc;
+    this.parentTitle.textContent = t.parent(o.unit, r.batch);
+    if (!r.doc) {
+      if (this.form) this.form.destroy();
+      this.form = null;
+      return;
+    }
+    if (!this.form) {
+      this.form = new StatsForm(this.formHost, { readonly: true, autosave: false, locale: o.locale, preset: r.preset || undefined, data: r.doc });
+    } else {
+      this.form.setData(r.doc);
+    }
+  }
+}
