@@ -168,9 +168,9 @@ export class StatsForm {
     this.marks = new Map();
 
     const tool = (key, label, extra = {}) => h('button', { type: 'button', 'data-act': key, ...extra }, label);
-    this.fileInput = h('input', { type: 'file', accept: '.json,.csv,application/json,text/csv', hidden: true, 'aria-hidden': 'true', tabindex: '-1' });
+    this.fileInput = h('input', { type: 'file', accept: '.json,.csv,.xlsx,application/json,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', hidden: true, 'aria-hidden': 'true', tabindex: '-1' });
     const toolbar = h('div', { class: 'toolbar', role: 'toolbar', 'aria-label': t.title },
-      ro ? null : tool('open', t.open), tool('json', t.saveJson), tool('csv', t.saveCsv), tool('print', t.print),
+      ro ? null : tool('open', t.open), tool('json', t.saveJson), tool('csv', t.saveCsv), tool('xlsx', this.locale === 'en' ? 'Export Excel' : '导出 Excel'), tool('print', t.print),
       ro ? null : tool('submit', t.submit, { class: 'primary' }),
       tool('locale', t.language, { lang: this.locale === 'en' ? 'zh-CN' : 'en' }),
       this.fileInput);
@@ -626,6 +626,8 @@ export class StatsForm {
     if (act === 'open') this.fileInput.click();
     else if (act === 'json') { if (await this.gate()) this.download(this.fileName('json'), `${JSON.stringify(this.data(), null, 2)}\n`, 'application/json'); }
     else if (act === 'csv') { if (await this.gate()) this.download(this.fileName('csv'), writeCsv(this.handle.data()), 'text/csv;charset=utf-8'); }
+    // 导出 Excel: the workbook module (excel.js) loads on first use, not with the form.
+    else if (act === 'xlsx') { if (await this.gate()) { const x = await import('./excel.js'); this.download(this.fileName('xlsx'), await x.writeXlsx(this.handle.data()), x.XLSX_TYPE); } }
     else if (act === 'print') window.print();
     else if (act === 'submit') this.submit();
     else if (act === 'locale') this.setLocale(this.locale === 'en' ? 'zh-CN' : 'en');
@@ -696,7 +698,14 @@ export class StatsForm {
     const t = this.t;
     try {
       if (file.size > MAX_BYTES) throw new Error(`${file.size} > ${MAX_BYTES} bytes`);
-      const text = decodeText(new Uint8Array(await file.arrayBuffer()));
+      const bytes = new Uint8Array(await file.arrayBuffer());
+      // A workbook (zip or OLE2 by its first bytes, whatever its name): the Excel module reads it.
+      if ((bytes[0] === 0x50 && bytes[1] === 0x4b) || (bytes[0] === 0xd0 && bytes[1] === 0xcf)) {
+        this.setData((await (await import('./excel.js')).readXlsx(bytes, { locale: this.locale })).doc);
+        this.notice(t.opened(file.name));
+        return;
+      }
+      const text = decodeText(bytes);
       const csv = /\.csv$/i.test(file.name) || !/^\s*[{[]/.test(text.replace(/^\uFEFF/, ''));
       const doc = csv ? readCsv(text).doc : parseJson(text);
       this.setData(doc);

@@ -60,7 +60,7 @@ for pair in cxzy-form.css:styles.js review-entry.css:review-styles.js rollup.css
   ' "$out/${pair%%:*}" "$stage/${pair##*:}"
 done
 "$bin/esbuild" "$stage/index.js" --bundle --minify --format=esm --target=es2020 --log-level=warning \
-  --external:./cxzy_form.js --external:./review.js --external:./rollup.js --outfile=$out/index.js
+  --external:./cxzy_form.js --external:./review.js --external:./rollup.js --external:./excel.js --outfile=$out/index.js
 # review.js (cxzy-form/review): the 领导点评登记表 and the coverage view, a second module that
 # <cxzy-review-entry> imports when it is on a page — not part of the statistics form's download.
 # It imports index.js (external) so both share one loaded wasm.
@@ -69,9 +69,13 @@ done
 # rollup.js (<cxzy-rollup>, the receiving office): the same, imported when the first element connects.
 "$bin/esbuild" "$stage/rollup.js" --bundle --minify --format=esm --target=es2020 --log-level=warning \
   --external:./index.js --outfile=$out/rollup.js
+# excel.js (cxzy-form/excel): .xlsx in and out, imported by the form when a clerk opens or saves a
+# workbook; it reads with the full wasm (readSheet), which it loads through init().
+"$bin/esbuild" "$stage/excel.js" --bundle --minify --format=esm --target=es2020 --log-level=warning \
+  --external:./index.js --external:./cxzy_form.js --outfile=$out/excel.js
 "$bin/esbuild" $out/cxzy_form.js --minify --format=esm --target=es2020 --log-level=warning --outfile=$out/cxzy_form.js --allow-overwrite
 rm $out/cxzy_stats.js
-cp js/index.d.ts js/review.d.ts js/package.json $out/
+cp js/index.d.ts js/review.d.ts js/excel.d.ts js/package.json $out/
 if [ -f README.md ]; then cp README.md "$out/"; fi
 
 old=target/pkg-old.$$
@@ -119,6 +123,11 @@ review_js=$(gz pkg/review.js)
 printf '    JS    %8d B  %s   review.js (<cxzy-review-entry>, coverage view: loaded with the element)\n' "$review_js" "$(kib "$review_js")"
 rollup_js=$(gz pkg/rollup.js)
 printf '    JS    %8d B  %s   rollup.js (<cxzy-rollup>, the receiving office: loaded with the element)\n' "$rollup_js" "$(kib "$rollup_js")"
+excel_js=$(gz pkg/excel.js)
+printf '  Excel (.xlsx open/save in the form: loaded on first use)\n'
+printf '    JS    %8d B  %s   excel.js\n' "$excel_js" "$(kib "$excel_js")"
+printf '    total %8d B  %s   (with the full wasm + its glue, which reading a workbook loads)\n' \
+  "$((excel_js + full_wasm + full_js))" "$(kib $((excel_js + full_wasm + full_js)))"
 if [ "$total" -gt "$budget" ]; then
   echo "over budget: the embedded form's wasm + JS + CSS must stay within $(kib "$budget") gzip" >&2
   [ "${CXZY_SIZE_BUDGET:-}" = warn ] || exit 1

@@ -17,11 +17,15 @@ const el = (tag, attrs = {}, ...kids) => {
 async function check(file) {
   await init();
   const locale = en.checked ? 'en' : 'zh-CN';
-  const text = decodeText(new Uint8Array(await file.arrayBuffer()));
+  const bytes = new Uint8Array(await file.arrayBuffer());
+  const text = decodeText(bytes);
   let doc;
   let issues;
   try {
-    if (/\.csv$/i.test(file.name) || !/^\s*[{[]/.test(text.replace(/^\uFEFF/, ''))) {
+    // A workbook by its first bytes (.xlsx: zip; .xls / password-protected: OLE2): the Excel module.
+    if ((bytes[0] === 0x50 && bytes[1] === 0x4b) || (bytes[0] === 0xd0 && bytes[1] === 0xcf)) {
+      ({ doc, issues } = await (await import('./pkg/excel.js')).readXlsx(bytes, { locale }));
+    } else if (/\.csv$/i.test(file.name) || !/^\s*[{[]/.test(text.replace(/^\uFEFF/, ''))) {
       ({ doc, issues } = readCsv(text, { locale }));
     } else {
       doc = parseJson(text);

@@ -16,6 +16,8 @@ test('npm pack ships exactly the modules, wasm, styles, types, README and packag
     'cxzy_form.js',
     'cxzy_form_bg.wasm',
     'cxzy_stats_bg.wasm',
+    'excel.d.ts',
+    'excel.js',
     'index.d.ts',
     'index.js',
     'package.json',

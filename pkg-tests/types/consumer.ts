@@ -2,6 +2,7 @@
 // against the package as it ships (node_modules/cxzy-form, resolved through its `exports`).
 // Each `@ts-expect-error` line must stay an error: if the types loosen, tsc reports the
 // directive as unused and the test fails.
+import { readXlsx, writeXlsx } from 'cxzy-form/excel';
 import init, { validate, totals, StatsForm, initForm, type StatsDoc, type Issue, type Preset, type Locale } from 'cxzy-form';
 
 // A document literal type-checks without an annotation (format and batch are not widened away).
@@ -63,6 +64,11 @@ export async function main(): Promise<void> {
   validate({ format: 'cxzy-stats/1', unit: '黑龙江省' });
   // @ts-expect-error a count is a number or the text typed, not a boolean
   validate({ format: 'cxzy-stats/1', rows: [{ name: '甲市', orgs_total: true }] });
+
+  // The Excel module (cxzy-form/excel): a workbook in, the same StatsDoc out, and back.
+  const opened = await readXlsx(new Uint8Array(0), { locale: 'zh-CN' });
+  const bytes: Uint8Array = await writeXlsx(opened.doc);
+  console.log(opened.issues.length, opened.sheet, bytes.length);
 
   const presets: Preset[] = ['heilongjiang-2010', 'central-2010'];
   const locales: Locale[] = ['zh-CN', 'en'];

@@ -117,6 +117,32 @@ pub fn read_csv(text: &str, opts: &str) -> String {
     }
 }
 
+/// Reads a statistics table from a worksheet's cells (JSON `string[][]`, as the package's xlsx
+/// reader gives them: js/excel.js) and checks it: `{ doc, issues }`. Full module only: the
+/// embedded form loads it with the Excel module, so its first download does not grow.
+#[cfg(not(cxzy_stats_only))]
+#[wasm_bindgen(js_name = readSheet)]
+pub fn read_sheet(grid: &str, opts: &str) -> String {
+    let o = options(opts);
+    // Through the core's JSON reader (serde's typed path would add some 15 KiB gzip of wasm).
+    let grid: Vec<Vec<String>> = match json::parse(grid) {
+        Ok(Value::Array(rows)) => rows
+            .iter()
+            .map(|r| r.as_array().map_or_else(Vec::new, |cells| cells.iter().map(|c| c.as_str().unwrap_or("").to_string()).collect()))
+            .collect(),
+        Ok(_) => return err(&ParseError { line: 0, column: 0, message: "a sheet is an array of rows".into() }),
+        Err(e) => return err(&e),
+    };
+    match stats::sheet::read(&grid) {
+        Ok((doc, read_issues)) => {
+            let mut issues = check::check_stats(&doc, read_issues, o.get("previous").filter(|v| !v.is_null()));
+            messages::localize(&mut issues, locale_of(&o));
+            ok(json!({ "doc": doc.to_value(), "issues": issues_value(&issues) }))
+        }
+        Err(e) => err(&e),
+    }
+}
+
 /// Writes a statistics table as CSV (UTF-8 with BOM, zh-CN headers, 合计 first).
 #[wasm_bindgen(js_name = writeCsv)]
 pub fn write_csv(doc: &str) -> String {
