@@ -6,6 +6,7 @@
 // innerHTML — so a unit named `<img src=x onerror=…>` is text. No network: files are read with
 // FileReader APIs and saved through blob: URLs.
 import * as api from './api.js';
+import { Drafts } from './draft.js';
 import { unwrap, asText, meta, blankDoc, decodeText, readCsv, writeCsv, parseJson } from './api.js';
 import { h, isoDate, adoptSheet, dropSheet, errorsFirst, summaryItem, paintSummaryState, focusFromSummary } from './dom.js';
 import { TEXT, pickLocale } from './i18n.js';
@@ -81,14 +82,21 @@ export class StatsForm {
     this.initialText = options.data != null ? asText(options.data) : JSON.stringify(blankDoc(this.presetId, options.rows));
     this.showMissing = options.data != null;
     let text = this.initialText;
-    const draft = this.canSave() ? this.readDraft() : null;
+    this.drafts = new Drafts(this.draftKey, {
+      locale: () => this.locale,
+      notice: (msg, ...extra) => this.notice(msg, ...extra),
+      data: () => this.handle.data(),
+      load: (draftText) => this.setData(draftText),
+      discard: () => this.discardDraft(),
+    }, { enabled: this.opts.autosave !== false && !this.opts.readonly });
+    const draft = this.drafts.read();
     if (draft && draft.data !== this.initialText) {
       text = draft.data;
       this.showMissing = true;
     }
     this.handle = new api.wasm.FormHandle(text, this.locale);
     this.render();
-    if (draft && text === draft.data) this.noticeRestored(draft.saved_at);
+    this.drafts.announce(!!draft && text === draft.data);
     this.emit('cxzy-validate');
   }
 
@@ -132,8 +140,7 @@ export class StatsForm {
 
   /** Removes the form, its listeners and timers, and frees the wasm state. */
   destroy() {
-    this.flushSave();
-    if (this.saveTimer) this.saveTimer.cancel();
+    this.drafts.destroy();
     for (const [target, type, fn] of this.listeners) target.removeEventListener(type, fn);
     this.listeners = [];
     for (const t of this.timers) clearTimeout(t);
@@ -633,7 +640,6 @@ export class StatsForm {
     else if (act === 'locale') this.setLocale(this.locale === 'en' ? 'zh-CN' : 'en');
     else if (act === 'add') this.rowsChanged(this.handle.insertRow(this.handle.rowCount(), ''));
     else if (act === 'remove') this.rowsChanged(this.handle.removeRow(Number(b.dataset.r)));
-    else if (act === 'discard') this.discardDraft();
   }
 
   rowsChanged(res) {
@@ -719,59 +725,14 @@ export class StatsForm {
     this.noticeEl.replaceChildren(h('p', {}, text, ...extra));
   }
 
-  // ---- drafts ----
+  // ---- drafts (js/draft.js) ----
 
-  canSave() {
-    try {
-      return this.opts.autosave !== false && !this.opts.readonly && typeof localStorage !== 'undefined';
-    } catch {
-      return false;
-    }
-  }
+  scheduleSave() { this.drafts.schedule(); }
 
-  readDraft() {
-    try {
-      const d = JSON.parse(localStorage.getItem(this.draftKey) || 'null');
-      return d && typeof d.data === 'object' ? { saved_at: d.saved_at, data: JSON.stringify(d.data) } : null;
-    } catch {
-      return null;
-    }
-  }
-
-  scheduleSave() {
-    if (!this.canSave() || this.saveTimer) return;
-    // When the page is idle after this frame (writing a 1 000-row draft takes longer than a
-    // frame); edits in between (a paste) are saved once. `pagehide` flushes a pending save.
-    const save = () => this.flushSave();
-    if (typeof requestIdleCallback === 'function') {
-      const id = requestIdleCallback(save, { timeout: 1000 });
-      this.saveTimer = { cancel: () => cancelIdleCallback(id) };
-    } else {
-      const id = setTimeout(save, 50);
-      this.saveTimer = { cancel: () => clearTimeout(id) };
-    }
-  }
-
-  flushSave() {
-    if (!this.saveTimer || !this.handle) return;
-    this.saveTimer.cancel();
-    this.saveTimer = null;
-    try {
-      localStorage.setItem(this.draftKey, `{"saved_at":${JSON.stringify(new Date().toISOString())},"data":${this.handle.data()}}`);
-    } catch (err) {
-      this.notice(err.message);
-    }
-  }
-
-  noticeRestored(savedAt) {
-    const d = new Date(savedAt);
-    const when = Number.isNaN(d.getTime()) ? '' : `${isoDate(d)} ${String(d.getHours()).padStart(2, '0')}:${String(d.getMinutes()).padStart(2, '0')}`;
-    this.notice(this.t.restored(when), ' ', h('button', { type: 'button', 'data-act': 'discard' }, this.t.discard));
-    this.on(this.noticeEl, 'click', (e) => this.onAction(e));
-  }
+  flushSave() { if (this.handle) this.drafts.flush(); }
 
   discardDraft() {
-    try { localStorage.removeItem(this.draftKey); } catch { /* storage unavailable */ }
+    this.drafts.remove();
     this.handle.free();
     this.handle = new api.wasm.FormHandle(this.initialText, this.locale);
     this.showMissing = this.opts.data != null;

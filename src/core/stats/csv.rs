@@ -113,57 +113,105 @@ fn cell_value(cell: &str) -> &str {
     unguard(cell).unwrap_or_else(|| normalize::trim(cell))
 }
 
-/// What the `csv` crate lets through: a NUL character (a binary file, or UTF-16 read as bytes)
-/// and a quote that opens a cell and never closes (the crate reads the rest of the file as one
-/// cell). Both make the file unreadable; the error names the line and column where they are.
-/// The quoting follows the crate's: a `"` opens a quoted cell only at the start of a cell, `""`
-/// inside is a quote, and after the closing quote the cell goes on unquoted.
-fn prescan(text: &str) -> Result<(), ParseError> {
-    let (mut line, mut column) = (1usize, 0usize);
-    let mut open: Option<(usize, usize)> = None;
-    let mut field_start = true;
-    let mut chars = text.chars().peekable();
-    while let Some(c) = chars.next() {
-        column += 1;
-        if c == '\0' {
-            return Err(ParseError {
-                line,
-                column,
-                message: "NUL character: this is not a text CSV file (save it again as “CSV UTF-8” or “CSV”)".into(),
-            });
-        }
-        if open.is_some() {
-            if c == '"' {
-                if chars.peek() == Some(&'"') {
-                    chars.next();
-                    column += 1;
-                } else {
-                    open = None;
-                }
-            }
-        } else if c == '"' && field_start {
-            open = Some((line, column));
-        }
-        field_start = open.is_none() && matches!(c, ',' | '\n' | '\r');
-        // CRLF, LF and a lone CR each end a line; the column counts characters.
-        if c == '\n' || (c == '\r' && chars.peek() != Some(&'\n')) {
-            line += 1;
-            column = 0;
-        }
+/// The records of CSV text, as the `csv` crate reads them (RFC 4180, flexible): `,` between
+/// cells; CRLF, LF or CR end a record; a `"` at the start of a cell opens a quoted cell, where `""`
+/// is a quote and line breaks are text; after the closing quote the cell goes on unquoted; a `"`
+/// inside an unquoted cell is text. Unlike the crate, a quote that never closes is an error at
+/// the line and column where it opens (the crate reads the rest of the file as one cell), and so
+/// is a NUL character (a binary file, or UTF-16 read as bytes). Not the crate: in wasm it costs
+/// some kilobytes gzip of the form's download (its writer was dropped for the same reason), and
+/// it cannot report the unterminated quote. `tests/props.rs` checks it against the crate.
+pub struct Records<'a> {
+    text: &'a str,
+    pos: usize,
+    line: usize,
+    line_start: usize,
+}
+
+impl<'a> Records<'a> {
+    pub fn new(text: &'a str) -> Records<'a> {
+        Records { text, pos: 0, line: 1, line_start: 0 }
     }
-    match open {
-        Some((line, column)) => Err(ParseError {
-            line,
-            column,
-            message: "a quote (\") opens a cell here and is never closed: add the closing quote".into(),
-        }),
-        None => Ok(()),
+
+    fn error(&self, line: usize, at: usize, line_start: usize, message: &str) -> ParseError {
+        let column = self.text.get(line_start..at).map_or(0, |s| s.chars().count()) + 1;
+        ParseError { line, column, message: message.into() }
+    }
+
+    fn newline(&mut self, next: usize) {
+        self.line += 1;
+        self.line_start = next;
     }
 }
 
-fn csv_error(e: &csv::Error) -> ParseError {
-    let (line, column) = e.position().map_or((0, 0), |p| (p.line() as usize, 1));
-    ParseError { line, column, message: e.to_string() }
+const NUL_MESSAGE: &str = "NUL character: this is not a text CSV file (save it again as “CSV UTF-8” or “CSV”)";
+
+impl Iterator for Records<'_> {
+    /// The line where the record starts, and its cells.
+    type Item = Result<(usize, Vec<String>), ParseError>;
+
+    fn next(&mut self) -> Option<Self::Item> {
+        let b = self.text.as_bytes();
+        if self.pos >= b.len() {
+            return None;
+        }
+        let line = self.line;
+        let mut cells = Vec::new();
+        let mut cell = Vec::new();
+        loop {
+            // The start of a cell.
+            if b.get(self.pos) == Some(&b'"') {
+                let (open_line, open_at, open_start) = (self.line, self.pos, self.line_start);
+                self.pos += 1;
+                loop {
+                    let Some(&c) = b.get(self.pos) else {
+                        self.pos = b.len();
+                        let msg = "a quote (\") opens a cell here and is never closed: add the closing quote";
+                        return Some(Err(self.error(open_line, open_at, open_start, msg)));
+                    };
+                    self.pos += 1;
+                    match c {
+                        b'"' if b.get(self.pos) == Some(&b'"') => self.pos += 1,
+                        b'"' => break,
+                        b'\0' => {
+                            let at = self.pos - 1;
+                            self.pos = b.len();
+                            return Some(Err(self.error(self.line, at, self.line_start, NUL_MESSAGE)));
+                        }
+                        b'\n' => self.newline(self.pos),
+                        b'\r' if b.get(self.pos) != Some(&b'\n') => self.newline(self.pos),
+                        _ => {}
+                    }
+                    cell.push(c);
+                }
+            }
+            // Unquoted (or the rest after a closing quote), up to the next `,` or line end.
+            loop {
+                let c = b.get(self.pos).copied();
+                self.pos += 1;
+                match c {
+                    Some(b',') => break,
+                    None | Some(b'\n' | b'\r') => {
+                        if c == Some(b'\r') && b.get(self.pos) == Some(&b'\n') {
+                            self.pos += 1;
+                        }
+                        if c.is_some() {
+                            self.newline(self.pos);
+                        }
+                        cells.push(String::from_utf8(std::mem::take(&mut cell)).unwrap_or_default());
+                        return Some(Ok((line, cells)));
+                    }
+                    Some(b'\0') => {
+                        let at = self.pos - 1;
+                        self.pos = b.len();
+                        return Some(Err(self.error(self.line, at, self.line_start, NUL_MESSAGE)));
+                    }
+                    Some(c) => cell.push(c),
+                }
+            }
+            cells.push(String::from_utf8(std::mem::take(&mut cell)).unwrap_or_default());
+        }
+    }
 }
 
 /// N006: the file was not UTF-8 and was read as GB18030/GBK (SPEC §7). The decoding is the
@@ -198,8 +246,6 @@ pub fn read(text: &str) -> Result<(StatsDoc, Vec<Issue>), ParseError> {
     if text.len() > crate::core::json::MAX_BYTES {
         return Err(ParseError { line: 0, column: 0, message: format!("file too large: {} bytes", text.len()) });
     }
-    prescan(text)?;
-    let mut reader = csv::ReaderBuilder::new().has_headers(false).flexible(true).from_reader(text.as_bytes());
     let mut doc = Map::new();
     doc.insert("format".into(), FORMAT.into());
     let mut report = Map::new();
@@ -211,10 +257,9 @@ pub fn read(text: &str) -> Result<(StatsDoc, Vec<Issue>), ParseError> {
     let mut supplied: Vec<(Option<usize>, &'static str, String)> = Vec::new();
     let mut skipped_computed = false;
 
-    for record in reader.records() {
-        let record = record.map_err(|e| csv_error(&e))?;
-        let line = record.position().map_or(0, |p| p.line() as usize);
-        let cells: Vec<&str> = record.iter().map(cell_value).collect();
+    for record in Records::new(text) {
+        let (line, raw) = record?;
+        let cells: Vec<&str> = raw.iter().map(|c| cell_value(c)).collect();
         if cells.iter().all(|c| c.is_empty()) {
             continue;
         }
@@ -378,15 +423,27 @@ fn same_ratio(text: &str, r: Ratio) -> bool {
     if r.den == 0 {
         return matches!(t, "—" | "-" | "–" | "/" | "") || t.starts_with("#DIV/0");
     }
+    // p / 10^decimals, at most 999 and 4 decimals (then every product below fits in 64 bits
+    // within R004's bounds; a larger one is not the same).
     let (int, frac) = t.split_once('.').unwrap_or((t, ""));
-    if int.is_empty() || int.len() > 6 || frac.len() > 6 || !int.bytes().chain(frac.bytes()).all(|b| b.is_ascii_digit()) {
+    if int.is_empty() || int.len() > 3 || frac.len() > 4 {
         return false;
     }
-    let scale = 10u128.pow(frac.len() as u32);
-    let Ok(p) = format!("{int}{frac}").parse::<u128>() else { return false };
+    let (mut p, mut scale) = (0u64, 1u64);
+    for (i, b) in int.bytes().chain(frac.bytes()).enumerate() {
+        if !b.is_ascii_digit() {
+            return false;
+        }
+        p = p * 10 + u64::from(b - b'0');
+        if i >= int.len() {
+            scale *= 10;
+        }
+    }
     // |p/scale − 100·num/den| < 1/scale  ⇔  |p·den − 100·num·scale| < den
-    let (a, b) = (p * u128::from(r.den), 100 * u128::from(r.num) * scale);
-    a.abs_diff(b) < u128::from(r.den)
+    match (p.checked_mul(r.den), r.num.checked_mul(100 * scale)) {
+        (Some(a), Some(b)) => a.abs_diff(b) < r.den,
+        _ => false,
+    }
 }
 
 /// The text of a JSON value in a CSV cell (strings as they are, numbers as digits).

@@ -1,0 +1,233 @@
+// The form's draft in localStorage, under faults (SPEC §7: "a draft is never lost"; issue 10).
+//
+// * A draft that cannot be used (not JSON, an older or foreign shape such as `{"data":[1,2,3]}`
+//   or `{"saved_at":{"toString":1}}`) is set aside under `<key>:set-aside` and the form starts
+//   fresh with a notice — never a blank form, never a TypeError.
+// * Storage full (QuotaExceededError) or disabled (access throws, or no localStorage): a visible
+//   warning in the form's language, once; the form keeps working and tries again on the next edit.
+// * Two tabs on one table: the `storage` event tells this tab when the other saved. Autosave then
+//   pauses here, and the notice offers to load the newer draft or to keep this tab's table (which
+//   then saves over it): a newer draft is never overwritten silently.
+// * Saving happens when the page is idle after an edit (a 1 000-row draft takes longer than a
+//   frame) and at `pagehide`; what was saved survives a killed tab.
+import { h, isoDate } from './dom.js';
+
+const TEXT = {
+  'zh-CN': {
+    restored: (t) => `已恢复${t ? ` ${t} ` : ''}自动保存的草稿。`,
+    discard: '丢弃草稿',
+    setAside: (key) => `上次自动保存的草稿已损坏或格式过旧，无法恢复：已另存为「${key}」，现打开空白表格。`,
+    full: '浏览器存储空间已满，草稿未能自动保存：请先“保存 JSON”留存填写内容，或清理浏览器存储后继续。',
+    disabled: '浏览器禁用了本地存储，草稿不会自动保存：请在完成前“保存 JSON”留存填写内容。',
+    newer: (t) => `另一个窗口在${t ? ` ${t} ` : ''}保存了此表的较新草稿；本窗口已暂停自动保存，以免覆盖它。`,
+    loadNewer: '载入较新的草稿',
+    keepMine: '保留本窗口的内容',
+  },
+  en: {
+    restored: (t) => `Restored the draft saved automatically${t ? ` at ${t}` : ''}.`,
+    discard: 'Discard draft',
+    setAside: (key) => `The draft saved last time is damaged or in an old format and cannot be restored: it was kept as “${key}”; the form starts fresh.`,
+    full: 'The browser’s storage is full, so the draft was not saved: use “Save JSON” to keep your entries, or free some storage.',
+    disabled: 'The browser has disabled local storage, so drafts are not saved: use “Save JSON” before you finish.',
+    newer: (t) => `Another window saved a newer draft of this table${t ? ` at ${t}` : ''}; autosave is paused here so as not to overwrite it.`,
+    loadNewer: 'Load the newer draft',
+    keepMine: 'Keep this window’s table',
+  },
+};
+
+/** `localStorage`, or null when the page may not use it (access throws in some privacy modes). */
+function storage() {
+  try {
+    const s = globalThis.localStorage;
+    return s && typeof s.getItem === 'function' ? s : null;
+  } catch {
+    return null;
+  }
+}
+
+const isDoc = (v) => v !== null && typeof v === 'object' && !Array.isArray(v);
+
+/**
+ * A stored draft's text → `{ saved_at, data }` (data as JSON text), or null when it is not a
+ * draft this version can use. Only the own shape is trusted: `saved_at` a string (or absent),
+ * `data` an object.
+ */
+export function parseDraft(text) {
+  let d;
+  try {
+    d = JSON.parse(text);
+  } catch {
+    return null;
+  }
+  if (!isDoc(d) || !isDoc(d.data)) return null;
+  if (d.saved_at !== undefined && typeof d.saved_at !== 'string') return null;
+  return { saved_at: d.saved_at || '', data: JSON.stringify(d.data) };
+}
+
+/** `2011-01-16 09:30` in local time, or '' for what is not a time. */
+function when(savedAt) {
+  const d = new Date(typeof savedAt === 'string' ? savedAt : NaN);
+  if (Number.isNaN(d.getTime())) return '';
+  return `${isoDate(d)} ${String(d.getHours()).padStart(2, '0')}:${String(d.getMinutes()).padStart(2, '0')}`;
+}
+
+const isQuota = (err) => err && (err.name === 'QuotaExceededError' || err.name === 'NS_ERROR_DOM_QUOTA_REACHED' || err.code === 22);
+
+/**
+ * The draft of one form. `host`: `{ locale(), notice(text, ...nodes), data() → JSON text,
+ * load(text), discard() }` — the form's side.
+ */
+export class Drafts {
+  constructor(key, host, { enabled = true } = {}) {
+    this.key = key;
+    this.host = host;
+    this.enabled = enabled;
+    this.timer = null;
+    this.warned = null; // 'full' | 'disabled' once said
+    this.paused = false; // another tab saved a newer draft
+    this.pending = null; // what to say once the form is drawn
+    this.onStorage = (e) => this.storageEvent(e);
+    if (enabled && typeof window !== 'undefined') window.addEventListener('storage', this.onStorage);
+  }
+
+  get t() {
+    return TEXT[this.host.locale() === 'en' ? 'en' : 'zh-CN'];
+  }
+
+  /**
+   * The draft to start from (JSON text of the document), or null. A draft that cannot be used is
+   * set aside and announced; unavailable storage is announced too (see `announce`).
+   */
+  read() {
+    if (!this.enabled) return null;
+    const s = storage();
+    if (!s) {
+      this.pending = 'disabled';
+      return null;
+    }
+    let raw;
+    try {
+      raw = s.getItem(this.key);
+    } catch {
+      this.pending = 'disabled';
+      return null;
+    }
+    if (raw == null) return null;
+    const d = parseDraft(raw);
+    if (!d) {
+      this.aside = `${this.key}:set-aside`;
+      try {
+        s.setItem(this.aside, raw);
+        s.removeItem(this.key);
+      } catch { /* full: the bad draft stays where it was; it is not loaded */ }
+      this.pending = 'aside';
+      return null;
+    }
+    this.restored = d;
+    return d;
+  }
+
+  /** Says what `read` found, once the form (and its notice area) is drawn. */
+  announce(startedFromDraft) {
+    const t = this.t;
+    if (this.pending === 'aside') this.host.notice(t.setAside(this.aside));
+    else if (this.pending === 'disabled') this.warn('disabled');
+    else if (startedFromDraft && this.restored) {
+      this.host.notice(t.restored(when(this.restored.saved_at)), ' ', this.button(t.discard, () => this.host.discard()));
+    }
+    this.pending = null;
+  }
+
+  button(text, fn) {
+    const b = h('button', { type: 'button' }, text);
+    b.addEventListener('click', fn);
+    return b;
+  }
+
+  warn(kind) {
+    if (this.warned === kind) return;
+    this.warned = kind;
+    this.host.notice(this.t[kind]);
+  }
+
+  /** Saves when the page is idle (edits in between are saved once). */
+  schedule() {
+    if (!this.enabled || this.timer || this.paused) return;
+    const save = () => this.flush();
+    if (typeof requestIdleCallback === 'function') {
+      const id = requestIdleCallback(save, { timeout: 1000 });
+      this.timer = { cancel: () => cancelIdleCallback(id) };
+    } else {
+      const id = setTimeout(save, 50);
+      this.timer = { cancel: () => clearTimeout(id) };
+    }
+  }
+
+  /** Saves a pending edit now (`pagehide`, `destroy`). */
+  flush() {
+    if (!this.timer) return;
+    this.timer.cancel();
+    this.timer = null;
+    if (this.paused) return;
+    this.write(this.host.data());
+  }
+
+  write(dataText) {
+    const s = storage();
+    if (!s) {
+      this.warn('disabled');
+      return false;
+    }
+    try {
+      s.setItem(this.key, `{"saved_at":${JSON.stringify(new Date().toISOString())},"data":${dataText}}`);
+      this.warned = null;
+      return true;
+    } catch (err) {
+      this.warn(isQuota(err) ? 'full' : 'disabled');
+      return false;
+    }
+  }
+
+  remove() {
+    if (this.timer) this.timer.cancel();
+    this.timer = null;
+    try {
+      const s = storage();
+      if (s) s.removeItem(this.key);
+    } catch { /* storage unavailable: nothing stored */ }
+  }
+
+  /** Another tab saved this table's draft: pause, and offer the newer one. */
+  storageEvent(e) {
+    if (e.key !== this.key || e.newValue == null) return;
+    const d = parseDraft(e.newValue);
+    // The same table (the other tab loaded this one's draft): nothing to offer.
+    if (!d || d.data === JSON.stringify(JSON.parse(this.host.data()))) return;
+    if (this.timer) this.timer.cancel();
+    this.timer = null;
+    this.paused = true;
+    const t = this.t;
+    this.host.notice(
+      t.newer(when(d.saved_at)), ' ',
+      this.button(t.loadNewer, () => {
+        this.paused = false;
+        // The draft as it is now (the other tab may have saved again since).
+        const now = parseDraft(storage()?.getItem(this.key) ?? '') || d;
+        this.host.load(now.data);
+        this.host.notice(t.restored(when(now.saved_at)));
+      }), ' ',
+      this.button(t.keepMine, () => {
+        this.paused = false;
+        this.write(this.host.data());
+        this.host.notice('');
+      }),
+    );
+  }
+
+  destroy() {
+    this.flush();
+    if (this.timer) this.timer.cancel();
+    this.timer = null;
+    if (typeof window !== 'undefined') window.removeEventListener('storage', this.onStorage);
+  }
+}
