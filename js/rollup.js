@@ -117,7 +117,9 @@ const unitOf = (doc) => (typeof doc.unit === 'string' ? doc.unit.trim() : '');
 export function presetFor(unit, presetId, locale) {
   const presets = meta(locale).presets;
   if (presetId) return presets.find((p) => p.id === presetId) || null;
-  return (unit && presets.find((p) => p.receiver.startsWith(unit))) || null;
+  // Units are named in Chinese whatever the page's language: match the zh-CN receiver.
+  const zh = meta('zh-CN').presets.find((p) => unit && p.receiver.startsWith(unit));
+  return (zh && presets.find((p) => p.id === zh.id)) || null;
 }
 
 /**

@@ -24,6 +24,8 @@ test('npm pack ships exactly the modules, wasm, styles, types, README and packag
     'review-entry.css',
     'review.d.ts',
     'review.js',
+    'rollup.css',
+    'rollup.js',
   ]);
 });
 
