@@ -323,9 +323,9 @@ export interface CxzyStatsFormEventMap extends HTMLElementEventMap {
 
 /** `<cxzy-stats-form preset="…" locale="…" readonly autosave="off" storage-key="…" rows="甲,乙">`. */
 export class CxzyStatsForm extends HTMLElement {
-  addEventListener<K extends keyof CxzyStatsFormEventMap>(type: K, listener: (this: CxzyStatsForm, ev: CxzyStatsFormEventMap[K]) => any, options?: boolean | AddEventListenerOptions): void;
+  addEventListener<K extends keyof CxzyStatsFormEventMap>(type: K, listener: (this: CxzyStatsForm, ev: CxzyStatsFormEventMap[K]) => unknown, options?: boolean | AddEventListenerOptions): void;
   addEventListener(type: string, listener: EventListenerOrEventListenerObject, options?: boolean | AddEventListenerOptions): void;
-  removeEventListener<K extends keyof CxzyStatsFormEventMap>(type: K, listener: (this: CxzyStatsForm, ev: CxzyStatsFormEventMap[K]) => any, options?: boolean | EventListenerOptions): void;
+  removeEventListener<K extends keyof CxzyStatsFormEventMap>(type: K, listener: (this: CxzyStatsForm, ev: CxzyStatsFormEventMap[K]) => unknown, options?: boolean | EventListenerOptions): void;
   removeEventListener(type: string, listener: EventListenerOrEventListenerObject, options?: boolean | EventListenerOptions): void;
   /** The StatsForm inside, once ready. */ form: StatsForm | null;
   /** Resolves with the StatsForm once the wasm is loaded and the form drawn; rejects when the wasm cannot be loaded (the element then shows why and fires `cxzy-error`). */ ready: Promise<StatsForm>;
@@ -359,9 +359,9 @@ export interface CxzyReviewEntryEventMap extends HTMLElementEventMap {
  * `{ "entry": …, "roster": … }`).
  */
 export class CxzyReviewEntry extends HTMLElement {
-  addEventListener<K extends keyof CxzyReviewEntryEventMap>(type: K, listener: (this: CxzyReviewEntry, ev: CxzyReviewEntryEventMap[K]) => any, options?: boolean | AddEventListenerOptions): void;
+  addEventListener<K extends keyof CxzyReviewEntryEventMap>(type: K, listener: (this: CxzyReviewEntry, ev: CxzyReviewEntryEventMap[K]) => unknown, options?: boolean | AddEventListenerOptions): void;
   addEventListener(type: string, listener: EventListenerOrEventListenerObject, options?: boolean | AddEventListenerOptions): void;
-  removeEventListener<K extends keyof CxzyReviewEntryEventMap>(type: K, listener: (this: CxzyReviewEntry, ev: CxzyReviewEntryEventMap[K]) => any, options?: boolean | EventListenerOptions): void;
+  removeEventListener<K extends keyof CxzyReviewEntryEventMap>(type: K, listener: (this: CxzyReviewEntry, ev: CxzyReviewEntryEventMap[K]) => unknown, options?: boolean | EventListenerOptions): void;
   removeEventListener(type: string, listener: EventListenerOrEventListenerObject, options?: boolean | EventListenerOptions): void;
   /** The ReviewEntryForm inside, once ready. */ form: import('./review.js').ReviewEntryForm | null;
   /** Resolves with the form once the module and the wasm are loaded. */ ready: Promise<import('./review.js').ReviewEntryForm>;
