@@ -1,4 +1,4 @@
-// cxzy-form/excel: .xlsx in and out in the browser, loaded only when a clerk opens or saves a
+// cxzy-form/excel: .xlsx (and .xls) in, .xlsx out in the browser, loaded only when a clerk opens or saves a
 // workbook (the form imports it on demand). Small by design: the zip container is read and
 // written here with the browser's own DecompressionStream / CompressionStream('deflate-raw'), the
 // XML with DOMParser; the table's layout is recognised by the core (`readSheet` in the full wasm,
@@ -130,17 +130,19 @@ function ref(r) {
   return [Number(m[2]) - 1, c - 1];
 }
 
-/** Number formats that show a date: the built-in ids, or a code with y/m/d outside quotes. */
+/** Whether number format `id` shows a date: a built-in date id, or a code with y/m/d outside quotes. */
+function isDateFormat(id, custom) {
+  if ((id >= 14 && id <= 22) || (id >= 27 && id <= 36) || (id >= 45 && id <= 47) || (id >= 50 && id <= 58)) return true;
+  const code = (custom.get(id) || '').replace(/"[^"]*"|\[[^\]]*\]|\\./g, '');
+  return /[ymd]/i.test(code) && !/^[#0.,%E+-]*$/.test(code);
+}
+
+/** For each cell style (xf) of styles.xml, whether it shows a date. */
 function dateStyles(styles) {
   if (!styles) return [];
   const custom = new Map(all(styles, 'numFmt').map((f) => [Number(attr(f, 'numFmtId')), attr(f, 'formatCode') || '']));
-  const isDate = (id) => {
-    if ((id >= 14 && id <= 22) || (id >= 27 && id <= 36) || (id >= 45 && id <= 47) || (id >= 50 && id <= 58)) return true;
-    const code = (custom.get(id) || '').replace(/"[^"]*"|\[[^\]]*\]|\\./g, '');
-    return /[ymd]/i.test(code) && !/^[#0.,%E+-]*$/.test(code);
-  };
   const xfs = all(styles, 'cellXfs')[0];
-  return xfs ? all(xfs, 'xf').map((x) => isDate(Number(attr(x, 'numFmtId') || 0))) : [];
+  return xfs ? all(xfs, 'xf').map((x) => isDateFormat(Number(attr(x, 'numFmtId') || 0), custom)) : [];
 }
 
 /** Integral numbers as digits; other numbers as written (1.5 stays 1.5: R003 says why). */
@@ -208,6 +210,176 @@ export async function readXlsxGrids(bytes) {
   return sheets;
 }
 
+// ---- .xls (Excel 97–2003: BIFF8 records in an OLE2 compound file) ----
+
+const END = 0xfffffffa; // sector ids from here up are markers (free, end of chain …)
+
+/** The `Workbook` stream of an OLE2 file. */
+function cfbWorkbook(b) {
+  const size = 1 << u16(b, 30);
+  if (size !== 512 && size !== 4096) throw new Error('damaged OLE2 header');
+  const count = Math.ceil((b.length - size) / size);
+  const sector = (id) => {
+    if (id >= count) throw new Error('sector beyond the end of the file (truncated?)');
+    return b.subarray((id + 1) * size, (id + 2) * size);
+  };
+  const ids = (x) => Array.from({ length: x.length >> 2 }, (_, i) => u32(x, i * 4));
+  const fatIds = ids(b.subarray(76, 512)).filter((id) => id < END);
+  for (let d = u32(b, 68), hops = 0; d < END; hops++) {
+    if (hops > count) throw new Error('DIFAT loop');
+    const x = ids(sector(d));
+    fatIds.push(...x.slice(0, -1).filter((id) => id < END));
+    d = x[x.length - 1];
+  }
+  const fat = fatIds.flatMap((id) => ids(sector(id)));
+  const chain = (start, table, get) => {
+    const out = [];
+    for (let id = start; id < END; id = table[id]) {
+      if (out.length > table.length) throw new Error('sector chain loop');
+      out.push(get(id));
+    }
+    return out;
+  };
+  const join = (parts, len) => {
+    const o = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
+    let at = 0;
+    for (const p of parts) { o.set(p, at); at += p.length; }
+    return len == null ? o : o.subarray(0, len);
+  };
+  const dir = join(chain(u32(b, 48), fat, sector));
+  const entries = [];
+  for (let o = 0; o + 128 <= dir.length; o += 128) {
+    const n = Math.max(0, u16(dir, o + 64) - 2);
+    let name = '';
+    for (let i = 0; i < n; i += 2) name += String.fromCharCode(u16(dir, o + i));
+    entries.push({ name, type: dir[o + 66], start: u32(dir, o + 116), size: u32(dir, o + 120) });
+  }
+  const wb = entries.find((e) => e.type === 2 && (e.name === 'Workbook' || e.name === 'Book'));
+  if (!wb) throw new Error(entries.some((e) => e.name === 'EncryptedPackage') ? 'password' : 'no Workbook stream');
+  if (wb.size >= u32(b, 56)) return join(chain(wb.start, fat, sector), wb.size);
+  // A small stream lives in the mini stream (64-byte sectors inside the root entry's stream).
+  const mini = join(chain(entries[0].start, fat, sector));
+  const minifat = ids(join(chain(u32(b, 60), fat, sector)));
+  return join(chain(wb.start, minifat, (id) => mini.subarray(id * 64, id * 64 + 64)), wb.size);
+}
+
+/** The worksheets of an .xls as `{ name, grid }`, like readXlsxGrids. */
+export function readXlsGrids(bytes) {
+  const w = cfbWorkbook(bytes);
+  const view = new DataView(w.buffer, w.byteOffset, w.byteLength);
+  const records = [];
+  for (let o = 0; o + 4 <= w.length;) {
+    const len = u16(w, o + 2);
+    records.push({ type: u16(w, o), at: o, data: w.subarray(o + 4, o + 4 + len) });
+    o += 4 + len;
+  }
+  // A string: characters (Latin-1 or UTF-16 by a flag byte), possibly over CONTINUE records,
+  // each of which starts with the flag byte again; rich-text runs and phonetic data skipped.
+  const latin1 = new TextDecoder('latin1');
+  const utf16 = new TextDecoder('utf-16le');
+  function reader(parts) {
+    let k = 0;
+    let o = 0;
+    const byte = () => {
+      while (o >= parts[k].length) { k++; o = 0; if (k >= parts.length) throw new Error('damaged string table'); }
+      return parts[k][o++];
+    };
+    const word = () => byte() | (byte() << 8);
+    const dword = () => (word() | (word() << 16)) >>> 0;
+    const skip = (n) => { for (let i = 0; i < n; i++) byte(); };
+    const str = (cch) => {
+      let flags = byte();
+      const runs = flags & 8 ? word() : 0;
+      const ext = flags & 4 ? dword() : 0;
+      let text = '';
+      for (let left = cch; left > 0;) {
+        if (o >= parts[k].length) { k++; o = 0; if (k >= parts.length) throw new Error('damaged string'); flags = parts[k][o++]; }
+        const wide = flags & 1 ? 2 : 1;
+        const n = Math.min(left, Math.floor((parts[k].length - o) / wide));
+        if (n === 0) throw new Error('damaged string');
+        const chunk = parts[k].subarray(o, o + n * wide);
+        text += wide === 2 ? utf16.decode(chunk) : latin1.decode(chunk);
+        o += n * wide;
+        left -= n;
+      }
+      skip(runs * 4 + ext);
+      return text;
+    };
+    return { byte, word, dword, str };
+  }
+  const sst = [];
+  const formats = new Map();
+  const xfFormat = [];
+  const sheets = [];
+  let date1904 = false;
+  for (let i = 0; i < records.length; i++) {
+    const { type, data } = records[i];
+    if (type === 0x002f) throw new Error('password');
+    if (type === 0x0022) date1904 = u16(data, 0) === 1;
+    if (type === 0x041e) formats.set(u16(data, 0), reader([data.subarray(4)]).str(u16(data, 2)));
+    if (type === 0x00e0) xfFormat.push(u16(data, 2));
+    if (type === 0x0085) sheets.push({ pos: u32(data, 0), kind: data[5], name: reader([data.subarray(7)]).str(data[6]) });
+    if (type === 0x00fc) {
+      const parts = [data.subarray(8)];
+      while (records[i + 1]?.type === 0x003c) parts.push(records[++i].data);
+      const r = reader(parts);
+      const n = u32(data, 4);
+      for (let j = 0; j < n; j++) sst.push(r.str(r.word()));
+    }
+    if (type === 0x000a) break; // end of the workbook globals
+  }
+  const dates = xfFormat.map((f) => isDateFormat(f, formats));
+  const rk = (v) => {
+    let x;
+    if (v & 2) x = v >> 2;
+    else { const d = new DataView(new ArrayBuffer(8)); d.setUint32(4, v & 0xfffffffc, true); x = d.getFloat64(0, true); }
+    return v & 1 ? x / 100 : x;
+  };
+  return sheets.filter((s) => s.kind === 0).map((s) => {
+    const grid = [];
+    let width = 0;
+    const put = (r, c, v) => {
+      if (r >= MAX_ROWS || c >= MAX_COLS) return;
+      (grid[r] ||= [])[c] = v;
+      width = Math.max(width, c + 1);
+    };
+    const num = (r, c, xf, x) => put(r, c, dates[xf] ? serialDate(String(x), date1904) : numberText(String(x)));
+    const merges = [];
+    let pending = null;
+    const start = records.findIndex((rec) => rec.at === s.pos);
+    for (let i = start < 0 ? records.length : start + 1; i < records.length; i++) {
+      const { type, data } = records[i];
+      if (type === 0x000a) break;
+      const r = u16(data, 0);
+      const c = u16(data, 2);
+      const xf = u16(data, 4);
+      if (type === 0x00fd) put(r, c, sst[u32(data, 6)] ?? '');
+      else if (type === 0x0204) put(r, c, reader([data.subarray(8)]).str(u16(data, 6)));
+      else if (type === 0x0203) num(r, c, xf, view.getFloat64(data.byteOffset - w.byteOffset + 6, true));
+      else if (type === 0x027e) num(r, c, xf, rk(u32(data, 6)));
+      else if (type === 0x00bd) {
+        const lastCol = u16(data, data.length - 2);
+        for (let k = 0; c + k <= lastCol && 10 + k * 6 <= data.length - 2; k++) num(r, c + k, u16(data, 4 + k * 6), rk(u32(data, 6 + k * 6)));
+      } else if (type === 0x0205) put(r, c, data[7] ? `#${data[6]}` : (data[6] ? 'TRUE' : 'FALSE'));
+      else if (type === 0x0006) {
+        if (u16(data, 12) !== 0xffff) num(r, c, xf, view.getFloat64(data.byteOffset - w.byteOffset + 6, true));
+        else if (data[6] === 0) pending = [r, c];
+        else if (data[6] === 1) put(r, c, data[8] ? 'TRUE' : 'FALSE');
+      } else if (type === 0x0207 && pending) {
+        put(pending[0], pending[1], reader([data.subarray(2)]).str(u16(data, 0)));
+        pending = null;
+      } else if (type === 0x00e5) {
+        for (let k = 0; k < u16(data, 0); k++) merges.push([u16(data, 2 + k * 8), u16(data, 4 + k * 8), u16(data, 6 + k * 8), u16(data, 8 + k * 8)]);
+      }
+    }
+    for (const [r0, r1, c0, c1] of merges) {
+      const v = grid[r0]?.[c0] ?? '';
+      for (let r = r0; r <= Math.min(r1, MAX_ROWS - 1); r++) for (let c = c0; c <= Math.min(c1, MAX_COLS - 1); c++) put(r, c, v);
+    }
+    return { name: s.name, grid: Array.from({ length: grid.length }, (_, r) => Array.from({ length: width }, (_, k) => grid[r]?.[k] ?? '')) };
+  });
+}
+
 /** What kind of file the bytes are: 'xlsx', 'xls' (Excel 97–2003, or a password-protected .xlsx), or null. */
 export function sniffWorkbook(b) {
   if (b.length >= 4 && u32(b, 0) === 0x04034b50) return 'xlsx';
@@ -216,25 +388,22 @@ export function sniffWorkbook(b) {
 }
 
 /**
- * Reads the statistics table of an .xlsx workbook (the first sheet with the column header row)
- * and checks it → `{ doc, issues, sheet }`. Throws an Error with a clerk-readable message for a
- * damaged, password-protected or .xls file.
+ * Reads the statistics table of an .xlsx or .xls workbook (by content; the first sheet with the
+ * column header row) and checks it → `{ doc, issues, sheet }`. Throws an Error with a
+ * clerk-readable message for a damaged or password-protected file.
  */
 export async function readXlsx(bytes, options = {}) {
   const b = bytes instanceof Uint8Array ? bytes : new Uint8Array(bytes);
   if (b.length > MAX_BYTES) throw new Error(`${b.length} > ${MAX_BYTES} bytes`);
   const kind = sniffWorkbook(b);
-  if (kind === 'xls') {
-    throw new Error(options.locale === 'en'
-      ? 'an Excel 97–2003 (.xls) or password-protected workbook: save it as .xlsx without a password (or check it with the cxzy command line)'
-      : 'Excel 97–2003（.xls）文件或设有密码的工作簿：请另存为无密码的 .xlsx 后再打开（或用 cxzy 命令行检查 .xls）');
-  }
-  if (kind !== 'xlsx') throw new Error(options.locale === 'en' ? 'not an Excel workbook' : '不是 Excel 工作簿');
+  const en = options.locale === 'en';
+  if (!kind) throw new Error(en ? 'not an Excel workbook' : '不是 Excel 工作簿');
   let sheets;
   try {
-    sheets = await readXlsxGrids(b);
+    sheets = kind === 'xls' ? readXlsGrids(b) : await readXlsxGrids(b);
   } catch (e) {
-    throw new Error(`${options.locale === 'en' ? 'damaged workbook' : '工作簿已损坏'}: ${e.message}`);
+    if (e.message === 'password') throw new Error(en ? 'the workbook is password-protected: save a copy without a password' : '工作簿设有密码：请另存一份无密码的文件后再打开');
+    throw new Error(`${en ? 'damaged workbook' : '工作簿已损坏'}: ${e.message}`);
   }
   await init();
   const m = await import('./cxzy_form.js');

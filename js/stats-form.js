@@ -175,7 +175,7 @@ export class StatsForm {
     this.marks = new Map();
 
     const tool = (key, label, extra = {}) => h('button', { type: 'button', 'data-act': key, ...extra }, label);
-    this.fileInput = h('input', { type: 'file', accept: '.json,.csv,.xlsx,application/json,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', hidden: true, 'aria-hidden': 'true', tabindex: '-1' });
+    this.fileInput = h('input', { type: 'file', accept: '.json,.csv,.xlsx,.xls,application/json,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', hidden: true, 'aria-hidden': 'true', tabindex: '-1' });
     const toolbar = h('div', { class: 'toolbar', role: 'toolbar', 'aria-label': t.title },
       ro ? null : tool('open', t.open), tool('json', t.saveJson), tool('csv', t.saveCsv), tool('xlsx', this.locale === 'en' ? 'Export Excel' : '导出 Excel'), tool('print', t.print),
       ro ? null : tool('submit', t.submit, { class: 'primary' }),

@@ -124,7 +124,7 @@ printf '    JS    %8d B  %s   review.js (<cxzy-review-entry>, coverage view: loa
 rollup_js=$(gz pkg/rollup.js)
 printf '    JS    %8d B  %s   rollup.js (<cxzy-rollup>, the receiving office: loaded with the element)\n' "$rollup_js" "$(kib "$rollup_js")"
 excel_js=$(gz pkg/excel.js)
-printf '  Excel (.xlsx open/save in the form: loaded on first use)\n'
+printf '  Excel (.xlsx/.xls open, .xlsx save in the form: loaded on first use)\n'
 printf '    JS    %8d B  %s   excel.js\n' "$excel_js" "$(kib "$excel_js")"
 printf '    total %8d B  %s   (with the full wasm + its glue, which reading a workbook loads)\n' \
   "$((excel_js + full_wasm + full_js))" "$(kib $((excel_js + full_wasm + full_js)))"

@@ -68,6 +68,41 @@ fn is_encrypted_ooxml(bytes: &[u8]) -> bool {
     bytes.windows(needle.len()).any(|w| w == needle)
 }
 
+/// Whether every sector an OLE2 (.xls) file's allocation tables point to is in the file. A
+/// truncated .xls makes calamine 0.38 slice past its data (a panic: cfb.rs `Sectors::get`), and
+/// nothing may panic, so such a file is refused as damaged before calamine sees it. Sector `n`
+/// starts at `(n + 1) × size`; ids from 0xFFFF_FFFA up are markers (free, end of chain …).
+fn cfb_is_complete(b: &[u8]) -> bool {
+    let u32_at = |o: usize| b.get(o..o + 4).map(|x| u32::from_le_bytes([x[0], x[1], x[2], x[3]]));
+    let shift = match b.get(30..32) {
+        Some(&[9, 0]) => 9,
+        Some(&[12, 0]) => 12,
+        _ => return false,
+    };
+    let size = 1usize << shift;
+    let Some(count) = b.len().checked_sub(size).map(|n| n.div_ceil(size)) else { return false };
+    let ok = |id: u32| id >= 0xFFFF_FFFA || (id as usize) < count;
+    let sector = |id: u32| {
+        let start = (id as usize + 1) * size;
+        b.get(start..(start + size).min(b.len()))
+    };
+    let mut fats: Vec<u32> = (0..109).filter_map(|i| u32_at(0x4C + 4 * i)).filter(|&id| id < 0xFFFF_FFFA).collect();
+    // The DIFAT chain: 127 (or 1023) FAT sector ids per sector, the last entry the next sector.
+    let mut next = u32_at(0x44).unwrap_or(u32::MAX);
+    let mut hops = 0;
+    while next < 0xFFFF_FFFA {
+        hops += 1;
+        let Some(s) = sector(next).filter(|_| ok(next) && hops <= count) else { return false };
+        let ids: Vec<u32> = s.chunks_exact(4).map(|x| u32::from_le_bytes([x[0], x[1], x[2], x[3]])).collect();
+        let Some((&last, rest)) = ids.split_last() else { return false };
+        fats.extend(rest.iter().filter(|&&id| id < 0xFFFF_FFFA));
+        next = last;
+    }
+    let header_ids = [0x30, 0x3C].iter().filter_map(|&o| u32_at(o));
+    header_ids.chain(fats.iter().copied()).all(ok)
+        && fats.iter().all(|&f| sector(f).is_some_and(|s| s.chunks_exact(4).all(|x| ok(u32::from_le_bytes([x[0], x[1], x[2], x[3]])))))
+}
+
 /// A cell as the table reads it: numbers as digits, dates as `YYYY-MM-DD`.
 fn text(d: &Data) -> String {
     match d {
@@ -114,6 +149,24 @@ fn grid(range: &Range<Data>, merges: &[Dimensions]) -> Vec<Vec<String>> {
     g
 }
 
+/// Every worksheet's grid of an opened workbook; `merges` gives a sheet's merged regions.
+fn sheet_grids<'a, R: Reader<Cursor<&'a [u8]>>>(
+    wb: &mut R,
+    merges: impl Fn(&mut R, &str) -> Vec<Dimensions>,
+    kind: &str,
+) -> Result<Vec<(String, Vec<Vec<String>>)>, WorkbookError>
+where
+    R::Error: std::fmt::Display,
+{
+    let mut out = Vec::new();
+    for name in wb.sheet_names() {
+        let range = wb.worksheet_range(&name).map_err(|e| corrupt(kind, e))?;
+        let m = merges(wb, &name);
+        out.push((name, grid(&range, &m)));
+    }
+    Ok(out)
+}
+
 /// Every worksheet's grid, in workbook order.
 pub fn grids(bytes: &[u8]) -> Result<Vec<(String, Vec<Vec<String>>)>, WorkbookError> {
     match sniff(bytes) {
@@ -122,29 +175,20 @@ pub fn grids(bytes: &[u8]) -> Result<Vec<(String, Vec<Vec<String>>)>, WorkbookEr
                 XlsxError::Password => password(),
                 e => corrupt("xlsx", e),
             })?;
-            let mut out = Vec::new();
-            for name in wb.sheet_names() {
-                let range = wb.worksheet_range(&name).map_err(|e| corrupt("xlsx", e))?;
-                let merges = wb.merge_cells_by_sheet_name(&name).unwrap_or_default();
-                out.push((name, grid(&range, &merges)));
-            }
-            Ok(out)
+            sheet_grids(&mut wb, |wb, name| wb.merge_cells_by_sheet_name(name).unwrap_or_default(), "xlsx")
         }
         Some(WorkbookKind::Xls) => {
             if is_encrypted_ooxml(bytes) {
                 return Err(password());
             }
+            if !cfb_is_complete(bytes) {
+                return Err(corrupt("xls", "sectors beyond the end of the file (truncated?)"));
+            }
             let mut wb: Xls<_> = calamine::open_workbook_from_rs(Cursor::new(bytes)).map_err(|e| match e {
                 XlsError::Password => password(),
                 e => corrupt("xls", e),
             })?;
-            let mut out = Vec::new();
-            for name in wb.sheet_names() {
-                let range = wb.worksheet_range(&name).map_err(|e| corrupt("xls", e))?;
-                let merges = wb.merge_cells_by_sheet_name(&name).unwrap_or_default();
-                out.push((name, grid(&range, &merges)));
-            }
-            Ok(out)
+            sheet_grids(&mut wb, |wb, name| wb.merge_cells_by_sheet_name(name).unwrap_or_default(), "xls")
         }
         None => Err(WorkbookError("not an Excel workbook (neither .xlsx nor .xls content)".into())),
     }

@@ -242,3 +242,52 @@ fn a_long_table_repeats_the_header_rows_on_every_printed_page() {
     }
     assert!(pages.last().unwrap().contains("第120县"));
 }
+
+// Nothing panics, whatever the workbook (SPEC §5): damaged copies of the fixtures and random
+// grids go through the readers and the layout recognition, returning a table or an error.
+mod never_panics {
+    use cxzy_form::core::stats::sheet;
+    use cxzy_form::workbook;
+    use proptest::prelude::*;
+
+    fn fixtures() -> Vec<Vec<u8>> {
+        ["clerk-official.xlsx", "clerk-wps.xls", "clerk-plain.xlsx"].iter().map(|f| std::fs::read(super::fixture(f)).unwrap()).collect()
+    }
+
+    fn cell() -> impl Strategy<Value = String> {
+        prop_oneof![
+            Just(String::new()),
+            Just("单位名称".to_string()),
+            Just("合计".to_string()),
+            Just("甲".to_string()),
+            Just("基层党组织".to_string()),
+            Just("总数(个)".to_string()),
+            Just("填报单位：".to_string()),
+            Just("批次".to_string()),
+            "[0-9.,-]{0,6}",
+            any::<String>(),
+        ]
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig { cases: 128, ..ProptestConfig::default() })]
+
+        #[test]
+        fn damaged_workbooks_are_an_error_or_a_table(which in 0usize..3, cut in 0.0f64..1.0, flips in proptest::collection::vec((0.0f64..1.0, any::<u8>()), 0..8)) {
+            let mut b = fixtures().swap_remove(which);
+            for (at, v) in flips {
+                let i = ((b.len() - 1) as f64 * at) as usize;
+                b[i] = v;
+            }
+            b.truncate(((b.len() as f64) * cut) as usize + 8);
+            let _ = workbook::read(&b);
+        }
+
+        #[test]
+        fn any_grid_is_a_table_or_an_error(grid in proptest::collection::vec(proptest::collection::vec(cell(), 0..30), 0..40)) {
+            if let Ok((doc, _)) = sheet::read(&grid) {
+                prop_assert!(doc.rows.len() <= grid.len());
+            }
+        }
+    }
+}

@@ -331,27 +331,53 @@ pub fn read(text: &str) -> Result<(StatsDoc, Vec<Issue>), ParseError> {
             skipped_computed = true;
             continue;
         }
-        let extra = cells.iter().skip(cols.len()).filter(|c| !c.is_empty()).count();
-        if extra > 0 {
-            issues.push(
-                Issue::new("T014", format!("/rows/{}", rows.len()))
-                    .param("line", line)
-                    .param("extra", extra)
-                    .param("columns", cols.len()),
-            );
-        }
-        let mut row = Map::new();
-        for (i, cell) in cells.iter().enumerate() {
-            let Some(Some(c)) = cols.get(i) else { continue };
-            if c.kind == Kind::Name || c.is_input() {
-                row.insert(c.field.into(), Value::from(*cell));
-            }
-        }
-        rows.push(Value::Object(row));
+        rows.push(data_row(&cells, cols, line, rows.len(), &mut issues));
     }
     if header.is_none() {
         return Err(ParseError { line: 1, column: 1, message: "no column header row (单位名称 / name) found".into() });
     }
+    Ok(finish(doc, report, rows, skipped_computed, &supplied, issues))
+}
+
+/// One data row under the header `cols`: the name and the input cells as typed (computed columns
+/// are recomputed, not read); cells beyond the header are T014 (`line`: the CSV line, or the
+/// sheet's row number).
+pub(crate) fn data_row<S: AsRef<str>>(
+    cells: &[S],
+    cols: &[Option<&'static crate::core::columns::Column>],
+    line: usize,
+    index: usize,
+    issues: &mut Vec<Issue>,
+) -> Value {
+    let extra = cells.iter().skip(cols.len()).filter(|c| !normalize::trim(c.as_ref()).is_empty()).count();
+    if extra > 0 {
+        issues.push(
+            Issue::new("T014", format!("/rows/{index}"))
+                .param("line", line)
+                .param("extra", extra)
+                .param("columns", cols.len()),
+        );
+    }
+    let mut row = Map::new();
+    for (cell, c) in cells.iter().zip(cols) {
+        if let Some(c) = c.filter(|c| c.kind == Kind::Name || c.is_input()) {
+            row.insert(c.field.into(), Value::from(normalize::trim(cell.as_ref())));
+        }
+    }
+    Value::Object(row)
+}
+
+/// The table read from a file's header fields, report sections and rows (a CSV or a worksheet:
+/// [`super::sheet`]), after the issues found while reading it: N004 when the file had no header
+/// fields (a bare table), N005 when a 合计 row or computed columns were skipped.
+pub(crate) fn finish(
+    mut doc: Map<String, Value>,
+    report: Map<String, Value>,
+    rows: Vec<Value>,
+    skipped_computed: bool,
+    supplied: &[(Option<usize>, &'static str, String)],
+    mut issues: Vec<Issue>,
+) -> (StatsDoc, Vec<Issue>) {
     let has_meta = doc.len() > 1 || !report.is_empty();
     if !report.is_empty() {
         doc.insert("report".into(), Value::Object(report));
@@ -364,9 +390,9 @@ pub fn read(text: &str) -> Result<(StatsDoc, Vec<Issue>), ParseError> {
     if skipped_computed {
         read_issues.push(Issue::new("N005", "/rows"));
     }
-    read_issues.extend(claims(&stats, &supplied));
+    read_issues.extend(claims(&stats, supplied));
     issues.extend(read_issues);
-    Ok((stats, issues))
+    (stats, issues)
 }
 
 /// R041 for every computed cell (a coverage, `methods_total`, any cell of the 合计 row) whose

@@ -28,7 +28,7 @@ use crate::core::columns::{Column, Kind};
 use crate::core::issue::Issue;
 use crate::core::json::ParseError;
 use crate::core::normalize;
-use crate::core::stats::csv::{column_of, fold, meta_key};
+use crate::core::stats::csv::{column_of, data_row, finish, fold, meta_key};
 use crate::core::stats::model::{self, StatsDoc, FORMAT};
 use crate::core::stats::totals::TOTAL_NAME;
 use crate::core::columns::COLUMNS;
@@ -229,38 +229,11 @@ pub fn read(grid: &[Vec<String>]) -> Result<(StatsDoc, Vec<Issue>), ParseError> 
             }
             continue;
         }
-        let extra = row.iter().skip(cols.len()).filter(|c| !normalize::trim(c).is_empty()).count();
-        if extra > 0 {
-            issues.push(
-                Issue::new("T014", format!("/rows/{}", rows.len()))
-                    .param("line", line)
-                    .param("extra", extra)
-                    .param("columns", cols.len()),
-            );
-        }
-        let mut r = Map::new();
-        for (j, c) in cols.iter().enumerate() {
-            if let Some(c) = c.filter(|c| c.kind == Kind::Name || c.is_input()) {
-                r.insert(c.field.into(), Value::from(cell(row, j)));
-            }
-        }
-        rows.push(Value::Object(r));
+        rows.push(data_row(row, &cols, line, rows.len(), &mut issues));
     }
 
-    let has_meta = doc.len() > 1 || !report.is_empty();
-    if !report.is_empty() {
-        doc.insert("report".into(), Value::Object(report));
-    }
-    doc.insert("rows".into(), Value::Array(rows));
-    let (stats, mut read_issues) = model::read_with(&Value::Object(doc), has_meta);
-    if !has_meta {
-        read_issues.push(Issue::new("N004", ""));
-    }
-    if skipped_computed {
-        read_issues.push(Issue::new("N005", "/rows"));
-    }
-    issues.extend(read_issues);
-    Ok((stats, issues))
+    // The 合计 row and computed columns of a sheet are skipped (N005), not yet compared (R041).
+    Ok(finish(doc, report, rows, skipped_computed, &[], issues))
 }
 
 /// The text of a number cell as the table reads it: an integral value as its digits (spreadsheets
