@@ -361,7 +361,9 @@ pub(crate) fn data_row<S: AsRef<str>>(
     let mut row = Map::new();
     for (cell, c) in cells.iter().zip(cols) {
         if let Some(c) = c.filter(|c| c.kind == Kind::Name || c.is_input()) {
-            row.insert(c.field.into(), Value::from(normalize::trim(cell.as_ref())));
+            // Cells come as read (a CSV's already unguarded and trimmed by `cell_value`; a
+            // sheet's trimmed by the caller): a guarded `\t=1+1` keeps its tab.
+            row.insert(c.field.into(), Value::from(cell.as_ref()));
         }
     }
     Value::Object(row)

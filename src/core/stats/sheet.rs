@@ -229,7 +229,8 @@ pub fn read(grid: &[Vec<String>]) -> Result<(StatsDoc, Vec<Issue>), ParseError> 
             }
             continue;
         }
-        rows.push(data_row(row, &cols, line, rows.len(), &mut issues));
+        let cells: Vec<&str> = row.iter().map(|c| normalize::trim(c.as_ref())).collect();
+        rows.push(data_row(&cells, &cols, line, rows.len(), &mut issues));
     }
 
     // The 合计 row and computed columns of a sheet are skipped (N005), not yet compared (R041).
