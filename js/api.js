@@ -9,6 +9,8 @@ import { isoDate } from './dom.js';
 
 /** The loaded module: the full one once `init()` ran, else the form's. */
 export let wasm = null;
+/** js/packed.js, loaded with the full module: document objects cross into wasm as numbers. */
+let packer = null;
 let fullReady = null;
 let statsReady = null;
 
@@ -25,9 +27,10 @@ const once = (make) => {
  */
 export default function init(input) {
   if (!fullReady) {
-    fullReady = once(() => import('./cxzy_form.js').then(async (m) => {
+    fullReady = once(() => Promise.all([import('./cxzy_form.js'), import('./packed.js')]).then(async ([m, p]) => {
       await m.default(input);
       wasm = m;
+      packer = p;
     }));
     fullReady.catch(() => { fullReady = null; });
   }
@@ -81,12 +84,17 @@ export function validate(doc, options = {}) {
   o.today = o.today instanceof Date ? isoDate(o.today) : (o.today ?? isoDate());
   if (o.previous != null) o.previous = asValue(o.previous);
   if (o.roster != null) o.roster = asValue(o.roster);
+  const p = typeof doc === 'string' || !packer ? null : packer.pack(doc);
+  if (p) return unwrap(wasm.validatePacked(JSON.stringify(p.head), p.names, p.cells, JSON.stringify(o)));
   return unwrap(api('validateJson').validateJson(asText(doc), JSON.stringify(o)));
 }
 
 /** `totals(doc)` → `{ total, rows }` with coverages as display strings (SPEC §3.4). */
 export function totals(doc) {
-  return unwrap(api('totalsJson').totalsJson(asText(doc)));
+  const p = typeof doc === 'string' || !packer ? null : packer.pack(doc);
+  if (!p || !wasm?.totalsPacked) return unwrap(api('totalsJson').totalsJson(asText(doc)));
+  const out = new Float64Array((p.cells.length / 20 + 1) * 25);
+  return packer.view(doc, unwrap(wasm.totalsPacked(p.names, p.cells, out)), out);
 }
 
 /** `coverage(roster, entries, { as_of, batch, unit, locale })` → `{ table, gaps, issues }`. */

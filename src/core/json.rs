@@ -3,7 +3,6 @@
 
 use std::fmt;
 
-use serde::Deserialize;
 use serde_json::Value;
 
 /// A document that cannot be read: where, and why.
@@ -33,7 +32,11 @@ pub const MAX_BYTES: usize = 64 * 1024 * 1024;
 
 /// Parses JSON text (a leading BOM is tolerated, as Windows editors write one).
 pub fn parse(text: &str) -> Result<Value, ParseError> {
-    with_deserializer(text, |d| Value::deserialize(d))
+    if text.len() > MAX_BYTES {
+        return Err(too_large(text.len()));
+    }
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    serde_json::from_str(text).map_err(|e| from_serde(&e))
 }
 
 /// Runs `f` on a JSON deserializer over `text` (BOM tolerated, size checked) and requires the

@@ -84,7 +84,7 @@ pub const CATALOGUE: &[Entry] = &[
     ("E017", E, "{@field}无法识别（收到「{raw}」）", "{@field} is not recognised (got “{raw}”)"),
     // F — frequency
     ("T015", E, "字段「{key}」重复出现：已采用第一次出现的值，请删除重复的字段", "The key “{key}” appears twice: the first value was used; delete the repeated one"),
-    ("T016", E, "书面报告应分“总体情况”“突出做法”“典型事例”三部分分别填写；收到的是一整段内容，已放入“总体情况”，请拆分到三部分", "The written report must be given as its three sections (overview, practices, examples); it came as one value, kept as the overview: split it into the three sections"),
+    ("T016", E, "书面报告应分总体情况、突出做法、典型事例三部分填写（整段内容已放入总体情况）", "The written report has three sections (overview, practices, examples); the single text was kept as the overview"),
     ("F001", W, "「{name}」在 {period} 没有点评记录（对基层党组织及其书记的点评每半年至少一次）", "“{name}” has no review in {period} (organisations and secretaries are reviewed at least every half-year)"),
     // N — normalisation (info)
     ("N001", I, "已将「{raw}」读作 {value}", "Read “{raw}” as {value}"),

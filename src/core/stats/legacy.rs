@@ -47,13 +47,18 @@ fn read_row(v: &Value, i: usize, issues: &mut Vec<Issue>) -> Row {
 
 /// The old `model::read`: a `Value` tree read field by field.
 pub fn read(v: &Value) -> (StatsDoc, Vec<Issue>) {
+    read_with(v, true)
+}
+
+/// As [`read`], `header: false` for a bare CSV table.
+pub fn read_with(v: &Value, header: bool) -> (StatsDoc, Vec<Issue>) {
     let mut issues = Vec::new();
-    let mut doc = StatsDoc { has_header: true, ..StatsDoc::default() };
+    let mut doc = StatsDoc { has_header: header, ..StatsDoc::default() };
     let Some(obj) = v.as_object() else {
         issues.push(Issue::new("T009", "").param("value", kind(v)).param("expected", crate::core::stats::model::FORMAT));
         return (doc, issues);
     };
-    read_header(obj, true, &mut doc, &mut issues, None);
+    read_header(obj, header, &mut doc, &mut issues, None);
     if let Some(Value::Array(rows)) = obj.get("rows") {
         if rows.len() > MAX_ROWS {
             issues.push(Issue::new("T010", "/rows").param("count", rows.len()).param("max", MAX_ROWS));
