@@ -159,6 +159,7 @@ pub fn totals_packed(names: &str, cells: &[f64], out: &mut [f64]) -> String {
     ok(Value::Object(renamed))
 }
 
+#[cfg(not(cxzy_stats_only))]
 /// Issues as the `{ "ok": [...] }` envelope, written straight from the issues (no `Value`).
 fn ok_issues(issues: &[Issue]) -> String {
     ok(issues_value(issues))

@@ -324,6 +324,8 @@ pub const COMPUTED: [&str; 5] = ["orgs_coverage", "secretaries_coverage", "secre
 
 /// The key of a row: `name` (0), an input (1 + index in [`INPUTS`]), a computed field
 /// (21 + index in [`COMPUTED`]) — direct indices, no hashing — or an unknown key.
+// Unused in the statistics-only wasm, which reads through a `Value` (see `read_text`).
+#[allow(dead_code)]
 enum RowKey {
     Known(usize),
     Unknown(String),
@@ -331,6 +333,8 @@ enum RowKey {
 
 const ROW_KEYS: usize = 1 + INPUT_COUNT + COMPUTED.len();
 
+// Unused in the statistics-only wasm, which reads through a `Value` (see `read_text`).
+#[allow(dead_code)]
 fn row_key_name(k: usize) -> &'static str {
     match k {
         0 => "name",
@@ -367,12 +371,16 @@ impl<'de> Deserialize<'de> for RowKey {
 }
 
 /// T015: a key given twice in one object; the first is kept.
+// Unused in the statistics-only wasm, which reads through a `Value` (see `read_text`).
+#[allow(dead_code)]
 fn duplicate_key(path: String, key: &str) -> Issue {
     Issue::new("T015", path).param("key", key)
 }
 
 /// One row, read in one pass from its JSON object: each value lands in its field's slot, only
 /// unknown keys are kept as text (for T008), and nothing is formatted unless an issue is raised.
+// Unused in the statistics-only wasm, which reads through a `Value` (see `read_text`).
+#[allow(dead_code)]
 struct RowSeed<'a> {
     i: usize,
     issues: &'a mut Vec<Issue>,
@@ -585,6 +593,8 @@ fn text_of(s: &str, field: &str, path: impl FnOnce() -> String, max: usize, issu
 
 /// Any JSON value into a [`Value`], an object's keys given twice reported as T015 at `base`
 /// (the first kept). For the header fields and `report`: the few values outside the rows.
+// Unused in the statistics-only wasm, which reads through a `Value` (see `read_text`).
+#[allow(dead_code)]
 struct ObjectSeed<'a> {
     base: &'a str,
     issues: &'a mut Vec<Issue>,
@@ -673,6 +683,8 @@ impl<'de> Visitor<'de> for ObjectSeed<'_> {
 }
 
 /// The `rows` array, row by row; past [`MAX_ROWS`] rows are only counted.
+// Unused in the statistics-only wasm, which reads through a `Value` (see `read_text`).
+#[allow(dead_code)]
 struct RowsSeed<'a>(&'a mut Rows);
 
 impl<'de> DeserializeSeed<'de> for RowsSeed<'_> {
@@ -747,6 +759,8 @@ impl Read {
     }
 }
 
+// Unused in the statistics-only wasm, which reads through a `Value` (see `read_text`).
+#[allow(dead_code)]
 fn read_seed<'de, D: Deserializer<'de>>(d: D, header: bool) -> Result<Read, D::Error> {
     let mut rows = Rows::default();
     let mut dups = Vec::new();
