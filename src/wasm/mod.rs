@@ -16,6 +16,7 @@
 //! which the form never calls, so that the embedded form stays within its download budget.
 #![allow(unexpected_cfgs)]
 
+#[cfg(not(cxzy_stats_only))]
 use chrono::NaiveDate;
 use serde_json::{json, Value};
 use wasm_bindgen::prelude::*;
@@ -24,7 +25,9 @@ use crate::core::form::{Edit, FormState};
 use crate::core::issue::{Issue, Locale};
 use crate::core::json::{self, ParseError};
 use crate::core::messages;
-use crate::core::stats::{self, csv, model, totals as tot};
+use crate::core::stats::{self, csv, model};
+#[cfg(not(cxzy_stats_only))]
+use crate::core::stats::totals as tot;
 #[cfg(not(cxzy_stats_only))]
 use crate::core::stats::aggregate as roll_up;
 use crate::core::validate as check;
@@ -53,6 +56,7 @@ fn locale_of(opts: &Value) -> Locale {
     opts.get("locale").and_then(Value::as_str).and_then(Locale::parse).unwrap_or_default()
 }
 
+#[cfg(not(cxzy_stats_only))]
 fn date_of(opts: &Value, key: &str) -> Option<NaiveDate> {
     opts.get(key).and_then(Value::as_str).and_then(|s| crate::core::normalize::parse_date(s).ok())
 }
