@@ -71,8 +71,16 @@ export function unwrap(text) {
   return r.ok;
 }
 
-/** JSON text of a document given as an object or as text. */
-export const asText = (doc) => (typeof doc === 'string' ? doc : JSON.stringify(doc ?? null));
+/**
+ * JSON text of a document given as an object or as text. Past 64 MiB (SPEC §7; a UTF-16 length
+ * over it is over it in UTF-8 too) it is refused here, before it is copied into the wasm memory:
+ * a `CxzyParseError`, never the tab's allocation failing inside the wasm.
+ */
+export const asText = (doc) => {
+  const t = typeof doc === 'string' ? doc : JSON.stringify(doc ?? null);
+  if (t.length > 67108864) throw new CxzyParseError({ message: `file too large: more than 67108864 bytes (at most 67108864)` });
+  return t;
+};
 
 export { isoDate };
 

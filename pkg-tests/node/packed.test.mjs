@@ -80,3 +80,19 @@ test('packed and text give the same issues and totals', () => {
   }
   assert.ok(packed > 150, `most tables took the packed path (${packed})`);
 });
+
+test('a document at the 64 MiB limit is read; past it, CxzyParseError before it enters the wasm', async () => {
+  const { CxzyParseError, coverage } = await import('../../pkg/index.js');
+  const limit = 64 * 1024 * 1024;
+  // At the limit: one JSON string of exactly 64 MiB reads (it is not a table: T009).
+  const at = `"${'a'.repeat(limit - 2)}"`;
+  assert.equal(at.length, limit);
+  assert.deepEqual(validate(at).map((i) => i.code).slice(0, 1), ['T009']);
+  const past = `"${'a'.repeat(limit - 1)}"`;
+  for (const call of [() => validate(past), () => totals(past), () => coverage(past, '{}', { as_of: '2011-01-15' })]) {
+    assert.throws(call, (e) => e instanceof CxzyParseError && /too large/.test(e.message));
+  }
+  // Past it in UTF-8 only (three bytes a character): the core refuses it, still a CxzyParseError.
+  const cjk = `"${'点'.repeat(limit / 3 + 10)}"`;
+  assert.throws(() => validate(cjk), (e) => e instanceof CxzyParseError && /too large/.test(e.message));
+});
