@@ -7,7 +7,7 @@ use serde_json::Value;
 
 use crate::core::columns::{self, INPUTS};
 use crate::core::issue::{escape_token, Issue};
-use crate::core::stats::model::{nearest, read_cell, read_header, Row, StatsDoc, MAX_NAME, MAX_ROWS};
+use crate::core::stats::model::{kind_name, nearest, read_cell, read_header, Row, StatsDoc, MAX_NAME, MAX_ROWS};
 
 fn computed_fields() -> impl Iterator<Item = &'static str> {
     columns::COLUMNS.iter().filter(|c| !c.is_input() && c.field != "name").map(|c| c.field)
@@ -55,7 +55,7 @@ pub fn read_with(v: &Value, header: bool) -> (StatsDoc, Vec<Issue>) {
     let mut issues = Vec::new();
     let mut doc = StatsDoc { has_header: header, ..StatsDoc::default() };
     let Some(obj) = v.as_object() else {
-        issues.push(Issue::new("T009", "").param("value", kind(v)).param("expected", crate::core::stats::model::FORMAT));
+        issues.push(Issue::new("T009", "").param("value", kind_name(v)).param("expected", crate::core::stats::model::FORMAT));
         return (doc, issues);
     };
     read_header(obj, header, &mut doc, &mut issues, None);
@@ -68,15 +68,3 @@ pub fn read_with(v: &Value, header: bool) -> (StatsDoc, Vec<Issue>) {
     }
     (doc, issues)
 }
-
-fn kind(v: &Value) -> &'static str {
-    match v {
-        Value::Null => "null",
-        Value::Bool(_) => "boolean",
-        Value::Number(_) => "number",
-        Value::String(_) => "string",
-        Value::Array(_) => "array",
-        Value::Object(_) => "object",
-    }
-}
-

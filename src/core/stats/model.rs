@@ -894,7 +894,7 @@ pub(crate) fn read_header(obj: &Map<String, Value>, header: bool, doc: &mut Stat
     doc.report = obj.get("report").map(|r| read_report(r, issues));
 }
 
-fn kind_name(v: &Value) -> &'static str {
+pub(crate) fn kind_name(v: &Value) -> &'static str {
     match v {
         Value::Null => "null",
         Value::Bool(_) => "boolean",
