@@ -7,7 +7,7 @@ use std::time::Instant;
 use serde_json::{json, Value};
 
 use cxzy_form::core::stats::{csv, model, totals};
-use cxzy_form::core::validate::{validate, Options};
+use cxzy_form::core::validate::{validate, validate_text, Options};
 
 fn table(rows: usize) -> Value {
     let rows: Vec<Value> = (0..rows)
@@ -44,6 +44,11 @@ fn main() {
     let text = doc.to_string();
     println!("1 000-row table, {} bytes of JSON", text.len());
     time("parse JSON text", 20, || cxzy_form::core::json::parse(&text).map(|_| ()));
+    time("legacy reader: parse + Value tree read", 20, || {
+        cxzy_form::core::stats::legacy::read(&cxzy_form::core::json::parse(&text).unwrap()).1.len()
+    });
+    time("one-pass reader from text", 20, || model::read_text(&text).map(|r| r.issues.len()));
+    time("validate from text (one pass + rules)", 20, || validate_text(&text, &Options::default()).map(|i| i.len()));
     let issues = time("validate (read + every rule + messages)", 20, || validate(&doc, &Options::default()));
     println!("  issues: {}", issues.len());
     let (stats, _) = model::read(&doc);

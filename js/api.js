@@ -9,6 +9,8 @@ import { isoDate } from './dom.js';
 
 /** The loaded module: the full one once `init()` ran, else the form's. */
 export let wasm = null;
+/** js/packed.js, loaded with the full module: document objects cross into wasm as numbers. */
+let packer = null;
 let fullReady = null;
 let statsReady = null;
 
@@ -25,9 +27,10 @@ const once = (make) => {
  */
 export default function init(input) {
   if (!fullReady) {
-    fullReady = once(() => import('./cxzy_form.js').then(async (m) => {
+    fullReady = once(() => Promise.all([import('./cxzy_form.js'), import('./packed.js')]).then(async ([m, p]) => {
       await m.default(input);
       wasm = m;
+      packer = p;
     }));
     fullReady.catch(() => { fullReady = null; });
   }
@@ -68,8 +71,16 @@ export function unwrap(text) {
   return r.ok;
 }
 
-/** JSON text of a document given as an object or as text. */
-export const asText = (doc) => (typeof doc === 'string' ? doc : JSON.stringify(doc ?? null));
+/**
+ * JSON text of a document given as an object or as text. Past 64 MiB (SPEC §7; a UTF-16 length
+ * over it is over it in UTF-8 too) it is refused here, before it is copied into the wasm memory:
+ * a `CxzyParseError`, never the tab's allocation failing inside the wasm.
+ */
+export const asText = (doc) => {
+  const t = typeof doc === 'string' ? doc : JSON.stringify(doc ?? null);
+  if (t.length > 67108864) throw new CxzyParseError({ message: `file too large: more than 67108864 bytes (at most 67108864)` });
+  return t;
+};
 
 export { isoDate };
 
@@ -81,12 +92,17 @@ export function validate(doc, options = {}) {
   o.today = o.today instanceof Date ? isoDate(o.today) : (o.today ?? isoDate());
   if (o.previous != null) o.previous = asValue(o.previous);
   if (o.roster != null) o.roster = asValue(o.roster);
+  const p = typeof doc === 'string' || !packer ? null : packer.pack(doc);
+  if (p) return unwrap(wasm.validatePacked(JSON.stringify(p.head), p.names, p.cells, JSON.stringify(o)));
   return unwrap(api('validateJson').validateJson(asText(doc), JSON.stringify(o)));
 }
 
 /** `totals(doc)` → `{ total, rows }` with coverages as display strings (SPEC §3.4). */
 export function totals(doc) {
-  return unwrap(api('totalsJson').totalsJson(asText(doc)));
+  const p = typeof doc === 'string' || !packer ? null : packer.pack(doc);
+  if (!p || !wasm?.totalsPacked) return unwrap(api('totalsJson').totalsJson(asText(doc)));
+  const out = new Float64Array((p.cells.length / 20 + 1) * 25);
+  return packer.view(doc, unwrap(wasm.totalsPacked(p.names, p.cells, out)), out);
 }
 
 /** `coverage(roster, entries, { as_of, batch, unit, locale })` → `{ table, gaps, issues }`. */

@@ -38,7 +38,7 @@ wasm-bindgen --target web --out-dir "$out" --out-name cxzy_stats --no-typescript
 for w in "$out/cxzy_form_bg.wasm" "$out/cxzy_stats_bg.wasm"; do
   # The features rustc emits for wasm32-unknown-unknown; never the all-features switch (it would let
   # wasm-opt use instructions some browsers lack).
-  "$bin/wasm-opt" -Oz --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext \
+  "$bin/wasm-opt" -Oz --converge --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext \
     --enable-mutable-globals --enable-reference-types --enable-multivalue "$w" -o "$w"
 done
 
@@ -60,7 +60,10 @@ for pair in cxzy-form.css:styles.js review-entry.css:review-styles.js rollup.css
   ' "$out/${pair%%:*}" "$stage/${pair##*:}"
 done
 "$bin/esbuild" "$stage/index.js" --bundle --minify --format=esm --target=es2020 --log-level=warning \
-  --external:./cxzy_form.js --external:./review.js --external:./rollup.js --external:./excel.js --outfile=$out/index.js
+  --external:./cxzy_form.js --external:./review.js --external:./rollup.js --external:./excel.js --external:./packed.js --outfile=$out/index.js
+# packed.js: how the full API hands document objects to the wasm as numbers; init() loads it with
+# cxzy_form.js, so the embedded form does not download it.
+"$bin/esbuild" "$stage/packed.js" --minify --format=esm --target=es2020 --log-level=warning --outfile=$out/packed.js
 # review.js (cxzy-form/review): the 领导点评登记表 and the coverage view, a second module that
 # <cxzy-review-entry> imports when it is on a page — not part of the statistics form's download.
 # It imports index.js (external) so both share one loaded wasm.

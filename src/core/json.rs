@@ -1,13 +1,12 @@
 //! Reading JSON text. The only true failure of the core: text that is not JSON at all. The
 //! error says where (line and column, 1-based), so a clerk can find the broken spot.
 
-use std::fmt;
-
-use serde::Deserialize;
 use serde_json::Value;
 
-/// A document that cannot be read: where, and why.
-#[derive(Debug, Clone, PartialEq, Eq)]
+/// A document that cannot be read: where, and why. Its position is `line`/`column` (as the csv
+/// crate's errors carry one); `Display` writes "line L, column C: message".
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("{}", self.describe())]
 pub struct ParseError {
     /// 1-based line; 0 when unknown.
     pub line: usize,
@@ -16,24 +15,26 @@ pub struct ParseError {
     pub message: String,
 }
 
-impl fmt::Display for ParseError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+impl ParseError {
+    fn describe(&self) -> String {
         if self.line > 0 {
-            write!(f, "line {}, column {}: {}", self.line, self.column, self.message)
+            format!("line {}, column {}: {}", self.line, self.column, self.message)
         } else {
-            f.write_str(&self.message)
+            self.message.clone()
         }
     }
 }
-
-impl std::error::Error for ParseError {}
 
 /// Largest document accepted (SPEC §7: files ≤ 64 MiB).
 pub const MAX_BYTES: usize = 64 * 1024 * 1024;
 
 /// Parses JSON text (a leading BOM is tolerated, as Windows editors write one).
 pub fn parse(text: &str) -> Result<Value, ParseError> {
-    with_deserializer(text, |d| Value::deserialize(d))
+    if text.len() > MAX_BYTES {
+        return Err(too_large(text.len()));
+    }
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    serde_json::from_str(text).map_err(|e| from_serde(&e))
 }
 
 /// Runs `f` on a JSON deserializer over `text` (BOM tolerated, size checked) and requires the

@@ -16,6 +16,7 @@
 //! which the form never calls, so that the embedded form stays within its download budget.
 #![allow(unexpected_cfgs)]
 
+#[cfg(not(cxzy_stats_only))]
 use chrono::NaiveDate;
 use serde_json::{json, Value};
 use wasm_bindgen::prelude::*;
@@ -24,11 +25,15 @@ use crate::core::form::{Edit, FormState};
 use crate::core::issue::{Issue, Locale};
 use crate::core::json::{self, ParseError};
 use crate::core::messages;
-use crate::core::stats::{self, csv, model, totals as tot};
+use crate::core::stats::{self, csv, model};
+#[cfg(not(cxzy_stats_only))]
+use crate::core::stats::totals as tot;
 #[cfg(not(cxzy_stats_only))]
 use crate::core::stats::aggregate as roll_up;
-use crate::core::validate::{self as check, Options};
-use crate::core::presets;
+use crate::core::validate as check;
+#[cfg(not(cxzy_stats_only))]
+use crate::core::validate::Options;
+use crate::core::{columns, presets};
 
 /// The allocator: talc instead of the default dlmalloc — some 2 KiB gzip less for the embedded
 /// form's download, and as fast for the many small allocations of JSON values.
@@ -51,6 +56,7 @@ fn locale_of(opts: &Value) -> Locale {
     opts.get("locale").and_then(Value::as_str).and_then(Locale::parse).unwrap_or_default()
 }
 
+#[cfg(not(cxzy_stats_only))]
 fn date_of(opts: &Value, key: &str) -> Option<NaiveDate> {
     opts.get(key).and_then(Value::as_str).and_then(|s| crate::core::normalize::parse_date(s).ok())
 }
@@ -62,12 +68,11 @@ fn options(opts: &str) -> Value {
 
 /// `validate(doc, { previous, roster, locale, today })` → `Issue[]` (SPEC §8.1). `doc` is the
 /// document's JSON text; it is recognised by its `format`.
+// In the full module only: the statistics form checks through its FormHandle, and SPEC §8.1's
+// `validate` comes after `init()`; the embedded form's module stays within its download budget.
+#[cfg(not(cxzy_stats_only))]
 #[wasm_bindgen(js_name = validateJson)]
 pub fn validate_json(doc: &str, opts: &str) -> String {
-    let doc = match json::parse(doc) {
-        Ok(v) => v,
-        Err(e) => return err(&e),
-    };
     let o = options(opts);
     let options = Options {
         previous: o.get("previous").filter(|v| !v.is_null()).cloned(),
@@ -75,22 +80,93 @@ pub fn validate_json(doc: &str, opts: &str) -> String {
         locale: locale_of(&o),
         today: date_of(&o, "today"),
     };
-    #[cfg(not(cxzy_stats_only))]
-    let issues = check::validate(&doc, &options);
-    #[cfg(cxzy_stats_only)]
-    let issues = {
-        let format = doc.get("format").and_then(Value::as_str).unwrap_or("");
-        // The form never compares with a previous batch: that stays in the full module.
-        if (format != model::FORMAT && check::FORMATS.contains(&format)) || options.previous.is_some() {
-            let message = format!("{format}: this module checks a statistics table alone; call init() for the full API");
-            return err(&ParseError { line: 0, column: 0, message });
-        }
-        let (d, read_issues) = model::read(&doc);
-        let mut issues = check::check_stats(&d, read_issues, None);
-        messages::localize(&mut issues, options.locale);
-        issues
+    match check::validate_text(doc, &options) {
+        Ok(issues) => ok_issues(&issues),
+        Err(e) => err(&e),
+    }
+}
+
+#[cfg(not(cxzy_stats_only))]
+/// The packed form of a statistics table (see [`model::read_packed`]): `head` JSON text of the
+/// fields without `rows`, `names` JSON text of the rows' names, `cells` 20 numbers per row.
+fn packed(head: &str, names: &str, cells: &[f64]) -> Result<model::Read, ParseError> {
+    let names = match json::parse(names)? {
+        Value::Array(a) => a,
+        _ => Vec::new(),
     };
-    ok(issues_value(&issues))
+    model::read_packed(head, &names, cells)
+}
+
+/// `validate(doc)` for a statistics table given as an object: its rows come as numbers
+/// (`cells`), not as JSON text — the boundary costs a copy of 8 bytes per cell instead of
+/// `JSON.stringify` and a parse. Same answer as [`validate_json`] on the document's text.
+#[cfg(not(cxzy_stats_only))]
+#[wasm_bindgen(js_name = validatePacked)]
+pub fn validate_packed(head: &str, names: &str, cells: &[f64], opts: &str) -> String {
+    let read = match packed(head, names, cells) {
+        Ok(r) => r,
+        Err(e) => return err(&e),
+    };
+    let o = options(opts);
+    let previous = o.get("previous").filter(|v| !v.is_null());
+    let mut issues = check::check_stats(&read.doc, read.issues, previous);
+    crate::core::issue::cap_floods(&mut issues);
+    messages::localize(&mut issues, locale_of(&o));
+    ok_issues(&issues)
+}
+
+/// `totals(doc)` for a table given as an object (packed as for [`validate_packed`]): writes the
+/// view into `out`, 25 numbers per row (the 合计 row first, then every row, in column order
+/// after `name`): inputs and `methods_total` as integers, coverages in tenths of a percent
+/// rounded down, `NaN` for an unknown value (`null`, or `—` for a coverage). Answers the names
+/// that differ from the `name` given (`{ "3": "#4" }`: blank names shown by number, names
+/// trimmed), so that JavaScript builds SPEC §3.4's view without a JSON text of it.
+#[cfg(not(cxzy_stats_only))]
+#[wasm_bindgen(js_name = totalsPacked)]
+pub fn totals_packed(names: &str, cells: &[f64], out: &mut [f64]) -> String {
+    let read = match packed("{}", names, cells) {
+        Ok(r) => r,
+        Err(e) => return err(&e),
+    };
+    let given: Vec<Value> = match json::parse(names) {
+        Ok(Value::Array(a)) => a,
+        _ => Vec::new(),
+    };
+    let doc = &read.doc;
+    let width = columns::COLUMNS.len() - 1;
+    let mut write = |k: usize, v: &tot::Values| {
+        let mut input = 0;
+        for (j, c) in columns::COLUMNS[1..].iter().enumerate() {
+            let x = match tot::compute(c.kind, v) {
+                None => {
+                    input += 1;
+                    v[input - 1].map_or(f64::NAN, |x| x as f64)
+                }
+                Some(tot::Computed::Sum(s)) => s.map_or(f64::NAN, |x| x as f64),
+                Some(tot::Computed::Ratio(r)) => r.and_then(tot::Ratio::permille).map_or(f64::NAN, |p| p as f64),
+            };
+            if let Some(slot) = out.get_mut(k * width + j) {
+                *slot = x;
+            }
+        }
+    };
+    let sums = tot::column_sums(&doc.rows).map(|s| s.map(Some)).unwrap_or([None; columns::INPUT_COUNT]);
+    write(0, &sums);
+    let mut renamed = serde_json::Map::new();
+    for (i, r) in doc.rows.iter().enumerate() {
+        write(i + 1, &r.values());
+        let shown = r.name.clone().unwrap_or_else(|| format!("#{}", i + 1));
+        if given.get(i).and_then(Value::as_str) != Some(shown.as_str()) {
+            renamed.insert(i.to_string(), shown.into());
+        }
+    }
+    ok(Value::Object(renamed))
+}
+
+#[cfg(not(cxzy_stats_only))]
+/// Issues as the `{ "ok": [...] }` envelope, written straight from the issues (no `Value`).
+fn ok_issues(issues: &[Issue]) -> String {
+    ok(issues_value(issues))
 }
 
 /// Reads a statistics table from CSV text (already decoded: UTF-8, with or without BOM, or GBK
@@ -152,11 +228,12 @@ pub fn write_csv(doc: &str) -> String {
     }
 }
 
-/// `totals(doc)` → `{ total, rows }` (SPEC §3.4).
+/// `totals(doc)` → `{ total, rows }` (SPEC §3.4). In the full module only, as `validate`.
+#[cfg(not(cxzy_stats_only))]
 #[wasm_bindgen(js_name = totalsJson)]
 pub fn totals_json(doc: &str) -> String {
-    match json::parse(doc) {
-        Ok(v) => ok(tot::totals(&model::read(&v).0).0),
+    match model::read_text(doc) {
+        Ok(r) => ok(tot::totals(&r.doc).0),
         Err(e) => err(&e),
     }
 }

@@ -7,7 +7,7 @@ use serde_json::Value;
 
 use crate::core::columns::{self, INPUTS};
 use crate::core::issue::{escape_token, Issue};
-use crate::core::stats::model::{nearest, read_cell, read_header, Row, StatsDoc, MAX_NAME, MAX_ROWS};
+use crate::core::stats::model::{kind_name, nearest, read_cell, read_header, Row, StatsDoc, MAX_NAME, MAX_ROWS};
 
 fn computed_fields() -> impl Iterator<Item = &'static str> {
     columns::COLUMNS.iter().filter(|c| !c.is_input() && c.field != "name").map(|c| c.field)
@@ -47,13 +47,18 @@ fn read_row(v: &Value, i: usize, issues: &mut Vec<Issue>) -> Row {
 
 /// The old `model::read`: a `Value` tree read field by field.
 pub fn read(v: &Value) -> (StatsDoc, Vec<Issue>) {
+    read_with(v, true)
+}
+
+/// As [`read`], `header: false` for a bare CSV table.
+pub fn read_with(v: &Value, header: bool) -> (StatsDoc, Vec<Issue>) {
     let mut issues = Vec::new();
-    let mut doc = StatsDoc { has_header: true, ..StatsDoc::default() };
+    let mut doc = StatsDoc { has_header: header, ..StatsDoc::default() };
     let Some(obj) = v.as_object() else {
-        issues.push(Issue::new("T009", "").param("value", kind(v)).param("expected", crate::core::stats::model::FORMAT));
+        issues.push(Issue::new("T009", "").param("value", kind_name(v)).param("expected", crate::core::stats::model::FORMAT));
         return (doc, issues);
     };
-    read_header(obj, true, &mut doc, &mut issues, None);
+    read_header(obj, header, &mut doc, &mut issues, None);
     if let Some(Value::Array(rows)) = obj.get("rows") {
         if rows.len() > MAX_ROWS {
             issues.push(Issue::new("T010", "/rows").param("count", rows.len()).param("max", MAX_ROWS));
@@ -63,15 +68,3 @@ pub fn read(v: &Value) -> (StatsDoc, Vec<Issue>) {
     }
     (doc, issues)
 }
-
-fn kind(v: &Value) -> &'static str {
-    match v {
-        Value::Null => "null",
-        Value::Bool(_) => "boolean",
-        Value::Number(_) => "number",
-        Value::String(_) => "string",
-        Value::Array(_) => "array",
-        Value::Object(_) => "object",
-    }
-}
-

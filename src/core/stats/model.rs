@@ -324,6 +324,8 @@ pub const COMPUTED: [&str; 5] = ["orgs_coverage", "secretaries_coverage", "secre
 
 /// The key of a row: `name` (0), an input (1 + index in [`INPUTS`]), a computed field
 /// (21 + index in [`COMPUTED`]) — direct indices, no hashing — or an unknown key.
+// Unused in the statistics-only wasm, which reads through a `Value` (see `read_text`).
+#[allow(dead_code)]
 enum RowKey {
     Known(usize),
     Unknown(String),
@@ -331,12 +333,25 @@ enum RowKey {
 
 const ROW_KEYS: usize = 1 + INPUT_COUNT + COMPUTED.len();
 
+// Unused in the statistics-only wasm, which reads through a `Value` (see `read_text`).
+#[allow(dead_code)]
 fn row_key_name(k: usize) -> &'static str {
     match k {
         0 => "name",
         k if k <= INPUT_COUNT => INPUTS[k - 1],
         k => COMPUTED[k - 1 - INPUT_COUNT],
     }
+}
+
+/// The slot of a row key (see [`RowKey`]).
+fn row_key(s: &str) -> Option<usize> {
+    if s == "name" {
+        return Some(0);
+    }
+    if let Some(i) = INPUTS.iter().position(|f| *f == s) {
+        return Some(1 + i);
+    }
+    COMPUTED.iter().position(|f| *f == s).map(|i| 1 + INPUT_COUNT + i)
 }
 
 impl<'de> Deserialize<'de> for RowKey {
@@ -348,16 +363,7 @@ impl<'de> Deserialize<'de> for RowKey {
                 f.write_str("a key")
             }
             fn visit_str<E: de::Error>(self, s: &str) -> Result<RowKey, E> {
-                if s == "name" {
-                    return Ok(RowKey::Known(0));
-                }
-                if let Some(i) = INPUTS.iter().position(|f| *f == s) {
-                    return Ok(RowKey::Known(1 + i));
-                }
-                if let Some(i) = COMPUTED.iter().position(|f| *f == s) {
-                    return Ok(RowKey::Known(1 + INPUT_COUNT + i));
-                }
-                Ok(RowKey::Unknown(s.to_string()))
+                Ok(row_key(s).map_or_else(|| RowKey::Unknown(s.to_string()), RowKey::Known))
             }
         }
         d.deserialize_str(V)
@@ -365,12 +371,16 @@ impl<'de> Deserialize<'de> for RowKey {
 }
 
 /// T015: a key given twice in one object; the first is kept.
+// Unused in the statistics-only wasm, which reads through a `Value` (see `read_text`).
+#[allow(dead_code)]
 fn duplicate_key(path: String, key: &str) -> Issue {
     Issue::new("T015", path).param("key", key)
 }
 
 /// One row, read in one pass from its JSON object: each value lands in its field's slot, only
 /// unknown keys are kept as text (for T008), and nothing is formatted unless an issue is raised.
+// Unused in the statistics-only wasm, which reads through a `Value` (see `read_text`).
+#[allow(dead_code)]
 struct RowSeed<'a> {
     i: usize,
     issues: &'a mut Vec<Issue>,
@@ -543,12 +553,27 @@ pub fn computed_mismatch(values: &[Option<u64>; INPUT_COUNT], field: &str, suppl
                 None => matches!(text.as_str(), "—" | "-" | "–" | "--"),
                 Some(_) => {
                     let t = text.trim_end_matches(['%', '％']).trim();
-                    t.parse::<f64>().is_ok_and(|p| (p - 100.0 * r.num as f64 / r.den as f64).abs() < 0.1)
+                    within_a_tenth(t, r.num, r.den)
                 }
             };
             (!agrees).then(|| Value::from(shown))
         }
     }
+}
+
+/// `t` (a percentage written `91.6`, `100`, `91.666`) is within 0.1 of `100 · num / den`, in
+/// exact integer arithmetic (no float parsing: the embedded form's wasm carries none).
+fn within_a_tenth(t: &str, num: u64, den: u64) -> bool {
+    let (int, frac) = t.split_once('.').unwrap_or((t, ""));
+    let digits = |s: &str| !s.is_empty() && s.len() <= 12 && s.bytes().all(|b| b.is_ascii_digit());
+    if !digits(int) || !(frac.is_empty() || digits(frac)) || frac.len() > 6 {
+        return false;
+    }
+    let scale = 10u128.pow(frac.len() as u32);
+    let p = int.parse::<u128>().unwrap_or(0) * scale + frac.parse::<u128>().unwrap_or(0);
+    // |p / scale − 100 · num / den| < 1/10  ⇔  |10 · p · den − 1000 · num · scale| < den · scale
+    let (a, b) = (10 * p * u128::from(den), 1000 * u128::from(num) * scale);
+    a.abs_diff(b) < u128::from(den) * scale
 }
 
 /// A text value: trimmed, `None` when blank; X001 past `max` characters.
@@ -568,6 +593,8 @@ fn text_of(s: &str, field: &str, path: impl FnOnce() -> String, max: usize, issu
 
 /// Any JSON value into a [`Value`], an object's keys given twice reported as T015 at `base`
 /// (the first kept). For the header fields and `report`: the few values outside the rows.
+// Unused in the statistics-only wasm, which reads through a `Value` (see `read_text`).
+#[allow(dead_code)]
 struct ObjectSeed<'a> {
     base: &'a str,
     issues: &'a mut Vec<Issue>,
@@ -656,6 +683,8 @@ impl<'de> Visitor<'de> for ObjectSeed<'_> {
 }
 
 /// The `rows` array, row by row; past [`MAX_ROWS`] rows are only counted.
+// Unused in the statistics-only wasm, which reads through a `Value` (see `read_text`).
+#[allow(dead_code)]
 struct RowsSeed<'a>(&'a mut Rows);
 
 impl<'de> DeserializeSeed<'de> for RowsSeed<'_> {
@@ -730,6 +759,8 @@ impl Read {
     }
 }
 
+// Unused in the statistics-only wasm, which reads through a `Value` (see `read_text`).
+#[allow(dead_code)]
 fn read_seed<'de, D: Deserializer<'de>>(d: D, header: bool) -> Result<Read, D::Error> {
     let mut rows = Rows::default();
     let mut dups = Vec::new();
@@ -740,8 +771,20 @@ fn read_seed<'de, D: Deserializer<'de>>(d: D, header: bool) -> Result<Read, D::E
 
 /// Reads a statistics table from JSON text in one pass (no `Value` tree for the rows). Fails
 /// only when the text is not JSON.
+///
+/// The statistics form's own wasm module (`cxzy_stats_only`, within its download budget) reads
+/// the text into a `Value` first and so cannot see a key given twice (T015): the one-pass
+/// reader's code would cost it ~20 KiB gzip. The full module and the CLI read in one pass.
+#[allow(unexpected_cfgs)]
 pub fn read_text(text: &str) -> Result<Read, ParseError> {
-    crate::core::json::with_deserializer(text, |d| read_seed(d, true))
+    #[cfg(not(cxzy_stats_only))]
+    return crate::core::json::with_deserializer(text, |d| read_seed(d, true));
+    #[cfg(cxzy_stats_only)]
+    {
+        let top = crate::core::json::parse(text)?;
+        let (doc, issues) = read_with(&top, true);
+        Ok(Read { doc, issues, top })
+    }
 }
 
 /// Reads a statistics table from JSON. Returns the document and the issues found while reading
@@ -752,12 +795,31 @@ pub fn read(v: &Value) -> (StatsDoc, Vec<Issue>) {
 }
 
 /// As [`read`]; with `header: false` (a bare CSV table) absent header fields are not reported.
+/// A `Value` has no repeated keys: the same document and issues as [`read_text`] on its text.
 pub fn read_with(v: &Value, header: bool) -> (StatsDoc, Vec<Issue>) {
-    match read_seed(v, header) {
-        Ok(r) => (r.doc, r.issues),
-        // The visitors accept every value: a `Value` always reads.
-        Err(_) => (StatsDoc { has_header: header, ..StatsDoc::default() }, Vec::new()),
+    let mut rows = Rows::default();
+    if let Some(Value::Array(a)) = v.get("rows") {
+        rows.seen = true;
+        rows.count = a.len();
+        for (i, r) in a.iter().take(MAX_ROWS).enumerate() {
+            let row = match r.as_object() {
+                None => RowSeed { i, issues: &mut rows.issues }.not_object(),
+                Some(obj) => {
+                    let mut slots: [Option<Value>; ROW_KEYS] = std::array::from_fn(|_| None);
+                    let mut unknown = Vec::new();
+                    for (k, x) in obj {
+                        match row_key(k) {
+                            Some(j) => slots[j] = Some(x.clone()),
+                            None => unknown.push(k.clone()),
+                        }
+                    }
+                    finish_row(i, slots, &unknown, Vec::new(), &mut rows.issues)
+                }
+            };
+            rows.rows.push(row);
+        }
     }
+    from_parts(v, rows, Vec::new(), header)
 }
 
 /// The document from its top-level fields and its rows, with the issues in the documented order:
@@ -832,7 +894,7 @@ pub(crate) fn read_header(obj: &Map<String, Value>, header: bool, doc: &mut Stat
     doc.report = obj.get("report").map(|r| read_report(r, issues));
 }
 
-fn kind_name(v: &Value) -> &'static str {
+pub(crate) fn kind_name(v: &Value) -> &'static str {
     match v {
         Value::Null => "null",
         Value::Bool(_) => "boolean",
@@ -887,4 +949,33 @@ fn read_report(v: &Value, issues: &mut Vec<Issue>) -> [Option<String>; 3] {
         let key = REPORT_SECTIONS[i];
         text(obj, key, &format!("/report/{key}"), MAX_TEXT, issues)
     })
+}
+
+/// Reads a statistics table handed over packed, as the JavaScript API does for a document
+/// object: `head` is the JSON text of the top-level fields without `rows`, `names` the rows'
+/// `name` values (JSON `null` where absent) and `cells` the rows' input cells, [`INPUT_COUNT`]
+/// per row in [`INPUTS`] order, `NaN` where absent or `null`. The JavaScript side packs only
+/// rows whose keys are `name` and input fields and whose cells are integers in
+/// 0‥2⁵³ (anything else goes as JSON text), so the result is exactly [`read_text`]'s on the
+/// document's text. No `Value` is built for the cells and no text is parsed for them.
+pub fn read_packed(head: &str, names: &[Value], cells: &[f64]) -> Result<Read, ParseError> {
+    // A JavaScript object has no repeated keys: the head is a plain `Value`.
+    let mut top = crate::core::json::parse(head)?;
+    let mut rows = Rows { seen: true, count: names.len(), ..Rows::default() };
+    for (i, name) in names.iter().enumerate().take(MAX_ROWS) {
+        let mut slots: [Option<Value>; ROW_KEYS] = std::array::from_fn(|_| None);
+        slots[0] = Some(name.clone());
+        for c in 0..INPUT_COUNT {
+            let x = cells.get(i * INPUT_COUNT + c).copied().unwrap_or(f64::NAN);
+            // `as` saturates; the packer sends only whole numbers in 0‥2⁵³.
+            slots[1 + c] = (!x.is_nan()).then(|| Value::from(x as u64));
+        }
+        let row = finish_row(i, slots, &[], Vec::new(), &mut rows.issues);
+        rows.rows.push(row);
+    }
+    if let Value::Object(m) = &mut top {
+        m.insert("rows".into(), Value::Null);
+    }
+    let (doc, issues) = from_parts(&top, rows, Vec::new(), true);
+    Ok(Read { doc, issues, top })
 }

@@ -331,7 +331,7 @@ const MESSAGES: Words = &[
     ("T013", "Unknown preset “{value}” — did you mean {suggestion|preset}?"),
     ("T014", "CSV line {line} has {extra} cells beyond the {columns} header columns; they were not read: remove them or add headers"),
     ("T015", "The key “{key}” appears twice: the first value was used; delete the repeated one"),
-    ("T016", "The written report must be given as its three sections (overview, practices, examples); it came as one value, kept as the overview: split it into the three sections"),
+    ("T016", "The written report has three sections (overview, practices, examples); the single text was kept as the overview"),
     ("R001", "{@r001}"),
     ("R002", "{@row}{@field} is missing"),
     ("R003", "{@row}{@field} must be a whole number of 0 or more (got “{raw}”): {@hint}"),

@@ -1,0 +1,70 @@
+// The packed boundary of the full module (loaded by `init()`, not part of the embedded form's
+// download): a statistics table given as an object crosses into wasm as numbers — its cells as
+// one Float64Array, only the names and header fields as JSON text — and `totals` comes back as
+// numbers that are turned into SPEC §3.4's view here. Measured against JSON text in
+// BENCHMARKS.md; the answers are the same (pkg-tests/node/packed.test.mjs).
+// The 20 input fields in column order, and the 25 fields of a computed row after `name`
+// (SPEC §3.1); `COVERAGE` marks the four coverages. The core's columns table is the source: a
+// test compares these with meta().
+const INPUT_FIELDS = ['orgs_total', 'orgs_reviewed', 'new_orgs_total', 'new_orgs_reviewed', 'secretaries_total',
+  'secretaries_reviewed', 'secretaries_reviewing', 'members_total', 'members_reviewed', 'mobile_total', 'mobile_reviewed',
+  'cadres_reviewing', 'collective', 'individual', 'onsite', 'random', 'talks', 'models', 'problems_found', 'problems_solved'];
+const VIEW_FIELDS = ['orgs_total', 'orgs_reviewed', 'orgs_coverage', 'new_orgs_total', 'new_orgs_reviewed', 'secretaries_total',
+  'secretaries_reviewed', 'secretaries_coverage', 'secretaries_reviewing', 'secretaries_participation', 'members_total',
+  'members_reviewed', 'members_coverage', 'mobile_total', 'mobile_reviewed', 'cadres_reviewing', 'collective', 'individual',
+  'onsite', 'random', 'methods_total', 'talks', 'models', 'problems_found', 'problems_solved'];
+const COVERAGE = VIEW_FIELDS.map((f) => f.endsWith('_coverage') || f === 'secretaries_participation');
+const SLOT = new Map(INPUT_FIELDS.map((f, i) => [f, i]));
+const MAX_PACKED_ROWS = 1000;
+
+/**
+ * A statistics table object packed for the core: the rows' cells as one Float64Array (NaN where
+ * absent or null), the names and the other fields as JSON text — no JSON text of the rows.
+ * `null` when the table has anything the packed form cannot say exactly (a key other than `name`
+ * and the 20 inputs, a cell that is not a whole number in 0‥2⁵³, more than 1 000 rows): then the
+ * document goes as JSON text, and the answer is the same either way.
+ */
+export function pack(doc) {
+  if (doc === null || typeof doc !== 'object' || Array.isArray(doc) || doc.format !== 'cxzy-stats/1') return null;
+  const rows = doc.rows;
+  if (!Array.isArray(rows) || rows.length > MAX_PACKED_ROWS) return null;
+  const cells = new Float64Array(rows.length * 20).fill(NaN);
+  const names = new Array(rows.length);
+  for (let i = 0; i < rows.length; i++) {
+    const r = rows[i];
+    if (r === null || typeof r !== 'object' || Array.isArray(r)) return null;
+    names[i] = r.name ?? null;
+    const base = i * 20;
+    for (const k in r) {
+      if (k === 'name') continue;
+      const j = SLOT.get(k);
+      const v = r[k];
+      if (j === undefined || !Object.prototype.hasOwnProperty.call(r, k)) return null;
+      if (v === null || v === undefined) continue;
+      if (typeof v !== 'number' || !Number.isSafeInteger(v) || v < 0 || Object.is(v, -0)) return null;
+      cells[base + j] = v;
+    }
+  }
+  const { rows: _, ...head } = doc;
+  return { head, names: JSON.stringify(names), cells };
+}
+
+const percent = (p) => (Number.isNaN(p) ? '—' : `${Math.floor(p / 10)}.${p % 10}%`);
+
+/** One computed row from 25 numbers at `at` in `out`. */
+function viewRow(name, out, at) {
+  const row = { name };
+  for (let j = 0; j < 25; j++) {
+    const x = out[at + j];
+    row[VIEW_FIELDS[j]] = COVERAGE[j] ? percent(x) : (Number.isNaN(x) ? null : x);
+  }
+  return row;
+}
+
+/** `totals`' view from the numbers `totalsPacked` wrote into `out` and the names it changed. */
+export function view(doc, renamed, out) {
+  const n = out.length / 25 - 1;
+  const rows = new Array(n);
+  for (let i = 0; i < n; i++) rows[i] = viewRow(renamed[i] ?? doc.rows[i].name, out, (i + 1) * 25);
+  return { total: viewRow('合计', out, 0), rows };
+}
