@@ -65,7 +65,7 @@ done
 # <cxzy-review-entry> imports when it is on a page — not part of the statistics form's download.
 # It imports index.js (external) so both share one loaded wasm.
 "$bin/esbuild" "$stage/review.js" --bundle --minify --format=esm --target=es2020 --log-level=warning \
-  --external:./index.js --outfile=$out/review.js
+  --external:./index.js --external:./cxzy_form.js --outfile=$out/review.js
 "$bin/esbuild" $out/cxzy_form.js --minify --format=esm --target=es2020 --log-level=warning --outfile=$out/cxzy_form.js --allow-overwrite
 rm $out/cxzy_stats.js
 cp js/index.d.ts js/review.d.ts js/package.json $out/

@@ -182,7 +182,14 @@ fn word_of(issue: &Issue, param: &str, list: &str, locale: Locale) -> String {
         Some(v) => show(v),
         None => return String::new(),
     };
-    raw.split(", ").map(|id| c.word(list, id.trim())).collect::<Vec<_>>().join(c.phrase("list_sep"))
+    let mut out = String::new();
+    for (i, id) in raw.split(", ").enumerate() {
+        if i > 0 {
+            out.push_str(c.phrase("list_sep"));
+        }
+        out.push_str(c.word(list, id.trim()));
+    }
+    out
 }
 
 /// The special placeholders: labels and sentences that depend on the case.

@@ -30,6 +30,9 @@ use crate::core::stats::aggregate as roll_up;
 use crate::core::validate::{self as check, Options};
 use crate::core::presets;
 
+#[cfg(not(cxzy_stats_only))]
+mod review;
+
 /// The allocator: talc instead of the default dlmalloc — some 2 KiB gzip less for the embedded
 /// form's download, and as fast for the many small allocations of JSON values.
 #[global_allocator]
@@ -176,7 +179,13 @@ pub fn coverage_json(roster: &str, entries: &str, opts: &str) -> String {
 /// [`crate::core::vocab::meta`]); the JavaScript holds no domain list, label or limit of its own.
 #[wasm_bindgen]
 pub fn meta(locale: &str) -> String {
-    ok(crate::core::vocab::meta::meta(Locale::parse(locale).unwrap_or_default()))
+    let locale = Locale::parse(locale).unwrap_or_default();
+    // The statistics form's own module carries the form's part only, written as text (its
+    // download budget).
+    #[cfg(cxzy_stats_only)]
+    return format!("{{\"ok\":{}}}", crate::core::vocab::meta::stats_meta_text(locale));
+    #[cfg(not(cxzy_stats_only))]
+    ok(crate::core::vocab::meta::meta(locale))
 }
 
 /// The sentence for a document that cannot be read (`{ line, column, message }` of an `error`

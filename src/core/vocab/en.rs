@@ -4,8 +4,11 @@
 //! in braces (`{reviewed}`), `{param|list}` prints the word of the param's value in a list,
 //! `{@name}` a sentence built in [`crate::core::messages`].
 
+#![allow(unexpected_cfgs)]
+
 use super::{list, Catalogue, Words};
 
+#[cfg(not(cxzy_stats_only))]
 const KIND: Words = &[
     ("committee", "Grassroots Party committee"),
     ("general_branch", "General Party branch"),
@@ -14,6 +17,7 @@ const KIND: Words = &[
     ("member", "Party member"),
 ];
 
+#[cfg(not(cxzy_stats_only))]
 const ROLE: Words = &[
     ("branch_secretary", "Party branch secretary"),
     ("committee_secretary", "Secretary of a grassroots committee (general branch)"),
@@ -23,6 +27,7 @@ const ROLE: Words = &[
     ("leadership_member", "Member of a local Party committee or leading Party group"),
 ];
 
+#[cfg(not(cxzy_stats_only))]
 const METHOD: Words = &[
     ("collective", "Collective review"),
     ("individual", "Individual review"),
@@ -30,6 +35,7 @@ const METHOD: Words = &[
     ("random", "Random review"),
 ];
 
+#[cfg(not(cxzy_stats_only))]
 const GRADE: Words = &[
     ("good", "Good"),
     ("fairly_good", "Fairly good"),
@@ -37,6 +43,7 @@ const GRADE: Words = &[
     ("poor", "Poor"),
 ];
 
+#[cfg(not(cxzy_stats_only))]
 const FOCUS: Words = &[
     ("central_work", "Advancing the central work"),
     ("public_pledge", "Public pledges"),
@@ -48,6 +55,7 @@ const FOCUS: Words = &[
     ("post_performance", "First-class work at one’s post"),
 ];
 
+#[cfg(not(cxzy_stats_only))]
 const COMBINED: Words = &[
     ("org_life_meeting", "Organisational life meeting"),
     ("democratic_appraisal", "Democratic appraisal of members"),
@@ -58,6 +66,7 @@ const COMBINED: Words = &[
     ("field_visit", "Leaders’ field visits"),
 ];
 
+#[cfg(not(cxzy_stats_only))]
 const SECTOR: Words = &[
     ("non_public", "Non-public enterprise"),
     ("social", "Social organisation"),
@@ -82,13 +91,21 @@ const REPORT: Words = &[
     ("examples", "Typical examples"),
 ];
 
+/// Fields a statistics table's messages name.
+const STATS_FIELD: Words = &[
+    ("format", "Document format"),
+    ("id", "Id"),
+    ("name", "Name"),
+    ("rows", "Rows"),
+    ("report", "Written report"),
+];
+
+#[cfg(not(cxzy_stats_only))]
 const FIELD: Words = &[
     ("evaluation", "Evaluation"),
     ("achievements", "Achievements"),
     ("shortcomings", "Shortcomings"),
     ("direction", "Direction"),
-    ("format", "Document format"),
-    ("id", "Id"),
     ("date", "Review date"),
     ("method", "Review method"),
     ("reviewer", "Reviewer"),
@@ -101,7 +118,6 @@ const FIELD: Words = &[
     ("target.name", "Target’s name"),
     ("target.id", "Target’s roster id"),
     ("target.org", "Target’s organisation"),
-    ("name", "Name"),
     ("kind", "Kind"),
     ("parent", "Parent organisation"),
     ("secretary", "Secretary"),
@@ -111,8 +127,6 @@ const FIELD: Words = &[
     ("orgs", "List of organisations"),
     ("members", "List of members"),
     ("entries", "List of entries"),
-    ("rows", "Rows"),
-    ("report", "Written report"),
     ("role", "Role"),
     ("grade", "Grade"),
     ("focus", "Focus"),
@@ -137,12 +151,19 @@ const FIELD_PHRASE: Words = &[
     ("overview", "overview"),
     ("practices", "outstanding practices"),
     ("examples", "typical examples"),
+    ("format", "the document format"),
+    ("id", "the id"),
+    ("name", "the name"),
+    ("rows", "the rows"),
+    ("report", "the written report"),
+];
+
+#[cfg(not(cxzy_stats_only))]
+const REVIEW_FIELD_PHRASE: Words = &[
     ("evaluation", "the evaluation"),
     ("achievements", "the achievements"),
     ("shortcomings", "the shortcomings"),
     ("direction", "the direction"),
-    ("format", "the document format"),
-    ("id", "the id"),
     ("date", "the review date"),
     ("method", "the review method"),
     ("reviewer", "the reviewer"),
@@ -155,7 +176,6 @@ const FIELD_PHRASE: Words = &[
     ("target.name", "the target’s name"),
     ("target.id", "the target’s roster id"),
     ("target.org", "the target’s organisation"),
-    ("name", "the name"),
     ("kind", "the organisation’s kind"),
     ("parent", "the parent organisation"),
     ("secretary", "the secretary"),
@@ -165,8 +185,6 @@ const FIELD_PHRASE: Words = &[
     ("orgs", "the list of organisations"),
     ("members", "the list of members"),
     ("entries", "the list of entries"),
-    ("rows", "the rows"),
-    ("report", "the written report"),
     ("role", "the role"),
     ("grade", "the grade"),
     ("focus", "the focus"),
@@ -254,11 +272,33 @@ const FORMAT: Words = &[
     ("cxzy-entries/1", "review entries"),
 ];
 
+#[cfg(not(cxzy_stats_only))]
 const GAP: Words = &[
     ("orgs", "Organisations not reviewed"),
     ("secretaries", "Secretaries not reviewed"),
     ("members", "Members not reviewed"),
     ("not_reviewing", "Secretaries who reviewed nobody"),
+];
+
+#[cfg(not(cxzy_stats_only))]
+const COVERAGE_BAR: Words = &[
+    ("orgs", "Organisations reviewed"),
+    ("secretaries", "Secretaries reviewed"),
+    ("members", "Members reviewed"),
+    ("participation", "Secretaries reviewing"),
+];
+
+#[cfg(not(cxzy_stats_only))]
+const GAP_COLUMN: Words = &[
+    ("id", "Id"),
+    ("name", "Name"),
+    ("kind", "Kind"),
+    ("parent", "Parent"),
+    ("unit", "Unit"),
+    ("secretary", "Secretary"),
+    ("secretary_of", "Secretary of"),
+    ("org", "Organisation"),
+    ("mobile", "Mobile"),
 ];
 
 pub(crate) const HINTS: Words = &[
@@ -289,10 +329,6 @@ const PHRASE: Words = &[
     ("bad_date", "{f} is not a valid date (got “{r}”): {h}"),
     ("r001_missing", "The unit name is missing"),
     ("r001_duplicate", "The unit name “{}” is duplicated"),
-    ("e018_target", "A “{method}” is of an organisation (on-site reviews are of grassroots organisations, random reviews of units), not of a “{kind}”"),
-    ("e018_role", "On-site reviews are made by leading cadres visiting the grassroots; a “{role}” reviews by collective or individual review"),
-    ("half_1", "the first half of {year}"),
-    ("half_2", "the second half of {year}"),
     ("parse_at", "line {line}, column {column}: {detail}"),
     ("json_syntax", "the JSON is not well formed"),
     ("json_key", "a quoted field name belongs here"),
@@ -308,6 +344,18 @@ const PHRASE: Words = &[
     ("not_a_table", "the file is neither JSON nor a table (CSV): it may be a picture, a Word document or an archive; choose the exported JSON or CSV file"),
     ("not_utf8", "the file is not UTF-8 text and cannot be read"),
     ("too_large", "the file is too large ({size} bytes; at most {max})"),
+];
+
+/// Sentences of the review, the coverage view and the CLI.
+#[cfg(not(cxzy_stats_only))]
+const REVIEW_PHRASE: Words = &[
+    ("yes", "yes"),
+    ("count_orgs", "{}"),
+    ("count_people", "{}"),
+    ("e018_target", "A “{method}” is of an organisation (on-site reviews are of grassroots organisations, random reviews of units), not of a “{kind}”"),
+    ("e018_role", "On-site reviews are made by leading cadres visiting the grassroots; a “{role}” reviews by collective or individual review"),
+    ("half_1", "the first half of {year}"),
+    ("half_2", "the second half of {year}"),
     ("severity_error", "error"),
     ("severity_warning", "warning"),
     ("severity_info", "info"),
@@ -354,32 +402,32 @@ const MESSAGES: Words = &[
     ("A001", "Children's batches differ (“{unit}” is batch {batch}, expected {expected})"),
     ("A002", "Child unit “{unit}” appears twice"),
     ("A003", "Child unit “{unit}” has {errors} errors of its own"),
-    ("O001", "Roster id “{id}” is duplicated"),
-    ("O002", "Organisation “{id}”: parent “{parent}” is unknown or forms a cycle"),
-    ("O003", "Member “{id}” belongs to an unknown organisation “{org}”"),
-    ("O004", "Organisation “{id}”: secretary “{secretary}” is not a member of it or its children"),
-    ("O005", "Branch “{id}” has fewer than 3 members ({count})"),
-    ("O006", "Branch “{id}” cannot be above the committee “{child}”"),
-    ("O007", "Roster: {@field} is missing or not recognised (got “{raw}”)"),
-    ("E001", "Entry id missing or duplicated (“{id}”)"),
-    ("E002", "Review date missing, invalid or after today (got “{raw}”)"),
-    ("E003", "Review date {date} is outside the campaign ({from} to {to})"),
-    ("E004", "Reviewer name or role missing or unknown"),
-    ("E005", "Target kind or name missing or unknown"),
-    ("E006", "The review method is missing or not recognised (got “{raw}”)"),
-    ("E007", "Review content incomplete: {@field} is missing (name achievements, shortcomings and direction)"),
-    ("E008", "{@field} is too short (under 8 characters of substance)"),
-    ("E009", "{@field} is the same as or nearly the same as in {others} other entries; avoid formulaic reviews"),
-    ("E010", "A reviewer who is a {role|role} does not normally review a {kind|kind}; check the responsibility rules"),
-    ("E011", "A special talk should be an individual review"),
-    ("E012", "Problems solved ({solved}) cannot exceed problems found ({found})"),
-    ("E013", "The focus “{tag|focus}” does not fit this kind of target"),
-    ("E014", "Id “{id}” is not in the roster"),
-    ("E015", "The target is outside the reviewer's organisation and its subtree"),
-    ("E016", "A reviewer cannot review themselves"),
-    ("E017", "{@field} is not recognised (got “{raw}”)"),
-    ("E018", "{@e018}"),
-    ("F001", "“{name}” has no review in {@period} (organisations and secretaries are reviewed at least every half-year)"),
+    review!("O001", "Roster id “{id}” is duplicated"),
+    review!("O002", "Organisation “{id}”: parent “{parent}” is unknown or forms a cycle"),
+    review!("O003", "Member “{id}” belongs to an unknown organisation “{org}”"),
+    review!("O004", "Organisation “{id}”: secretary “{secretary}” is not a member of it or its children"),
+    review!("O005", "Branch “{id}” has fewer than 3 members ({count})"),
+    review!("O006", "Branch “{id}” cannot be above the committee “{child}”"),
+    review!("O007", "Roster: {@field} is missing or not recognised (got “{raw}”)"),
+    review!("E001", "Entry id missing or duplicated (“{id}”)"),
+    review!("E002", "Review date missing, invalid or after today (got “{raw}”)"),
+    review!("E003", "Review date {date} is outside the campaign ({from} to {to})"),
+    review!("E004", "Reviewer name or role missing or unknown"),
+    review!("E005", "Target kind or name missing or unknown"),
+    review!("E006", "The review method is missing or not recognised (got “{raw}”)"),
+    review!("E007", "Review content incomplete: {@field} is missing (name achievements, shortcomings and direction)"),
+    review!("E008", "{@field} is too short (under 8 characters of substance)"),
+    review!("E009", "{@field} is the same as or nearly the same as in {others} other entries; avoid formulaic reviews"),
+    review!("E010", "A reviewer who is a {role|role} does not normally review a {kind|kind}; check the responsibility rules"),
+    review!("E011", "A special talk should be an individual review"),
+    review!("E012", "Problems solved ({solved}) cannot exceed problems found ({found})"),
+    review!("E013", "The focus “{tag|focus}” does not fit this kind of target"),
+    review!("E014", "Id “{id}” is not in the roster"),
+    review!("E015", "The target is outside the reviewer's organisation and its subtree"),
+    review!("E016", "A reviewer cannot review themselves"),
+    review!("E017", "{@field} is not recognised (got “{raw}”)"),
+    review!("E018", "{@e018}"),
+    review!("F001", "“{name}” has no review in {@period} (organisations and secretaries are reviewed at least every half-year)"),
     ("N001", "Read “{raw}” as {value}"),
     ("N002", "Read the date “{raw}” as {value}"),
     ("N003", "Read the phone number “{raw}” as {value}"),
@@ -391,9 +439,12 @@ const MESSAGES: Words = &[
     ("X004", "A total is out of range"),
 ];
 
-pub const CATALOGUE: Catalogue = Catalogue {
-    tag: "en",
-    lists: &[
+/// The review's words (entries, roster, coverage): not in the statistics form's own module,
+/// which checks no entries (scripts/build-pkg.sh, `--cfg cxzy_stats_only`).
+#[cfg(not(cxzy_stats_only))]
+const REVIEW_LISTS: &[(&str, Words)] = &[
+        (list::FIELD_PHRASE, REVIEW_FIELD_PHRASE),
+        (list::PHRASE, REVIEW_PHRASE),
         (list::KIND, KIND),
         (list::ROLE, ROLE),
         (list::METHOD, METHOD),
@@ -401,9 +452,19 @@ pub const CATALOGUE: Catalogue = Catalogue {
         (list::FOCUS, FOCUS),
         (list::COMBINED_WITH, COMBINED),
         (list::SECTOR, SECTOR),
+        (list::FIELD, FIELD),
+        (list::GAP, GAP),
+        (list::GAP_COLUMN, GAP_COLUMN),
+        (list::COVERAGE_BAR, COVERAGE_BAR),
+];
+#[cfg(cxzy_stats_only)]
+const REVIEW_LISTS: &[(&str, Words)] = &[];
+
+pub const CATALOGUE: Catalogue = Catalogue {
+    tag: "en",
+    lists: &[
         (list::HEADER, HEADER),
         (list::REPORT, REPORT),
-        (list::FIELD, FIELD),
         (list::FIELD_PHRASE, FIELD_PHRASE),
         (list::COLUMN_GROUP, COLUMN_GROUP),
         (list::COLUMN_LABEL, COLUMN_LABEL),
@@ -411,9 +472,10 @@ pub const CATALOGUE: Catalogue = Catalogue {
         (list::PRESET, PRESET),
         (list::RECEIVER, RECEIVER),
         (list::FORMAT, FORMAT),
-        (list::GAP, GAP),
         (list::HINT, HINTS),
         (list::PHRASE, PHRASE),
+        (list::FIELD, STATS_FIELD),
     ],
+    review_lists: REVIEW_LISTS,
     messages: MESSAGES,
 };

@@ -12,6 +12,14 @@
 //!   label for a field everywhere. Adding a locale is one new catalogue file and one arm in
 //!   [`catalogue`].
 
+/// A review code's template (O, E, F): empty in the statistics form's own wasm module, which
+/// checks no roster or entries (its download budget); the codes stay, in order.
+macro_rules! review {
+    ($code:expr, $template:expr) => {
+        ($code, if cfg!(cxzy_stats_only) { "" } else { $template })
+    };
+}
+
 pub mod en;
 pub mod meta;
 pub mod zh_cn;
@@ -84,6 +92,10 @@ pub mod list {
     pub const RECEIVER: &str = "receiver";
     pub const FORMAT: &str = "format";
     pub const GAP: &str = "gap";
+    /// The bars of the coverage view.
+    pub const COVERAGE_BAR: &str = "coverage_bar";
+    /// The columns of the gap lists (编号、名称、单位…).
+    pub const GAP_COLUMN: &str = "gap_column";
     /// Hints appended to messages (`{@hint}`), keyed by [`crate::core::normalize::Hint::key`].
     pub const HINT: &str = "hint";
     /// The sentences messages are built from (`{@t011}`, `{@row}`…) and the words of the CLI.
@@ -114,6 +126,9 @@ pub struct Catalogue {
     pub tag: &'static str,
     /// `(list name, words)`, list names from [`list`].
     pub lists: &'static [(&'static str, Words)],
+    /// The same for the review's lists (kinds, roles, methods…; empty in the statistics form's
+    /// own wasm module).
+    pub review_lists: &'static [(&'static str, Words)],
     /// One template per issue code, in the order of [`crate::core::messages::CODES`] (a test
     /// keeps them in step).
     pub messages: Words,
@@ -122,8 +137,13 @@ pub struct Catalogue {
 impl Catalogue {
     /// The word for `id` in `list`.
     pub fn get(&self, list: &str, id: &str) -> Option<&'static str> {
-        let words = self.lists.iter().find(|(l, _)| *l == list)?.1;
-        words.iter().find(|(k, _)| *k == id).map(|(_, w)| *w)
+        // A list may be split between `lists` and `review_lists`.
+        self.lists
+            .iter()
+            .chain(self.review_lists)
+            .filter(|(l, _)| *l == list)
+            .find_map(|(_, words)| words.iter().find(|(k, _)| *k == id))
+            .map(|(_, w)| *w)
     }
 
     /// The word for `id` in `list`, or `id` itself when the catalogue has none (a value the
@@ -204,7 +224,8 @@ mod tests {
             // The same phrases and hints in every locale.
             for l in [list::PHRASE, list::HINT, list::FIELD] {
                 let ids = |c: &Catalogue| {
-                    let mut v: Vec<&str> = c.lists.iter().find(|(n, _)| *n == l).map(|(_, w)| w.iter().map(|(k, _)| *k).collect()).unwrap_or_default();
+                    let mut v: Vec<&str> =
+                        c.lists.iter().chain(c.review_lists).filter(|(n, _)| *n == l).flat_map(|(_, w)| w.iter().map(|(k, _)| *k)).collect();
                     v.sort_unstable();
                     v
                 };
@@ -216,9 +237,11 @@ mod tests {
     #[test]
     fn lists_have_no_duplicate_ids() {
         for c in CATALOGUES {
-            for (l, words) in c.lists {
-                for (i, (k, _)) in words.iter().enumerate() {
-                    assert!(words[i + 1..].iter().all(|(o, _)| o != k), "{}: {l}.{k} twice", c.tag);
+            for (l, _) in c.lists.iter().chain(c.review_lists) {
+                let words: Vec<&str> =
+                    c.lists.iter().chain(c.review_lists).filter(|(n, _)| n == l).flat_map(|(_, w)| w.iter().map(|(k, _)| *k)).collect();
+                for (i, k) in words.iter().enumerate() {
+                    assert!(!words[i + 1..].contains(k), "{}: {l}.{k} twice", c.tag);
                 }
             }
         }

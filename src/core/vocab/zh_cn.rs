@@ -4,8 +4,11 @@
 //! in braces (`{reviewed}`), `{param|list}` prints the word of the param's value in a list,
 //! `{@name}` a sentence built in [`crate::core::messages`].
 
+#![allow(unexpected_cfgs)]
+
 use super::{list, Catalogue, Words};
 
+#[cfg(not(cxzy_stats_only))]
 const KIND: Words = &[
     ("committee", "基层党委"),
     ("general_branch", "党总支"),
@@ -14,6 +17,7 @@ const KIND: Words = &[
     ("member", "党员"),
 ];
 
+#[cfg(not(cxzy_stats_only))]
 const ROLE: Words = &[
     ("branch_secretary", "党支部书记"),
     ("committee_secretary", "基层党委（党总支）书记"),
@@ -23,6 +27,7 @@ const ROLE: Words = &[
     ("leadership_member", "地方党委、部门党组领导班子成员"),
 ];
 
+#[cfg(not(cxzy_stats_only))]
 const METHOD: Words = &[
     ("collective", "集中点评"),
     ("individual", "个别点评"),
@@ -30,6 +35,7 @@ const METHOD: Words = &[
     ("random", "随机点评"),
 ];
 
+#[cfg(not(cxzy_stats_only))]
 const GRADE: Words = &[
     ("good", "好"),
     ("fairly_good", "较好"),
@@ -37,6 +43,7 @@ const GRADE: Words = &[
     ("poor", "差"),
 ];
 
+#[cfg(not(cxzy_stats_only))]
 const FOCUS: Words = &[
     ("central_work", "推进中心工作"),
     ("public_pledge", "开展公开承诺"),
@@ -48,6 +55,7 @@ const FOCUS: Words = &[
     ("post_performance", "立足岗位争创一流业绩"),
 ];
 
+#[cfg(not(cxzy_stats_only))]
 const COMBINED: Words = &[
     ("org_life_meeting", "组织生活会"),
     ("democratic_appraisal", "民主评议党员"),
@@ -58,6 +66,7 @@ const COMBINED: Words = &[
     ("field_visit", "领导干部下基层调研走访"),
 ];
 
+#[cfg(not(cxzy_stats_only))]
 const SECTOR: Words = &[
     ("non_public", "非公有制企业"),
     ("social", "社会组织"),
@@ -82,13 +91,21 @@ const REPORT: Words = &[
     ("examples", "典型事例"),
 ];
 
+/// Fields a statistics table's messages name.
+const STATS_FIELD: Words = &[
+    ("format", "文件格式"),
+    ("id", "编号"),
+    ("name", "名称（姓名）"),
+    ("rows", "表格各行"),
+    ("report", "书面报告"),
+];
+
+#[cfg(not(cxzy_stats_only))]
 const FIELD: Words = &[
     ("evaluation", "总体评价"),
     ("achievements", "主要成绩"),
     ("shortcomings", "存在不足"),
     ("direction", "努力方向"),
-    ("format", "文件格式"),
-    ("id", "编号"),
     ("date", "点评时间"),
     ("method", "点评方式"),
     ("reviewer", "点评人"),
@@ -101,7 +118,6 @@ const FIELD: Words = &[
     ("target.name", "点评对象名称"),
     ("target.id", "点评对象名册编号"),
     ("target.org", "点评对象所在党组织"),
-    ("name", "名称（姓名）"),
     ("kind", "党组织类别"),
     ("parent", "上级党组织"),
     ("secretary", "书记"),
@@ -111,8 +127,6 @@ const FIELD: Words = &[
     ("orgs", "党组织列表"),
     ("members", "党员列表"),
     ("entries", "点评记录列表"),
-    ("rows", "表格各行"),
-    ("report", "书面报告"),
     ("role", "职务"),
     ("grade", "评定等次"),
     ("focus", "点评重点"),
@@ -226,11 +240,33 @@ const FORMAT: Words = &[
     ("cxzy-entries/1", "点评记录"),
 ];
 
+#[cfg(not(cxzy_stats_only))]
 const GAP: Words = &[
     ("orgs", "未点评的基层党组织"),
     ("secretaries", "未被点评的书记"),
     ("members", "未点评的党员"),
     ("not_reviewing", "未参与点评的书记"),
+];
+
+#[cfg(not(cxzy_stats_only))]
+const COVERAGE_BAR: Words = &[
+    ("orgs", "基层党组织已点评"),
+    ("secretaries", "书记已被点评"),
+    ("members", "党员已点评"),
+    ("participation", "书记参与点评"),
+];
+
+#[cfg(not(cxzy_stats_only))]
+const GAP_COLUMN: Words = &[
+    ("id", "编号"),
+    ("name", "名称"),
+    ("kind", "类别"),
+    ("parent", "上级党组织"),
+    ("unit", "单位"),
+    ("secretary", "书记"),
+    ("secretary_of", "担任书记的党组织"),
+    ("org", "所在党组织"),
+    ("mobile", "流动党员"),
 ];
 
 pub(crate) const HINTS: Words = &[
@@ -261,10 +297,6 @@ const PHRASE: Words = &[
     ("bad_date", "{f}不是有效日期（收到「{r}」）：{h}"),
     ("r001_missing", "单位名称未填写"),
     ("r001_duplicate", "单位名称「{}」重复"),
-    ("e018_target", "{method}的对象应为基层党组织（现场点评是对基层党组织的点评，随机点评是对单位的点评），不是「{kind}」"),
-    ("e018_role", "现场点评由党员领导干部深入基层时进行，「{role}」对所属组织和党员一般采用集中点评或个别点评"),
-    ("half_1", "{year} 年上半年"),
-    ("half_2", "{year} 年下半年"),
     ("parse_at", "第 {line} 行第 {column} 列：{detail}"),
     ("json_syntax", "JSON 格式有误"),
     ("json_key", "此处应为带引号的字段名"),
@@ -280,6 +312,18 @@ const PHRASE: Words = &[
     ("not_a_table", "该文件既不是 JSON 也不是表格（CSV），可能是图片、Word 文档或压缩包，请选择导出的 JSON 或 CSV 文件"),
     ("not_utf8", "文件不是 UTF-8 编码的文本，无法读取"),
     ("too_large", "文件过大（{size} 字节），最大 {max} 字节"),
+];
+
+/// Sentences of the review, the coverage view and the CLI.
+#[cfg(not(cxzy_stats_only))]
+const REVIEW_PHRASE: Words = &[
+    ("yes", "是"),
+    ("count_orgs", "{} 个"),
+    ("count_people", "{} 名"),
+    ("e018_target", "{method}的对象应为基层党组织（现场点评是对基层党组织的点评，随机点评是对单位的点评），不是「{kind}」"),
+    ("e018_role", "现场点评由党员领导干部深入基层时进行，「{role}」对所属组织和党员一般采用集中点评或个别点评"),
+    ("half_1", "{year} 年上半年"),
+    ("half_2", "{year} 年下半年"),
     ("severity_error", "错误"),
     ("severity_warning", "警告"),
     ("severity_info", "提示"),
@@ -326,32 +370,32 @@ const MESSAGES: Words = &[
     ("A001", "下级报表批次不一致（「{unit}」为第 {batch} 批，应为第 {expected} 批）"),
     ("A002", "下级单位「{unit}」重复报送"),
     ("A003", "下级单位「{unit}」的报表有 {errors} 个错误"),
-    ("O001", "名册编号「{id}」重复"),
-    ("O002", "党组织「{id}」的上级「{parent}」不存在或构成循环"),
-    ("O003", "党员「{id}」所在党组织「{org}」不存在"),
-    ("O004", "党组织「{id}」的书记「{secretary}」不是本组织或下属组织的党员"),
-    ("O005", "党支部「{id}」党员少于 3 名（{count} 名）"),
-    ("O006", "党支部「{id}」不能是基层党委「{child}」的上级"),
-    ("O007", "名册中{@field}缺失或无法识别（收到「{raw}」）"),
-    ("E001", "点评记录编号缺失或重复（「{id}」）"),
-    ("E002", "点评时间缺失、无效或晚于今天（收到「{raw}」）"),
-    ("E003", "点评时间 {date} 不在活动期间（{from} 至 {to}）"),
-    ("E004", "点评人姓名或职务缺失或无法识别"),
-    ("E005", "点评对象类别或名称缺失或无法识别"),
-    ("E006", "点评方式缺失或无法识别（收到「{raw}」）"),
-    ("E007", "点评内容不完整：缺少{@field}（既要肯定成绩，又要指出不足和努力方向）"),
-    ("E008", "{@field}内容过于简单（少于 8 个字），点评要言之有物"),
-    ("E009", "{@field}与另外 {others} 条记录内容相同或几乎相同，防止点评流于形式"),
-    ("E010", "点评人职务「{role|role}」一般不负责点评「{kind|kind}」，请核对点评责任"),
-    ("E011", "专门约谈应为个别点评"),
-    ("E012", "已解决问题数（{solved}）不能大于发现问题数（{found}）"),
-    ("E013", "点评重点「{tag|focus}」不适用于此类点评对象"),
-    ("E014", "名册中没有编号「{id}」"),
-    ("E015", "点评对象不在点评人所在党组织及其下属组织内"),
-    ("E016", "点评人不能点评自己"),
-    ("E017", "{@field}无法识别（收到「{raw}」）"),
-    ("E018", "{@e018}"),
-    ("F001", "「{name}」在{@period}没有点评记录（对基层党组织及其书记的点评每半年至少一次）"),
+    review!("O001", "名册编号「{id}」重复"),
+    review!("O002", "党组织「{id}」的上级「{parent}」不存在或构成循环"),
+    review!("O003", "党员「{id}」所在党组织「{org}」不存在"),
+    review!("O004", "党组织「{id}」的书记「{secretary}」不是本组织或下属组织的党员"),
+    review!("O005", "党支部「{id}」党员少于 3 名（{count} 名）"),
+    review!("O006", "党支部「{id}」不能是基层党委「{child}」的上级"),
+    review!("O007", "名册中{@field}缺失或无法识别（收到「{raw}」）"),
+    review!("E001", "点评记录编号缺失或重复（「{id}」）"),
+    review!("E002", "点评时间缺失、无效或晚于今天（收到「{raw}」）"),
+    review!("E003", "点评时间 {date} 不在活动期间（{from} 至 {to}）"),
+    review!("E004", "点评人姓名或职务缺失或无法识别"),
+    review!("E005", "点评对象类别或名称缺失或无法识别"),
+    review!("E006", "点评方式缺失或无法识别（收到「{raw}」）"),
+    review!("E007", "点评内容不完整：缺少{@field}（既要肯定成绩，又要指出不足和努力方向）"),
+    review!("E008", "{@field}内容过于简单（少于 8 个字），点评要言之有物"),
+    review!("E009", "{@field}与另外 {others} 条记录内容相同或几乎相同，防止点评流于形式"),
+    review!("E010", "点评人职务「{role|role}」一般不负责点评「{kind|kind}」，请核对点评责任"),
+    review!("E011", "专门约谈应为个别点评"),
+    review!("E012", "已解决问题数（{solved}）不能大于发现问题数（{found}）"),
+    review!("E013", "点评重点「{tag|focus}」不适用于此类点评对象"),
+    review!("E014", "名册中没有编号「{id}」"),
+    review!("E015", "点评对象不在点评人所在党组织及其下属组织内"),
+    review!("E016", "点评人不能点评自己"),
+    review!("E017", "{@field}无法识别（收到「{raw}」）"),
+    review!("E018", "{@e018}"),
+    review!("F001", "「{name}」在{@period}没有点评记录（对基层党组织及其书记的点评每半年至少一次）"),
     ("N001", "已将「{raw}」读作 {value}"),
     ("N002", "已将日期「{raw}」读作 {value}"),
     ("N003", "已将电话「{raw}」读作 {value}"),
@@ -363,9 +407,11 @@ const MESSAGES: Words = &[
     ("X004", "合计超出可计算范围"),
 ];
 
-pub const CATALOGUE: Catalogue = Catalogue {
-    tag: "zh-CN",
-    lists: &[
+/// The review's words (entries, roster, coverage): not in the statistics form's own module,
+/// which checks no entries (scripts/build-pkg.sh, `--cfg cxzy_stats_only`).
+#[cfg(not(cxzy_stats_only))]
+const REVIEW_LISTS: &[(&str, Words)] = &[
+        (list::PHRASE, REVIEW_PHRASE),
         (list::KIND, KIND),
         (list::ROLE, ROLE),
         (list::METHOD, METHOD),
@@ -373,18 +419,29 @@ pub const CATALOGUE: Catalogue = Catalogue {
         (list::FOCUS, FOCUS),
         (list::COMBINED_WITH, COMBINED),
         (list::SECTOR, SECTOR),
+        (list::FIELD, FIELD),
+        (list::GAP, GAP),
+        (list::GAP_COLUMN, GAP_COLUMN),
+        (list::COVERAGE_BAR, COVERAGE_BAR),
+];
+#[cfg(cxzy_stats_only)]
+const REVIEW_LISTS: &[(&str, Words)] = &[];
+
+pub const CATALOGUE: Catalogue = Catalogue {
+    tag: "zh-CN",
+    lists: &[
         (list::HEADER, HEADER),
         (list::REPORT, REPORT),
-        (list::FIELD, FIELD),
         (list::COLUMN_GROUP, COLUMN_GROUP),
         (list::COLUMN_LABEL, COLUMN_LABEL),
         (list::COLUMN_HEADER, COLUMN_HEADER),
         (list::PRESET, PRESET),
         (list::RECEIVER, RECEIVER),
         (list::FORMAT, FORMAT),
-        (list::GAP, GAP),
         (list::HINT, HINTS),
         (list::PHRASE, PHRASE),
+        (list::FIELD, STATS_FIELD),
     ],
+    review_lists: REVIEW_LISTS,
     messages: MESSAGES,
 };
