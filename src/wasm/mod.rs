@@ -191,6 +191,7 @@ pub fn meta(locale: &str) -> String {
 /// The sentence for a document that cannot be read (`{ line, column, message }` of an `error`
 /// envelope), in the clerk's locale: `第 4 行第 56 列：此处应为带引号的字段名`, or for a picture
 /// opened by mistake `该文件既不是 JSON 也不是表格（CSV）…`.
+#[cfg(not(cxzy_stats_only))]
 #[wasm_bindgen(js_name = parseErrorText)]
 pub fn parse_error_text(line: usize, column: usize, message: &str, locale: &str) -> String {
     messages::parse_error(line, column, message, Locale::parse(locale).unwrap_or_default())

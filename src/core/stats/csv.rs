@@ -84,15 +84,12 @@ fn csv_error(e: &csv::Error) -> ParseError {
 /// The reason given for a file that is neither JSON nor a table.
 pub const NOT_A_TABLE: &str = "the file is neither JSON nor a table (CSV)";
 
-/// Text, not binary data: no NUL and few control or replacement characters in its first 4 KiB
-/// (a PNG decoded as text starts with `\u{fffd}PNG` and holds NULs).
+/// Text, not binary data: no NUL byte and few replacement characters in its first 4 KiB (a PNG,
+/// a Word file or an archive decoded as text has both).
 fn looks_like_text(text: &str) -> bool {
-    let head: Vec<char> = text.chars().take(4096).collect();
-    let odd = head
-        .iter()
-        .filter(|&&c| c == '\u{fffd}' || (c.is_control() && !matches!(c, '\n' | '\r' | '\t')))
-        .count();
-    !head.contains(&'\0') && odd * 20 <= head.len()
+    let head = &text.as_bytes()[..text.len().min(4096)];
+    let replaced = head.windows(3).filter(|w| *w == "\u{fffd}".as_bytes()).count();
+    !head.contains(&0) && replaced * 60 <= head.len()
 }
 
 /// Reads a statistics table from CSV text.

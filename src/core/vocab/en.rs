@@ -9,7 +9,7 @@
 use super::{list, Catalogue, Words};
 
 #[cfg(not(cxzy_stats_only))]
-const KIND: Words = &[
+const KIND: Words = words![
     ("committee", "Grassroots Party committee"),
     ("general_branch", "General Party branch"),
     ("branch", "Party branch"),
@@ -18,7 +18,7 @@ const KIND: Words = &[
 ];
 
 #[cfg(not(cxzy_stats_only))]
-const ROLE: Words = &[
+const ROLE: Words = words![
     ("branch_secretary", "Party branch secretary"),
     ("committee_secretary", "Secretary of a grassroots committee (general branch)"),
     ("county_leader", "County-level leading cadre"),
@@ -28,7 +28,7 @@ const ROLE: Words = &[
 ];
 
 #[cfg(not(cxzy_stats_only))]
-const METHOD: Words = &[
+const METHOD: Words = words![
     ("collective", "Collective review"),
     ("individual", "Individual review"),
     ("onsite", "On-site review"),
@@ -36,7 +36,7 @@ const METHOD: Words = &[
 ];
 
 #[cfg(not(cxzy_stats_only))]
-const GRADE: Words = &[
+const GRADE: Words = words![
     ("good", "Good"),
     ("fairly_good", "Fairly good"),
     ("average", "Average"),
@@ -44,7 +44,7 @@ const GRADE: Words = &[
 ];
 
 #[cfg(not(cxzy_stats_only))]
-const FOCUS: Words = &[
+const FOCUS: Words = words![
     ("central_work", "Advancing the central work"),
     ("public_pledge", "Public pledges"),
     ("serve_people", "Doing real things for the people"),
@@ -56,7 +56,7 @@ const FOCUS: Words = &[
 ];
 
 #[cfg(not(cxzy_stats_only))]
-const COMBINED: Words = &[
+const COMBINED: Words = words![
     ("org_life_meeting", "Organisational life meeting"),
     ("democratic_appraisal", "Democratic appraisal of members"),
     ("mass_appraisal", "Appraisal by the public"),
@@ -67,12 +67,12 @@ const COMBINED: Words = &[
 ];
 
 #[cfg(not(cxzy_stats_only))]
-const SECTOR: Words = &[
+const SECTOR: Words = words![
     ("non_public", "Non-public enterprise"),
     ("social", "Social organisation"),
 ];
 
-const HEADER: Words = &[
+const HEADER: Words = words![
     ("unit", "Reporting unit"),
     ("batch", "Batch"),
     ("as_of", "Statistics as of"),
@@ -85,14 +85,14 @@ const HEADER: Words = &[
     ("notes", "Notes"),
 ];
 
-const REPORT: Words = &[
+const REPORT: Words = words![
     ("overview", "Overview"),
     ("practices", "Outstanding practices"),
     ("examples", "Typical examples"),
 ];
 
 /// Fields a statistics table's messages name.
-const STATS_FIELD: Words = &[
+const STATS_FIELD: Words = words![
     ("format", "Document format"),
     ("id", "Id"),
     ("name", "Name"),
@@ -101,7 +101,7 @@ const STATS_FIELD: Words = &[
 ];
 
 #[cfg(not(cxzy_stats_only))]
-const FIELD: Words = &[
+const FIELD: Words = words![
     ("evaluation", "Evaluation"),
     ("achievements", "Achievements"),
     ("shortcomings", "Shortcomings"),
@@ -137,7 +137,7 @@ const FIELD: Words = &[
     ("problems_solved", "Problems solved"),
 ];
 
-const FIELD_PHRASE: Words = &[
+const FIELD_PHRASE: Words = words![
     ("unit", "the reporting unit"),
     ("batch", "the batch"),
     ("as_of", "the statistics date"),
@@ -159,7 +159,7 @@ const FIELD_PHRASE: Words = &[
 ];
 
 #[cfg(not(cxzy_stats_only))]
-const REVIEW_FIELD_PHRASE: Words = &[
+const REVIEW_FIELD_PHRASE: Words = words![
     ("evaluation", "the evaluation"),
     ("achievements", "the achievements"),
     ("shortcomings", "the shortcomings"),
@@ -195,7 +195,7 @@ const REVIEW_FIELD_PHRASE: Words = &[
     ("problems_solved", "the problems solved"),
 ];
 
-const COLUMN_GROUP: Words = &[
+const COLUMN_GROUP: Words = words![
     ("name", ""),
     ("orgs_total", "Grassroots organisations"),
     ("orgs_reviewed", "Grassroots organisations"),
@@ -224,7 +224,7 @@ const COLUMN_GROUP: Words = &[
     ("problems_solved", ""),
 ];
 
-const COLUMN_LABEL: Words = &[
+const COLUMN_LABEL: Words = words![
     ("name", "Unit"),
     ("orgs_total", "total"),
     ("orgs_reviewed", "reviewed"),
@@ -253,27 +253,27 @@ const COLUMN_LABEL: Words = &[
     ("problems_solved", "Problems solved"),
 ];
 
-const COLUMN_HEADER: Words = &[
+const COLUMN_HEADER: Words = words![
 ];
 
-const PRESET: Words = &[
+const PRESET: Words = words![
     ("heilongjiang-2010", "Heilongjiang (provincial notice No. 11 of 2010)"),
     ("central-2010", "Central (notice No. 7 of 2010)"),
 ];
 
-const RECEIVER: Words = &[
+const RECEIVER: Words = words![
     ("heilongjiang-2010", "Heilongjiang Provincial Campaign Office"),
     ("central-2010", "Central Campaign Office"),
 ];
 
-const FORMAT: Words = &[
+const FORMAT: Words = words![
     ("cxzy-stats/1", "a statistics table"),
     ("cxzy-roster/1", "a roster"),
     ("cxzy-entries/1", "review entries"),
 ];
 
 #[cfg(not(cxzy_stats_only))]
-const GAP: Words = &[
+const GAP: Words = words![
     ("orgs", "Organisations not reviewed"),
     ("secretaries", "Secretaries not reviewed"),
     ("members", "Members not reviewed"),
@@ -281,7 +281,7 @@ const GAP: Words = &[
 ];
 
 #[cfg(not(cxzy_stats_only))]
-const COVERAGE_BAR: Words = &[
+const COVERAGE_BAR: Words = words![
     ("orgs", "Organisations reviewed"),
     ("secretaries", "Secretaries reviewed"),
     ("members", "Members reviewed"),
@@ -289,7 +289,7 @@ const COVERAGE_BAR: Words = &[
 ];
 
 #[cfg(not(cxzy_stats_only))]
-const GAP_COLUMN: Words = &[
+const GAP_COLUMN: Words = words![
     ("id", "Id"),
     ("name", "Name"),
     ("kind", "Kind"),
@@ -301,7 +301,7 @@ const GAP_COLUMN: Words = &[
     ("mobile", "Mobile"),
 ];
 
-pub(crate) const HINTS: Words = &[
+const HINTS: Words = words![
     ("empty", "it is empty"),
     ("letter_o", "it contains the letter O — did you mean 0?"),
     ("letter_l", "it contains the letter l or I — did you mean 1?"),
@@ -316,7 +316,7 @@ pub(crate) const HINTS: Words = &[
     ("not_integer", "enter a whole number"),
 ];
 
-const PHRASE: Words = &[
+const PHRASE: Words = words![
     ("row", "“{}”: "),
     ("column_ref", "column {no} ({header})"),
     ("column_no", "Column"),
@@ -329,6 +329,11 @@ const PHRASE: Words = &[
     ("bad_date", "{f} is not a valid date (got “{r}”): {h}"),
     ("r001_missing", "The unit name is missing"),
     ("r001_duplicate", "The unit name “{}” is duplicated"),
+];
+
+/// Sentences of the review, the coverage view, the CLI and unreadable files (`parseErrorText`).
+#[cfg(not(cxzy_stats_only))]
+const REVIEW_PHRASE: Words = words![
     ("parse_at", "line {line}, column {column}: {detail}"),
     ("json_syntax", "the JSON is not well formed"),
     ("json_key", "a quoted field name belongs here"),
@@ -344,11 +349,6 @@ const PHRASE: Words = &[
     ("not_a_table", "the file is neither JSON nor a table (CSV): it may be a picture, a Word document or an archive; choose the exported JSON or CSV file"),
     ("not_utf8", "the file is not UTF-8 text and cannot be read"),
     ("too_large", "the file is too large ({size} bytes; at most {max})"),
-];
-
-/// Sentences of the review, the coverage view and the CLI.
-#[cfg(not(cxzy_stats_only))]
-const REVIEW_PHRASE: Words = &[
     ("yes", "yes"),
     ("count_orgs", "{}"),
     ("count_people", "{}"),
@@ -363,7 +363,7 @@ const REVIEW_PHRASE: Words = &[
     ("cli_counts", "{errors} errors, {warnings} warnings"),
 ];
 
-const MESSAGES: Words = &[
+const MESSAGES: Words = words![
     ("T001", "The reporting unit is missing"),
     ("T002", "The batch must be 1 or 2 (got “{value}”)"),
     ("T003", "{@bad_or_missing}"),
@@ -402,32 +402,6 @@ const MESSAGES: Words = &[
     ("A001", "Children's batches differ (“{unit}” is batch {batch}, expected {expected})"),
     ("A002", "Child unit “{unit}” appears twice"),
     ("A003", "Child unit “{unit}” has {errors} errors of its own"),
-    review!("O001", "Roster id “{id}” is duplicated"),
-    review!("O002", "Organisation “{id}”: parent “{parent}” is unknown or forms a cycle"),
-    review!("O003", "Member “{id}” belongs to an unknown organisation “{org}”"),
-    review!("O004", "Organisation “{id}”: secretary “{secretary}” is not a member of it or its children"),
-    review!("O005", "Branch “{id}” has fewer than 3 members ({count})"),
-    review!("O006", "Branch “{id}” cannot be above the committee “{child}”"),
-    review!("O007", "Roster: {@field} is missing or not recognised (got “{raw}”)"),
-    review!("E001", "Entry id missing or duplicated (“{id}”)"),
-    review!("E002", "Review date missing, invalid or after today (got “{raw}”)"),
-    review!("E003", "Review date {date} is outside the campaign ({from} to {to})"),
-    review!("E004", "Reviewer name or role missing or unknown"),
-    review!("E005", "Target kind or name missing or unknown"),
-    review!("E006", "The review method is missing or not recognised (got “{raw}”)"),
-    review!("E007", "Review content incomplete: {@field} is missing (name achievements, shortcomings and direction)"),
-    review!("E008", "{@field} is too short (under 8 characters of substance)"),
-    review!("E009", "{@field} is the same as or nearly the same as in {others} other entries; avoid formulaic reviews"),
-    review!("E010", "A reviewer who is a {role|role} does not normally review a {kind|kind}; check the responsibility rules"),
-    review!("E011", "A special talk should be an individual review"),
-    review!("E012", "Problems solved ({solved}) cannot exceed problems found ({found})"),
-    review!("E013", "The focus “{tag|focus}” does not fit this kind of target"),
-    review!("E014", "Id “{id}” is not in the roster"),
-    review!("E015", "The target is outside the reviewer's organisation and its subtree"),
-    review!("E016", "A reviewer cannot review themselves"),
-    review!("E017", "{@field} is not recognised (got “{raw}”)"),
-    review!("E018", "{@e018}"),
-    review!("F001", "“{name}” has no review in {@period} (organisations and secretaries are reviewed at least every half-year)"),
     ("N001", "Read “{raw}” as {value}"),
     ("N002", "Read the date “{raw}” as {value}"),
     ("N003", "Read the phone number “{raw}” as {value}"),
@@ -438,6 +412,39 @@ const MESSAGES: Words = &[
     ("X003", "The file is too large ({size} bytes; at most {max})"),
     ("X004", "A total is out of range"),
 ];
+
+/// The review codes' templates (O, E, F): not in the statistics form's own module.
+#[cfg(not(cxzy_stats_only))]
+const REVIEW_MESSAGES: Words = words![
+    ("O001", "Roster id “{id}” is duplicated"),
+    ("O002", "Organisation “{id}”: parent “{parent}” is unknown or forms a cycle"),
+    ("O003", "Member “{id}” belongs to an unknown organisation “{org}”"),
+    ("O004", "Organisation “{id}”: secretary “{secretary}” is not a member of it or its children"),
+    ("O005", "Branch “{id}” has fewer than 3 members ({count})"),
+    ("O006", "Branch “{id}” cannot be above the committee “{child}”"),
+    ("O007", "Roster: {@field} is missing or not recognised (got “{raw}”)"),
+    ("E001", "Entry id missing or duplicated (“{id}”)"),
+    ("E002", "Review date missing, invalid or after today (got “{raw}”)"),
+    ("E003", "Review date {date} is outside the campaign ({from} to {to})"),
+    ("E004", "Reviewer name or role missing or unknown"),
+    ("E005", "Target kind or name missing or unknown"),
+    ("E006", "The review method is missing or not recognised (got “{raw}”)"),
+    ("E007", "Review content incomplete: {@field} is missing (name achievements, shortcomings and direction)"),
+    ("E008", "{@field} is too short (under 8 characters of substance)"),
+    ("E009", "{@field} is the same as or nearly the same as in {others} other entries; avoid formulaic reviews"),
+    ("E010", "A reviewer who is a {role|role} does not normally review a {kind|kind}; check the responsibility rules"),
+    ("E011", "A special talk should be an individual review"),
+    ("E012", "Problems solved ({solved}) cannot exceed problems found ({found})"),
+    ("E013", "The focus “{tag|focus}” does not fit this kind of target"),
+    ("E014", "Id “{id}” is not in the roster"),
+    ("E015", "The target is outside the reviewer's organisation and its subtree"),
+    ("E016", "A reviewer cannot review themselves"),
+    ("E017", "{@field} is not recognised (got “{raw}”)"),
+    ("E018", "{@e018}"),
+    ("F001", "“{name}” has no review in {@period} (organisations and secretaries are reviewed at least every half-year)"),
+];
+#[cfg(cxzy_stats_only)]
+const REVIEW_MESSAGES: Words = "";
 
 /// The review's words (entries, roster, coverage): not in the statistics form's own module,
 /// which checks no entries (scripts/build-pkg.sh, `--cfg cxzy_stats_only`).
@@ -460,7 +467,7 @@ const REVIEW_LISTS: &[(&str, Words)] = &[
 #[cfg(cxzy_stats_only)]
 const REVIEW_LISTS: &[(&str, Words)] = &[];
 
-pub const CATALOGUE: Catalogue = Catalogue {
+pub static CATALOGUE: Catalogue = Catalogue {
     tag: "en",
     lists: &[
         (list::HEADER, HEADER),
@@ -478,4 +485,6 @@ pub const CATALOGUE: Catalogue = Catalogue {
     ],
     review_lists: REVIEW_LISTS,
     messages: MESSAGES,
+    review_messages: REVIEW_MESSAGES,
+    templates: std::sync::OnceLock::new(),
 };

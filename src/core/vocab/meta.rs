@@ -52,58 +52,99 @@ pub fn stats_meta(locale: Locale) -> Value {
     crate::core::json::parse(&stats_meta_text(locale)).unwrap_or(Value::Null)
 }
 
+/// JSON text of a string.
+fn q(s: &str) -> String {
+    Value::from(s).to_string()
+}
+
+/// Appends `"key":value,` (`value` already JSON).
+fn member(o: &mut String, key: &str, value: &str) {
+    o.push('"');
+    o.push_str(key);
+    o.push_str("\":");
+    o.push_str(value);
+    o.push(',');
+}
+
+/// Closes an object or array opened with `{`/`[` whose members end with a comma.
+fn close(o: &mut String, end: char) {
+    if o.ends_with(',') {
+        o.pop();
+    }
+    o.push(end);
+}
+
 /// [`stats_meta`] as JSON text, written directly: in the statistics form's wasm module this is
 /// what `meta()` answers, and writing text is much smaller code than building a `Value`.
 pub fn stats_meta_text(locale: Locale) -> String {
     let c = catalogue(locale);
-    let q = |s: &str| Value::from(s).to_string();
     let mut o = String::with_capacity(8192);
-    o.push_str(&format!("{{\"locale\":{},\"columns\":[", q(c.tag)));
-    for (i, col) in columns::COLUMNS.iter().enumerate() {
-        o.push_str(if i > 0 { "," } else { "" });
-        o.push_str(&format!(
-            "{{\"no\":{},\"field\":{},\"group\":{},\"label\":{},\"header\":{},\"formula\":{},\"input\":{}}}",
-            q(col.no),
-            q(col.field),
-            q(col.group(locale)),
-            q(col.label(locale)),
-            q(&col.header(locale)),
-            q(col.formula),
-            col.is_input()
-        ));
+    o.push('{');
+    member(&mut o, "locale", &q(c.tag));
+    o.push_str("\"columns\":[");
+    for col in &columns::COLUMNS {
+        o.push('{');
+        for (k, v) in [("no", col.no), ("field", col.field), ("group", col.group(locale)), ("label", col.label(locale)), ("formula", col.formula)] {
+            member(&mut o, k, &q(v));
+        }
+        member(&mut o, "header", &q(&col.header(locale)));
+        member(&mut o, "input", if col.is_input() { "true" } else { "false" });
+        close(&mut o, '}');
+        o.push(',');
     }
-    o.push_str("],\"presets\":[");
-    for (i, p) in presets::PRESETS.iter().enumerate() {
-        let rows: Vec<String> = p.rows.iter().map(|r| q(r)).collect();
-        o.push_str(if i > 0 { "," } else { "" });
-        o.push_str(&format!(
-            "{{\"id\":{},\"name\":{},\"receiver\":{},\"deadlines\":[{},{}],\"coverageDeadline\":{},\"rows\":[{}]}}",
-            q(p.id),
-            q(p.name(locale)),
-            q(p.receiver(locale)),
-            q(p.deadlines[0]),
-            q(p.deadlines[1]),
-            q(p.coverage_deadline),
-            rows.join(",")
-        ));
+    close(&mut o, ']');
+    o.push_str(",\"presets\":[");
+    for p in presets::PRESETS {
+        o.push('{');
+        for (k, v) in [("id", p.id), ("name", p.name(locale)), ("receiver", p.receiver(locale)), ("coverageDeadline", p.coverage_deadline)] {
+            member(&mut o, k, &q(v));
+        }
+        for (k, list) in [("deadlines", &p.deadlines[..]), ("rows", p.rows)] {
+            let mut a = String::from("[");
+            for r in list {
+                a.push_str(&q(r));
+                a.push(',');
+            }
+            close(&mut a, ']');
+            member(&mut o, k, &a);
+        }
+        close(&mut o, '}');
+        o.push(',');
     }
-    o.push_str("],\"lists\":{");
-    for (i, (name, ids)) in [(list::HEADER, &HEADER_FIELDS[..]), (list::REPORT, &REPORT_SECTIONS[..]), (list::FORMAT, &FORMATS[..])].iter().enumerate() {
-        let words: Vec<String> = ids.iter().map(|id| format!("{{\"id\":{},\"label\":{}}}", q(id), q(c.word(name, id)))).collect();
-        o.push_str(&format!("{}{}:[{}]", if i > 0 { "," } else { "" }, q(name), words.join(",")));
+    close(&mut o, ']');
+    o.push_str(",\"lists\":{");
+    for (name, ids) in [(list::HEADER, &HEADER_FIELDS[..]), (list::REPORT, &REPORT_SECTIONS[..]), (list::FORMAT, &FORMATS[..])] {
+        let mut a = String::from("[");
+        for id in ids {
+            a.push_str("{\"id\":");
+            a.push_str(&q(id));
+            a.push_str(",\"label\":");
+            a.push_str(&q(c.word(name, id)));
+            a.push_str("},");
+        }
+        close(&mut a, ']');
+        member(&mut o, name, &a);
     }
-    o.push_str(&format!(
-        "}},\"phrases\":{{\"total\":{},\"column_no\":{}}},\"maxRows\":{},\"limits\":{{\"maxRows\":{},\"maxName\":{},\"maxText\":{},\"maxItems\":{},\"maxBytes\":{},\"maxCount\":{}}},",
-        q(c.phrase("total")),
-        q(c.phrase("column_no")),
-        limits::MAX_ROWS,
-        limits::MAX_ROWS,
-        limits::MAX_NAME,
-        limits::MAX_TEXT,
-        limits::MAX_ITEMS,
-        limits::MAX_BYTES,
-        limits::MAX_COUNT
-    ));
+    close(&mut o, '}');
+    o.push_str(",\"phrases\":{");
+    for k in ["total", "column_no"] {
+        member(&mut o, k, &q(c.phrase(k)));
+    }
+    close(&mut o, '}');
+    o.push_str(",\"limits\":{");
+    for (k, v) in [
+        ("maxRows", limits::MAX_ROWS),
+        ("maxName", limits::MAX_NAME),
+        ("maxText", limits::MAX_TEXT),
+        ("maxItems", limits::MAX_ITEMS),
+        ("maxBytes", limits::MAX_BYTES),
+    ] {
+        member(&mut o, k, &v.to_string());
+    }
+    member(&mut o, "maxCount", &limits::MAX_COUNT.to_string());
+    close(&mut o, '}');
+    o.push(',');
+    member(&mut o, "maxRows", &limits::MAX_ROWS.to_string());
     // CODE_MEANINGS is an object: its members go in as they are.
     let meanings = CODE_MEANINGS.trim();
     o.push_str(meanings.strip_prefix('{').unwrap_or(meanings));
@@ -119,13 +160,7 @@ pub fn review_meta(locale: Locale) -> Value {
     for (name, ids) in LISTS {
         lists.insert((*name).to_string(), words(locale, name, ids));
     }
-    let fields: Map<String, Value> = c
-        .lists
-        .iter()
-        .chain(c.review_lists)
-        .filter(|(l, _)| *l == list::FIELD)
-        .flat_map(|(_, w)| w.iter().map(|(k, v)| ((*k).to_string(), Value::from(*v))))
-        .collect();
+    let fields: Map<String, Value> = c.all(list::FIELD).into_iter().map(|(k, v)| (k.to_string(), Value::from(v))).collect();
     let kinds: Vec<Value> = TARGETS
         .iter()
         .map(|t| {

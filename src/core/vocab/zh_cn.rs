@@ -9,7 +9,7 @@
 use super::{list, Catalogue, Words};
 
 #[cfg(not(cxzy_stats_only))]
-const KIND: Words = &[
+const KIND: Words = words![
     ("committee", "基层党委"),
     ("general_branch", "党总支"),
     ("branch", "党支部"),
@@ -18,7 +18,7 @@ const KIND: Words = &[
 ];
 
 #[cfg(not(cxzy_stats_only))]
-const ROLE: Words = &[
+const ROLE: Words = words![
     ("branch_secretary", "党支部书记"),
     ("committee_secretary", "基层党委（党总支）书记"),
     ("county_leader", "县级党员领导干部"),
@@ -28,7 +28,7 @@ const ROLE: Words = &[
 ];
 
 #[cfg(not(cxzy_stats_only))]
-const METHOD: Words = &[
+const METHOD: Words = words![
     ("collective", "集中点评"),
     ("individual", "个别点评"),
     ("onsite", "现场点评"),
@@ -36,7 +36,7 @@ const METHOD: Words = &[
 ];
 
 #[cfg(not(cxzy_stats_only))]
-const GRADE: Words = &[
+const GRADE: Words = words![
     ("good", "好"),
     ("fairly_good", "较好"),
     ("average", "一般"),
@@ -44,7 +44,7 @@ const GRADE: Words = &[
 ];
 
 #[cfg(not(cxzy_stats_only))]
-const FOCUS: Words = &[
+const FOCUS: Words = words![
     ("central_work", "推进中心工作"),
     ("public_pledge", "开展公开承诺"),
     ("serve_people", "为群众办实事好事"),
@@ -56,7 +56,7 @@ const FOCUS: Words = &[
 ];
 
 #[cfg(not(cxzy_stats_only))]
-const COMBINED: Words = &[
+const COMBINED: Words = words![
     ("org_life_meeting", "组织生活会"),
     ("democratic_appraisal", "民主评议党员"),
     ("mass_appraisal", "群众评议"),
@@ -67,12 +67,12 @@ const COMBINED: Words = &[
 ];
 
 #[cfg(not(cxzy_stats_only))]
-const SECTOR: Words = &[
+const SECTOR: Words = words![
     ("non_public", "非公有制企业"),
     ("social", "社会组织"),
 ];
 
-const HEADER: Words = &[
+const HEADER: Words = words![
     ("unit", "填报单位"),
     ("batch", "批次"),
     ("as_of", "统计截止日期"),
@@ -85,14 +85,14 @@ const HEADER: Words = &[
     ("notes", "备注"),
 ];
 
-const REPORT: Words = &[
+const REPORT: Words = words![
     ("overview", "总体情况"),
     ("practices", "突出做法"),
     ("examples", "典型事例"),
 ];
 
 /// Fields a statistics table's messages name.
-const STATS_FIELD: Words = &[
+const STATS_FIELD: Words = words![
     ("format", "文件格式"),
     ("id", "编号"),
     ("name", "名称（姓名）"),
@@ -101,7 +101,7 @@ const STATS_FIELD: Words = &[
 ];
 
 #[cfg(not(cxzy_stats_only))]
-const FIELD: Words = &[
+const FIELD: Words = words![
     ("evaluation", "总体评价"),
     ("achievements", "主要成绩"),
     ("shortcomings", "存在不足"),
@@ -137,7 +137,7 @@ const FIELD: Words = &[
     ("problems_solved", "已解决问题数"),
 ];
 
-const COLUMN_GROUP: Words = &[
+const COLUMN_GROUP: Words = words![
     ("name", ""),
     ("orgs_total", "基层党组织"),
     ("orgs_reviewed", "基层党组织"),
@@ -166,7 +166,7 @@ const COLUMN_GROUP: Words = &[
     ("problems_solved", ""),
 ];
 
-const COLUMN_LABEL: Words = &[
+const COLUMN_LABEL: Words = words![
     ("name", "单位名称"),
     ("orgs_total", "总数(个)"),
     ("orgs_reviewed", "已点评(个)"),
@@ -195,7 +195,7 @@ const COLUMN_LABEL: Words = &[
     ("problems_solved", "已解决问题(个)"),
 ];
 
-const COLUMN_HEADER: Words = &[
+const COLUMN_HEADER: Words = words![
     ("name", "单位名称"),
     ("orgs_total", "基层党组织 · 总数(个)"),
     ("orgs_reviewed", "基层党组织 · 已点评(个)"),
@@ -224,24 +224,24 @@ const COLUMN_HEADER: Words = &[
     ("problems_solved", "已解决问题(个)"),
 ];
 
-const PRESET: Words = &[
+const PRESET: Words = words![
     ("heilongjiang-2010", "黑龙江省（黑创先办[2010]11号）"),
     ("central-2010", "中央（创先办[2010]7号）"),
 ];
 
-const RECEIVER: Words = &[
+const RECEIVER: Words = words![
     ("heilongjiang-2010", "黑龙江省创先争优活动领导小组办公室"),
     ("central-2010", "中央创先争优活动领导小组办公室"),
 ];
 
-const FORMAT: Words = &[
+const FORMAT: Words = words![
     ("cxzy-stats/1", "统计表"),
     ("cxzy-roster/1", "名册"),
     ("cxzy-entries/1", "点评记录"),
 ];
 
 #[cfg(not(cxzy_stats_only))]
-const GAP: Words = &[
+const GAP: Words = words![
     ("orgs", "未点评的基层党组织"),
     ("secretaries", "未被点评的书记"),
     ("members", "未点评的党员"),
@@ -249,7 +249,7 @@ const GAP: Words = &[
 ];
 
 #[cfg(not(cxzy_stats_only))]
-const COVERAGE_BAR: Words = &[
+const COVERAGE_BAR: Words = words![
     ("orgs", "基层党组织已点评"),
     ("secretaries", "书记已被点评"),
     ("members", "党员已点评"),
@@ -257,7 +257,7 @@ const COVERAGE_BAR: Words = &[
 ];
 
 #[cfg(not(cxzy_stats_only))]
-const GAP_COLUMN: Words = &[
+const GAP_COLUMN: Words = words![
     ("id", "编号"),
     ("name", "名称"),
     ("kind", "类别"),
@@ -269,7 +269,7 @@ const GAP_COLUMN: Words = &[
     ("mobile", "流动党员"),
 ];
 
-pub(crate) const HINTS: Words = &[
+const HINTS: Words = words![
     ("empty", "内容为空"),
     ("letter_o", "其中有字母 O，是否应为数字 0？"),
     ("letter_l", "其中有字母 l 或 I，是否应为数字 1？"),
@@ -284,7 +284,7 @@ pub(crate) const HINTS: Words = &[
     ("not_integer", "请填写整数"),
 ];
 
-const PHRASE: Words = &[
+const PHRASE: Words = words![
     ("row", "「{}」"),
     ("column_ref", "第{no}栏「{header}」"),
     ("column_no", "栏次"),
@@ -297,6 +297,11 @@ const PHRASE: Words = &[
     ("bad_date", "{f}不是有效日期（收到「{r}」）：{h}"),
     ("r001_missing", "单位名称未填写"),
     ("r001_duplicate", "单位名称「{}」重复"),
+];
+
+/// Sentences of the review, the coverage view, the CLI and unreadable files (`parseErrorText`).
+#[cfg(not(cxzy_stats_only))]
+const REVIEW_PHRASE: Words = words![
     ("parse_at", "第 {line} 行第 {column} 列：{detail}"),
     ("json_syntax", "JSON 格式有误"),
     ("json_key", "此处应为带引号的字段名"),
@@ -312,11 +317,6 @@ const PHRASE: Words = &[
     ("not_a_table", "该文件既不是 JSON 也不是表格（CSV），可能是图片、Word 文档或压缩包，请选择导出的 JSON 或 CSV 文件"),
     ("not_utf8", "文件不是 UTF-8 编码的文本，无法读取"),
     ("too_large", "文件过大（{size} 字节），最大 {max} 字节"),
-];
-
-/// Sentences of the review, the coverage view and the CLI.
-#[cfg(not(cxzy_stats_only))]
-const REVIEW_PHRASE: Words = &[
     ("yes", "是"),
     ("count_orgs", "{} 个"),
     ("count_people", "{} 名"),
@@ -331,7 +331,7 @@ const REVIEW_PHRASE: Words = &[
     ("cli_counts", "{errors} 个错误，{warnings} 个警告"),
 ];
 
-const MESSAGES: Words = &[
+const MESSAGES: Words = words![
     ("T001", "未填写填报单位"),
     ("T002", "批次应为 1 或 2（收到「{value}」）"),
     ("T003", "{@bad_or_missing}"),
@@ -370,32 +370,6 @@ const MESSAGES: Words = &[
     ("A001", "下级报表批次不一致（「{unit}」为第 {batch} 批，应为第 {expected} 批）"),
     ("A002", "下级单位「{unit}」重复报送"),
     ("A003", "下级单位「{unit}」的报表有 {errors} 个错误"),
-    review!("O001", "名册编号「{id}」重复"),
-    review!("O002", "党组织「{id}」的上级「{parent}」不存在或构成循环"),
-    review!("O003", "党员「{id}」所在党组织「{org}」不存在"),
-    review!("O004", "党组织「{id}」的书记「{secretary}」不是本组织或下属组织的党员"),
-    review!("O005", "党支部「{id}」党员少于 3 名（{count} 名）"),
-    review!("O006", "党支部「{id}」不能是基层党委「{child}」的上级"),
-    review!("O007", "名册中{@field}缺失或无法识别（收到「{raw}」）"),
-    review!("E001", "点评记录编号缺失或重复（「{id}」）"),
-    review!("E002", "点评时间缺失、无效或晚于今天（收到「{raw}」）"),
-    review!("E003", "点评时间 {date} 不在活动期间（{from} 至 {to}）"),
-    review!("E004", "点评人姓名或职务缺失或无法识别"),
-    review!("E005", "点评对象类别或名称缺失或无法识别"),
-    review!("E006", "点评方式缺失或无法识别（收到「{raw}」）"),
-    review!("E007", "点评内容不完整：缺少{@field}（既要肯定成绩，又要指出不足和努力方向）"),
-    review!("E008", "{@field}内容过于简单（少于 8 个字），点评要言之有物"),
-    review!("E009", "{@field}与另外 {others} 条记录内容相同或几乎相同，防止点评流于形式"),
-    review!("E010", "点评人职务「{role|role}」一般不负责点评「{kind|kind}」，请核对点评责任"),
-    review!("E011", "专门约谈应为个别点评"),
-    review!("E012", "已解决问题数（{solved}）不能大于发现问题数（{found}）"),
-    review!("E013", "点评重点「{tag|focus}」不适用于此类点评对象"),
-    review!("E014", "名册中没有编号「{id}」"),
-    review!("E015", "点评对象不在点评人所在党组织及其下属组织内"),
-    review!("E016", "点评人不能点评自己"),
-    review!("E017", "{@field}无法识别（收到「{raw}」）"),
-    review!("E018", "{@e018}"),
-    review!("F001", "「{name}」在{@period}没有点评记录（对基层党组织及其书记的点评每半年至少一次）"),
     ("N001", "已将「{raw}」读作 {value}"),
     ("N002", "已将日期「{raw}」读作 {value}"),
     ("N003", "已将电话「{raw}」读作 {value}"),
@@ -406,6 +380,39 @@ const MESSAGES: Words = &[
     ("X003", "文件过大（{size} 字节），最大 {max} 字节"),
     ("X004", "合计超出可计算范围"),
 ];
+
+/// The review codes' templates (O, E, F): not in the statistics form's own module.
+#[cfg(not(cxzy_stats_only))]
+const REVIEW_MESSAGES: Words = words![
+    ("O001", "名册编号「{id}」重复"),
+    ("O002", "党组织「{id}」的上级「{parent}」不存在或构成循环"),
+    ("O003", "党员「{id}」所在党组织「{org}」不存在"),
+    ("O004", "党组织「{id}」的书记「{secretary}」不是本组织或下属组织的党员"),
+    ("O005", "党支部「{id}」党员少于 3 名（{count} 名）"),
+    ("O006", "党支部「{id}」不能是基层党委「{child}」的上级"),
+    ("O007", "名册中{@field}缺失或无法识别（收到「{raw}」）"),
+    ("E001", "点评记录编号缺失或重复（「{id}」）"),
+    ("E002", "点评时间缺失、无效或晚于今天（收到「{raw}」）"),
+    ("E003", "点评时间 {date} 不在活动期间（{from} 至 {to}）"),
+    ("E004", "点评人姓名或职务缺失或无法识别"),
+    ("E005", "点评对象类别或名称缺失或无法识别"),
+    ("E006", "点评方式缺失或无法识别（收到「{raw}」）"),
+    ("E007", "点评内容不完整：缺少{@field}（既要肯定成绩，又要指出不足和努力方向）"),
+    ("E008", "{@field}内容过于简单（少于 8 个字），点评要言之有物"),
+    ("E009", "{@field}与另外 {others} 条记录内容相同或几乎相同，防止点评流于形式"),
+    ("E010", "点评人职务「{role|role}」一般不负责点评「{kind|kind}」，请核对点评责任"),
+    ("E011", "专门约谈应为个别点评"),
+    ("E012", "已解决问题数（{solved}）不能大于发现问题数（{found}）"),
+    ("E013", "点评重点「{tag|focus}」不适用于此类点评对象"),
+    ("E014", "名册中没有编号「{id}」"),
+    ("E015", "点评对象不在点评人所在党组织及其下属组织内"),
+    ("E016", "点评人不能点评自己"),
+    ("E017", "{@field}无法识别（收到「{raw}」）"),
+    ("E018", "{@e018}"),
+    ("F001", "「{name}」在{@period}没有点评记录（对基层党组织及其书记的点评每半年至少一次）"),
+];
+#[cfg(cxzy_stats_only)]
+const REVIEW_MESSAGES: Words = "";
 
 /// The review's words (entries, roster, coverage): not in the statistics form's own module,
 /// which checks no entries (scripts/build-pkg.sh, `--cfg cxzy_stats_only`).
@@ -427,7 +434,7 @@ const REVIEW_LISTS: &[(&str, Words)] = &[
 #[cfg(cxzy_stats_only)]
 const REVIEW_LISTS: &[(&str, Words)] = &[];
 
-pub const CATALOGUE: Catalogue = Catalogue {
+pub static CATALOGUE: Catalogue = Catalogue {
     tag: "zh-CN",
     lists: &[
         (list::HEADER, HEADER),
@@ -444,4 +451,6 @@ pub const CATALOGUE: Catalogue = Catalogue {
     ],
     review_lists: REVIEW_LISTS,
     messages: MESSAGES,
+    review_messages: REVIEW_MESSAGES,
+    templates: std::sync::OnceLock::new(),
 };
