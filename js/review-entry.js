@@ -10,7 +10,7 @@
 import { meta } from './index.js';
 import * as full from './cxzy_form.js';
 import css from './review-styles.js';
-import { h, isoDate, adoptSheet, errorsFirst, summaryItem, paintSummaryState, focusFromSummary } from './dom.js';
+import { h, isoDate, adoptSheet, dropSheet, errorsFirst, summaryItem, paintSummaryState, focusFromSummary } from './dom.js';
 import { pickLocale } from './i18n.js';
 
 // The domain — kinds, roles, methods, grades, focus tags by kind, required content, combined_with,
@@ -150,7 +150,7 @@ export class ReviewEntryForm {
     for (const [t, type, fn] of this.listeners) t.removeEventListener(type, fn);
     this.listeners = [];
     this.root.replaceChildren();
-    if ('adoptedStyleSheets' in this.root) this.root.adoptedStyleSheets = [];
+    dropSheet(this.root, css);
     if (this.handle) { this.handle.free(); this.handle = null; }
   }
 
@@ -174,6 +174,8 @@ export class ReviewEntryForm {
 
   /** The roster goes to Rust once: read and indexed there, not at every keystroke. */
   setRosterQuiet(roster) {
+    // Kept as given (not copied): a moved element hands it to its next form.
+    this.rosterDoc = roster || null;
     const text = roster ? (typeof roster === 'string' ? roster : JSON.stringify(roster)) : '';
     this.handle.setRoster(text);
     this.hasRoster = this.handle.hasRoster();
