@@ -482,7 +482,8 @@ mod tests {
     /// prose, ids that are plain words (`unit`, `member`) are words: only the ids no English
     /// sentence has (`branch_secretary`, `heilongjiang-2010`, `cxzy-stats/1`) count.
     fn keys_in(text: &str, plain_words_too: bool) -> Vec<String> {
-        let mut keys = vocab::internal_keys();
+        static KEYS: std::sync::OnceLock<Vec<&'static str>> = std::sync::OnceLock::new();
+        let mut keys = KEYS.get_or_init(vocab::internal_keys).clone();
         if !plain_words_too {
             keys.retain(|k| k.contains(['_', '-', '/']));
         }

@@ -21,6 +21,55 @@ macro_rules! words {
     };
 }
 
+/// A locale's [`Catalogue`] from its word lists, which each locale file defines under the same
+/// names (`KIND`, `ROLE`, … `MESSAGES`): `catalogue!("zh-CN")`.
+macro_rules! catalogue {
+    ($tag:literal) => {
+        /// The review's words (entries, roster, coverage): not in the statistics form's own
+        /// module, which checks no entries (scripts/build-pkg.sh, `--cfg cxzy_stats_only`).
+        #[cfg(not(cxzy_stats_only))]
+        const REVIEW_LISTS: &[(&str, Words)] = &[
+            (list::FIELD_PHRASE, REVIEW_FIELD_PHRASE),
+            (list::PHRASE, REVIEW_PHRASE),
+            (list::KIND, KIND),
+            (list::ROLE, ROLE),
+            (list::METHOD, METHOD),
+            (list::GRADE, GRADE),
+            (list::FOCUS, FOCUS),
+            (list::COMBINED_WITH, COMBINED),
+            (list::SECTOR, SECTOR),
+            (list::FIELD, FIELD),
+            (list::GAP, GAP),
+            (list::GAP_COLUMN, GAP_COLUMN),
+            (list::COVERAGE_BAR, COVERAGE_BAR),
+        ];
+        #[cfg(cxzy_stats_only)]
+        const REVIEW_LISTS: &[(&str, Words)] = &[];
+
+        pub static CATALOGUE: Catalogue = Catalogue {
+            tag: $tag,
+            lists: &[
+                (list::HEADER, HEADER),
+                (list::REPORT, REPORT),
+                (list::FIELD_PHRASE, FIELD_PHRASE),
+                (list::COLUMN_GROUP, COLUMN_GROUP),
+                (list::COLUMN_LABEL, COLUMN_LABEL),
+                (list::COLUMN_HEADER, COLUMN_HEADER),
+                (list::PRESET, PRESET),
+                (list::RECEIVER, RECEIVER),
+                (list::FORMAT, FORMAT),
+                (list::HINT, HINTS),
+                (list::PHRASE, PHRASE),
+                (list::FIELD, STATS_FIELD),
+            ],
+            review_lists: REVIEW_LISTS,
+            messages: MESSAGES,
+            review_messages: REVIEW_MESSAGES,
+            templates: std::sync::OnceLock::new(),
+        };
+    };
+}
+
 pub mod en;
 pub mod meta;
 pub mod zh_cn;

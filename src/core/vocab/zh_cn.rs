@@ -414,43 +414,9 @@ const REVIEW_MESSAGES: Words = words![
 #[cfg(cxzy_stats_only)]
 const REVIEW_MESSAGES: Words = "";
 
-/// The review's words (entries, roster, coverage): not in the statistics form's own module,
-/// which checks no entries (scripts/build-pkg.sh, `--cfg cxzy_stats_only`).
+/// zh-CN names fields mid-sentence by their labels.
+const FIELD_PHRASE: Words = "";
 #[cfg(not(cxzy_stats_only))]
-const REVIEW_LISTS: &[(&str, Words)] = &[
-        (list::PHRASE, REVIEW_PHRASE),
-        (list::KIND, KIND),
-        (list::ROLE, ROLE),
-        (list::METHOD, METHOD),
-        (list::GRADE, GRADE),
-        (list::FOCUS, FOCUS),
-        (list::COMBINED_WITH, COMBINED),
-        (list::SECTOR, SECTOR),
-        (list::FIELD, FIELD),
-        (list::GAP, GAP),
-        (list::GAP_COLUMN, GAP_COLUMN),
-        (list::COVERAGE_BAR, COVERAGE_BAR),
-];
-#[cfg(cxzy_stats_only)]
-const REVIEW_LISTS: &[(&str, Words)] = &[];
+const REVIEW_FIELD_PHRASE: Words = "";
 
-pub static CATALOGUE: Catalogue = Catalogue {
-    tag: "zh-CN",
-    lists: &[
-        (list::HEADER, HEADER),
-        (list::REPORT, REPORT),
-        (list::COLUMN_GROUP, COLUMN_GROUP),
-        (list::COLUMN_LABEL, COLUMN_LABEL),
-        (list::COLUMN_HEADER, COLUMN_HEADER),
-        (list::PRESET, PRESET),
-        (list::RECEIVER, RECEIVER),
-        (list::FORMAT, FORMAT),
-        (list::HINT, HINTS),
-        (list::PHRASE, PHRASE),
-        (list::FIELD, STATS_FIELD),
-    ],
-    review_lists: REVIEW_LISTS,
-    messages: MESSAGES,
-    review_messages: REVIEW_MESSAGES,
-    templates: std::sync::OnceLock::new(),
-};
+catalogue!("zh-CN");
