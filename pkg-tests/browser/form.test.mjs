@@ -82,7 +82,7 @@ test('typing a value shows the issue on the cell, in the summary, and the new to
   assert.equal(await c.getAttribute('aria-invalid'), 'true');
   const describedBy = await c.getAttribute('aria-describedby');
   const msg = page.locator(`${F} [id="${describedBy}"]`);
-  assert.match(await msg.textContent(), /错误：已点评基层党组织数（120）不能大于基层党组织总数（100）/);
+  assert.match(await msg.textContent(), /错误：「哈尔滨市」已点评基层党组织数（120）不能大于基层党组织总数（100）/);
   assert.equal(await msg.isVisible(), true, 'the message shows at the focused cell');
   const link = page.locator(`${F} .summary a`, { hasText: '已点评基层党组织数（120）' });
   assert.equal(await link.count(), 1);
