@@ -4,9 +4,11 @@
 // nobody — with the names resolved from the roster, a text filter and a CSV export per list.
 //
 // The percentages come from the core's `totals` (rounded down, “—” for 0 of 0), the same figures
-// the statistics form and the CLI show. Drawn in the element's Shadow DOM; text only as text.
-import { totals } from './index.js';
-import { indexRoster, REVIEW_TEXT } from './review-entry.js';
+// the statistics form and the CLI show; which bars, which lists and their words come from the
+// core's vocabulary (`meta().coverage`), the gap tables (names, kinds, units) from the core's
+// `gapTables`. Drawn in the element's Shadow DOM; text only as text.
+import { totals, meta } from './index.js';
+import * as full from './cxzy_form.js';
 import { h } from './dom.js';
 import css from './review-styles.js';
 
@@ -15,83 +17,51 @@ export const GAP_ROWS_SHOWN = 200;
 
 const TEXT = {
   'zh-CN': {
-    coverage: '点评覆盖情况', unit: '单位', total: '合计',
-    orgs: '基层党组织已点评', secretaries: '书记已被点评', members: '党员已点评', participation: '书记参与点评',
+    coverage: '点评覆盖情况', unit: '单位',
     gaps: '尚未覆盖名单', filter: '筛选', filterPh: '输入姓名、编号、组织或单位', csv: '导出 CSV',
-    lists: { orgs: '未点评的基层党组织', secretaries: '未被点评的书记', members: '未点评的党员', not_reviewing: '未参与点评的书记' },
     shown: (n, all) => (n < all ? `显示前 ${n} 条，共 ${all} 条（导出包含全部）` : `共 ${all} 条`), none: '无',
-    count: (n) => `${n} 个`, people: (n) => `${n} 名`,
-    head: {
-      orgs: ['编号', '名称', '类别', '上级党组织', '单位', '书记'],
-      secretaries: ['编号', '姓名', '担任书记的党组织', '单位'],
-      members: ['编号', '姓名', '所在党组织', '流动党员', '单位'],
-      not_reviewing: ['编号', '姓名', '担任书记的党组织', '单位'],
-    },
-    yes: '是', no: '',
   },
   en: {
-    coverage: 'Review coverage', unit: 'Unit', total: 'Total',
-    orgs: 'Organisations reviewed', secretaries: 'Secretaries reviewed', members: 'Members reviewed', participation: 'Secretaries reviewing',
+    coverage: 'Review coverage', unit: 'Unit',
     gaps: 'Not yet covered', filter: 'Filter', filterPh: 'Name, id, organisation or unit', csv: 'Export CSV',
-    lists: { orgs: 'Organisations not reviewed', secretaries: 'Secretaries not reviewed', members: 'Members not reviewed', not_reviewing: 'Secretaries who reviewed nobody' },
     shown: (n, all) => (n < all ? `First ${n} of ${all} shown (the export has all)` : `${all} in all`), none: 'None',
-    count: (n) => `${n}`, people: (n) => `${n}`,
-    head: {
-      orgs: ['Id', 'Name', 'Kind', 'Parent', 'Unit', 'Secretary'],
-      secretaries: ['Id', 'Name', 'Secretary of', 'Unit'],
-      members: ['Id', 'Name', 'Organisation', 'Mobile', 'Unit'],
-      not_reviewing: ['Id', 'Name', 'Secretary of', 'Unit'],
-    },
-    yes: 'yes', no: '',
   },
 };
-const KEYS = ['orgs', 'secretaries', 'members', 'not_reviewing'];
-/** The bars: [label key, reviewed column, total column, computed column of the form]. */
-const BARS = [
-  ['orgs', 'orgs_reviewed', 'orgs_total', 'orgs_coverage'],
-  ['secretaries', 'secretaries_reviewed', 'secretaries_total', 'secretaries_coverage'],
-  ['members', 'members_reviewed', 'members_total', 'members_coverage'],
-  ['participation', 'secretaries_reviewing', 'secretaries_total', 'secretaries_participation'],
-];
-const pick = (l) => (/^en\b/i.test(l || '') ? 'en' : 'zh-CN');
+const pick = (l) => (/^en(\b|_)/i.test(l || '') ? 'en' : 'zh-CN');
+
+/** The core's coverage vocabulary in the locale: the bars, the gap lists, the word for the totals row. */
+const vocab = (locale) => {
+  const m = meta(pick(locale));
+  return { bars: m.coverage.bars, lists: m.coverage.lists, total: m.phrases.total };
+};
 
 /**
- * Per unit and in total: reviewed, total and the displayed percentage of the four bars.
- * `[{ name, total: bool, orgs: { reviewed, total, percent }, secretaries, members, participation }]`,
+ * Per unit and in total: reviewed, total and the displayed percentage of each bar the core names
+ * (`meta().coverage.bars`). `[{ name, total: bool, [bar id]: { reviewed, total, percent } }]`,
  * the 合计 row first.
  */
 export function coverageRows(result, locale) {
-  const t = TEXT[pick(locale)];
   if (!result || !result.table) return [];
+  const { bars, total } = vocab(locale);
   const view = totals(result.table);
   const row = (r, isTotal) => {
-    const out = { name: isTotal ? t.total : r.name, total: isTotal };
-    for (const [k, n, d, pct] of BARS) out[k] = { reviewed: r[n] ?? 0, total: r[d] ?? 0, percent: r[pct] };
+    const out = { name: isTotal ? total : r.name, total: isTotal };
+    for (const b of bars) out[b.id] = { reviewed: r[b.reviewed] ?? 0, total: r[b.total] ?? 0, percent: r[b.coverage] };
     return out;
   };
   return [row(view.total, true), ...view.rows.map((r) => row(r, false))];
 }
 
+/** The gap tables of a result, `{ [list]: { title, head, rows } }`, built by the core from the roster. */
+export function gapTables(result, roster, locale) {
+  const text = (v) => (typeof v === 'string' ? v : JSON.stringify(v ?? null));
+  return JSON.parse(full.gapTables(text(roster), text((result && result.gaps) || {}), pick(locale)));
+}
+
 /** The gap list `kind` (`orgs`, `secretaries`, `members`, `not_reviewing`) as rows of texts, names from the roster. */
 export function gapRows(kind, result, roster, locale) {
-  const t = TEXT[pick(locale)];
-  const kinds = REVIEW_TEXT[pick(locale)].kinds;
-  const ix = roster && roster.orgs instanceof Map ? roster : indexRoster(roster || {});
-  const ids = (result && result.gaps && result.gaps[kind]) || [];
-  const orgName = (id) => (id == null ? '' : (ix.orgs.get(String(id)) || {}).name || String(id));
-  const unitOfMember = (m) => (m ? ix.unitOf(ix.orgs.get(String(m.org))) : '');
-  return ids.map((raw) => {
-    const id = String(raw);
-    if (kind === 'orgs') {
-      const o = ix.orgs.get(id) || {};
-      const sec = o.secretary == null ? null : ix.members.get(String(o.secretary));
-      return [id, o.name || '', kinds[o.kind] || o.kind || '', orgName(o.parent), ix.unitOf(o), sec ? sec.name : ''];
-    }
-    const m = ix.members.get(id);
-    if (kind === 'members') return [id, m ? m.name : '', orgName(m && m.org), m && m.mobile === true ? t.yes : t.no, unitOfMember(m)];
-    const of = ix.secretaryOf.get(id);
-    return [id, m ? m.name : '', of ? of.name : '', of ? ix.unitOf(of) : unitOfMember(m)];
-  });
+  const t = gapTables(result, roster, locale)[kind];
+  return t ? t.rows : [];
 }
 
 /** Rows whose text contains `query` (case-insensitive, spaces ignored at the ends). */
@@ -106,14 +76,14 @@ export function filterRows(rows, query) {
  * headers, CRLF. A cell starting with = + - @ gets a leading apostrophe so a spreadsheet does not
  * run a name as a formula.
  */
-export function gapCsv(kind, rows, locale) {
-  const t = TEXT[pick(locale)];
+export function gapCsv(kind, rows, locale, head) {
+  const heads = head || (gapTables(null, null, locale)[kind] || { head: [] }).head;
   const cell = (v) => {
     let s = String(v ?? '');
     if (/^[=+\-@\t\r]/.test(s)) s = `'${s}`;
     return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
   };
-  return `\uFEFF${[t.head[kind], ...rows].map((r) => r.map(cell).join(',')).join('\r\n')}\r\n`;
+  return `\uFEFF${[heads, ...rows].map((r) => r.map(cell).join(',')).join('\r\n')}\r\n`;
 }
 
 /**
@@ -131,12 +101,14 @@ export function renderCoverage(element, result, roster, options = {}) {
   const locale = pick(options.locale);
   const t = TEXT[locale];
   const uid = `cv${Math.random().toString(36).slice(2, 8)}`;
-  let state = { result, roster, index: null, lists: {} };
+  const v = vocab(locale);
+  let state = { result, roster, tables: {}, lists: {} };
   const timers = new Set();
 
-  const pctCell = (r, k, unit) => {
+  const pctCell = (r, b, unit) => {
+    const k = b.id;
     const v = r[k];
-    const label = `${unit} ${t[k]}`;
+    const label = `${unit} ${b.label}`;
     const bar = v.total > 0
       ? h('progress', { max: v.total, value: Math.min(v.reviewed, v.total), 'aria-label': label })
       : h('progress', { max: 1, value: 0, 'aria-label': label });
@@ -146,27 +118,28 @@ export function renderCoverage(element, result, roster, options = {}) {
 
   function table() {
     const rows = coverageRows(state.result, locale);
-    const head = h('tr', {}, h('th', { scope: 'col' }, t.unit), ...BARS.map(([k]) => h('th', { scope: 'col' }, t[k])));
-    const body = rows.map((r) => h('tr', { class: r.total ? 'total' : '' }, h('th', { scope: 'row' }, r.name), ...BARS.map(([k]) => pctCell(r, k, r.name))));
+    const head = h('tr', {}, h('th', { scope: 'col' }, t.unit), ...v.bars.map((b) => h('th', { scope: 'col' }, b.label)));
+    const body = rows.map((r) => h('tr', { class: r.total ? 'total' : '' }, h('th', { scope: 'row' }, r.name), ...v.bars.map((b) => pctCell(r, b, r.name))));
     return h('section', { class: 'coverage' },
       h('h2', { id: `${uid}-c` }, t.coverage),
       h('div', { class: 'scroll', tabindex: 0, role: 'region', 'aria-labelledby': `${uid}-c` }, h('table', { class: 'cov' }, h('thead', {}, head), h('tbody', {}, ...body))));
   }
 
   function gapList(kind) {
-    const all = gapRows(kind, state.result, state.index, locale);
+    const g = state.tables[kind] || { title: kind, count: '', head: [], rows: [] };
+    const all = g.rows;
     const id = `${uid}-${kind}`;
     const input = h('input', { type: 'search', id: `${id}-q`, placeholder: t.filterPh, autocomplete: 'off', 'data-kind': kind });
     const note = h('p', { class: 'shown', 'aria-live': 'polite' });
     const tbody = h('tbody');
-    const heads = t.head[kind];
+    const heads = g.head;
     const section = h('section', { class: `gap gap-${kind}`, 'data-kind': kind },
-      h('h3', { id: `${id}-h` }, t.lists[kind], ' ', h('span', { class: 'n' }, `（${kind === 'orgs' ? t.count(all.length) : t.people(all.length)}）`)),
+      h('h3', { id: `${id}-h` }, g.title, ' ', h('span', { class: 'n' }, `（${g.count}）`)),
       h('div', { class: 'gap-tools' }, h('label', { for: input.id }, t.filter), input,
         h('button', { type: 'button', 'data-act': 'csv', 'data-kind': kind }, t.csv)),
       note,
       h('div', { class: 'scroll gap-table', tabindex: 0, role: 'region', 'aria-labelledby': `${id}-h` }, h('table', {}, h('thead', {}, h('tr', {}, ...heads.map((x) => h('th', { scope: 'col' }, x)))), tbody)));
-    const list = { all, rows: all, input, note, tbody, section };
+    const list = { all, rows: all, input, note, tbody, section, head: heads, title: g.title };
     const draw = () => {
       list.rows = filterRows(all, input.value);
       const shown = list.rows.slice(0, GAP_ROWS_SHOWN);
@@ -184,8 +157,8 @@ export function renderCoverage(element, result, roster, options = {}) {
   function exportCsv(kind) {
     const list = state.lists[kind];
     if (!list) return;
-    const text = gapCsv(kind, list.rows, locale);
-    const name = `${[options.unit, t.lists[kind]].filter(Boolean).join('-').replace(/[\\/:*?"<>|]/g, '_')}.csv`;
+    const text = gapCsv(kind, list.rows, locale, list.head);
+    const name = `${[options.unit, list.title].filter(Boolean).join('-').replace(/[\\/:*?"<>|]/g, '_')}.csv`;
     const url = URL.createObjectURL(new Blob([text], { type: 'text/csv;charset=utf-8' }));
     const a = h('a', { href: url, download: name, hidden: true });
     root.append(a);
@@ -203,16 +176,16 @@ export function renderCoverage(element, result, roster, options = {}) {
   root.addEventListener('click', onClick);
 
   function draw() {
-    state.index = indexRoster(state.roster || {});
+    state.tables = gapTables(state.result, state.roster || {}, locale);
     state.lists = {};
     root.replaceChildren(h('div', { class: 'cxzy-coverage', lang: locale },
       table(),
-      h('section', { class: 'gaps', 'aria-labelledby': `${uid}-g` }, h('h2', { id: `${uid}-g` }, t.gaps), ...KEYS.map(gapList))));
+      h('section', { class: 'gaps', 'aria-labelledby': `${uid}-g` }, h('h2', { id: `${uid}-g` }, t.gaps), ...v.lists.map(gapList))));
   }
   draw();
 
   return {
-    update(r, ro) { state = { result: r, roster: ro ?? state.roster, index: null, lists: {} }; draw(); },
+    update(r, ro) { state = { result: r, roster: ro ?? state.roster, tables: {}, lists: {} }; draw(); },
     filter(kind, text) {
       const l = state.lists[kind];
       if (l) { l.input.value = text; l.draw(); }

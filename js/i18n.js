@@ -45,5 +45,5 @@ export const TEXT = {
 
 /** `zh-CN` unless the locale asks for English. */
 export function pickLocale(locale) {
-  return /^en\b/i.test(locale || '') ? 'en' : 'zh-CN';
+  return /^en(\b|_)/i.test(locale || '') ? 'en' : 'zh-CN';
 }

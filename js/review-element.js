@@ -43,7 +43,13 @@ export class CxzyReviewEntry extends Base {
   }
 
   disconnectedCallback() {
-    if (this.form) this.form.destroy();
+    // A moved element (disconnected, then connected elsewhere) draws its form again with the
+    // entry and roster it had.
+    if (this.form) {
+      this.initialData = this.form.data();
+      this.initialRoster = this.form.rosterDoc;
+      this.form.destroy();
+    }
     this.form = null;
     this.ready = new Promise((resolve) => { this.resolveReady = resolve; });
   }

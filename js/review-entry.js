@@ -1,36 +1,27 @@
 // ReviewEntryForm: the 领导点评登记表 — one review act (SPEC §6.2) as an official form. The form
-// holds no rule of its own: every keystroke builds one `cxzy-entries/1` entry and asks the core's
-// `validate` (the full wasm module, with the roster when there is one); the issues' paths
-// `/entries/0/…` name the fields to mark.
+// holds no rule of its own: every keystroke builds one `cxzy-entries/1` entry and asks the core
+// (a ReviewHandle of the full wasm module, which holds the roster indexed once); the issues'
+// paths `/entries/0/…` name the fields to mark.
 //
 // Error pattern as in the statistics form (GOV.UK): an error summary whose links focus the
 // field, `aria-invalid` on the control, the message in `{control id}-error` referenced by
 // `aria-describedby`, with a visually hidden “错误：”. User text reaches the DOM only as text
 // nodes or attribute values (never innerHTML).
-import { validate } from './index.js';
+import { meta } from './index.js';
+import * as full from './cxzy_form.js';
 import css from './review-styles.js';
-import { h, isoDate, adoptSheet, errorsFirst, summaryItem, paintSummaryState, focusFromSummary } from './dom.js';
+import { h, isoDate, adoptSheet, dropSheet, errorsFirst, summaryItem, paintSummaryState, focusFromSummary } from './dom.js';
 import { pickLocale } from './i18n.js';
 
+// The domain — kinds, roles, methods, grades, focus tags by kind, required content, combined_with,
+// their words in the locale — comes from the core (`meta()`, src/core/vocab); the roster is
+// indexed in Rust behind a ReviewHandle. This file holds none of it: it draws what they say.
 
-const KINDS = ['committee', 'general_branch', 'branch', 'secretary', 'member'];
-const ORG_KINDS = new Set(['committee', 'general_branch', 'branch']);
-const ROLES = ['branch_secretary', 'committee_secretary', 'county_leader', 'county_party_secretary', 'senior_cadre', 'leadership_member'];
-const METHODS = ['collective', 'individual', 'onsite', 'random'];
-const GRADES = ['good', 'fairly_good', 'average', 'poor'];
-const COMBINED = ['org_life_meeting', 'democratic_appraisal', 'mass_appraisal', 'annual_assessment', 'dual_report', 'field_visit'];
-// Focus tags by target kind (SPEC §6.2, docs/review.md `TARGETS`): 25号 二、.
-const FOCUS = {
-  org: ['central_work', 'public_pledge', 'serve_people', 'team_building', 'joint_building'],
-  secretary: ['lead_by_example', 'organize_members'],
-  member: ['post_performance', 'public_pledge', 'serve_people'],
-};
-const CONTENT = ['evaluation', 'achievements', 'shortcomings', 'direction'];
 /** Fields whose issues show together once one of them was touched (“content incomplete” is about the set). */
-const GROUPS = [
+const groups = (content) => [
   ['target/kind', 'target/name', 'target/id', 'target/org'],
   ['reviewer/name', 'reviewer/role', 'reviewer/id', 'reviewer/org'],
-  CONTENT,
+  content,
   ['method', 'talk'],
   ['problems_found', 'problems_solved'],
 ];
@@ -47,26 +38,9 @@ export const REVIEW_TEXT = {
     'target/kind': '对象类别', 'target/name': '点评对象', 'target/nameOrg': '党组织名称', 'target/namePerson': '姓名',
     'target/id': '名册编号', 'target/org': '所在党组织',
     'reviewer/name': '点评人', 'reviewer/role': '职务', 'reviewer/id': '点评人名册编号', 'reviewer/org': '点评人所在党组织',
-    method: '点评方式', grade: '评价等次', focus: '点评重点', focusFirst: '请先选择对象类别',
-    evaluation: '总体评价', achievements: '主要成绩', shortcomings: '存在不足', direction: '努力方向',
+    focusFirst: '请先选择对象类别',
     required: '（必填）', optional: '（选填）',
-    model: '树立为典型', talk: '专门约谈', problems_found: '发现问题（个）', problems_solved: '已解决问题（个）',
-    combined_with: '结合开展的工作', choose: '请选择', none: '—', rosterHint: (n) => `名册：${n}`,
-    kinds: { committee: '基层党委', general_branch: '党总支', branch: '党支部', secretary: '基层党组织书记', member: '党员' },
-    roles: {
-      branch_secretary: '党支部书记', committee_secretary: '基层党委（党总支）书记', county_leader: '县级党员领导干部',
-      county_party_secretary: '县委书记', senior_cadre: '其他县处级以上党员领导干部', leadership_member: '地方党委、部门党组领导班子成员',
-    },
-    methods: { collective: '集中点评', individual: '个别点评', onsite: '现场点评', random: '随机点评' },
-    grades: { good: '好', fairly_good: '较好', average: '一般', poor: '差' },
-    focusTags: {
-      central_work: '推进中心工作', public_pledge: '开展公开承诺', serve_people: '为群众办实事好事', team_building: '加强党组织和党员队伍建设',
-      joint_building: '党群共建', lead_by_example: '带头创先争优', organize_members: '组织党员创先争优', post_performance: '立足岗位争创一流业绩',
-    },
-    combined: {
-      org_life_meeting: '组织生活会', democratic_appraisal: '民主评议党员', mass_appraisal: '群众评议', annual_assessment: '年度总结考核',
-      dual_report: '书记“双述双评”', field_visit: '下基层调研走访',
-    },
+    choose: '请选择', none: '—', rosterHint: (n) => `名册：${n}`,
   },
   en: {
     title: 'Leader’s Review Record',
@@ -79,59 +53,13 @@ export const REVIEW_TEXT = {
     'target/kind': 'Kind', 'target/name': 'Reviewed', 'target/nameOrg': 'Organisation', 'target/namePerson': 'Name',
     'target/id': 'Roster id', 'target/org': 'Organisation',
     'reviewer/name': 'Reviewer', 'reviewer/role': 'Position', 'reviewer/id': 'Reviewer’s roster id', 'reviewer/org': 'Reviewer’s organisation',
-    method: 'Method', grade: 'Grade', focus: 'Focus', focusFirst: 'Choose the kind first',
-    evaluation: 'Evaluation', achievements: 'Achievements', shortcomings: 'Shortcomings', direction: 'Direction',
+    focusFirst: 'Choose the kind first',
     required: ' (required)', optional: ' (optional)',
-    model: 'Set up as a model', talk: 'Special talk', problems_found: 'Problems found', problems_solved: 'Problems solved',
-    combined_with: 'Combined with', choose: 'Choose', none: '—', rosterHint: (n) => `Roster: ${n}`,
-    kinds: { committee: 'Grassroots Party committee', general_branch: 'General branch', branch: 'Party branch', secretary: 'Secretary', member: 'Party member' },
-    roles: {
-      branch_secretary: 'Branch secretary', committee_secretary: 'Committee (general branch) secretary', county_leader: 'County-level leader',
-      county_party_secretary: 'County Party secretary', senior_cadre: 'Other senior cadre', leadership_member: 'Leadership member',
-    },
-    methods: { collective: 'Collective', individual: 'Individual', onsite: 'On site', random: 'Random' },
-    grades: { good: 'Good', fairly_good: 'Fairly good', average: 'Average', poor: 'Poor' },
-    focusTags: {
-      central_work: 'Central work', public_pledge: 'Public pledges', serve_people: 'Serving the people', team_building: 'Team building',
-      joint_building: 'Joint building', lead_by_example: 'Leading by example', organize_members: 'Organising members', post_performance: 'Performance at one’s post',
-    },
-    combined: {
-      org_life_meeting: 'Organisational life meeting', democratic_appraisal: 'Democratic appraisal of members', mass_appraisal: 'Appraisal by the public',
-      annual_assessment: 'Annual assessment', dual_report: 'Secretaries’ dual reports', field_visit: 'Field visits',
-    },
+    choose: 'Choose', none: '—', rosterHint: (n) => `Roster: ${n}`,
   },
 };
 
-const focusSet = (kind) => (ORG_KINDS.has(kind) ? FOCUS.org : FOCUS[kind] || []);
-
 const adopt = (root) => adoptSheet(root, css);
-
-/** Lookups over a roster: ids → organisations and members, who is a secretary. */
-export function indexRoster(roster) {
-  const r = typeof roster === 'string' ? JSON.parse(roster) : roster;
-  const orgs = new Map();
-  const members = new Map();
-  const secretaryOf = new Map();
-  for (const o of (r && Array.isArray(r.orgs) ? r.orgs : [])) {
-    if (o && o.id != null) orgs.set(String(o.id), o);
-  }
-  for (const m of (r && Array.isArray(r.members) ? r.members : [])) {
-    if (m && m.id != null) members.set(String(m.id), m);
-  }
-  for (const o of orgs.values()) {
-    if (o.secretary != null && !secretaryOf.has(String(o.secretary))) secretaryOf.set(String(o.secretary), o);
-  }
-  /** The organisation's unit, inherited from the nearest ancestor that has one. */
-  const unitOf = (org) => {
-    const seen = new Set();
-    for (let o = org; o && !seen.has(o); o = o.parent == null ? null : orgs.get(String(o.parent))) {
-      seen.add(o);
-      if (o.unit) return o.unit;
-    }
-    return '';
-  };
-  return { raw: r, orgs, members, secretaryOf, unitOf };
-}
 
 export class ReviewEntryForm {
   /**
@@ -142,6 +70,7 @@ export class ReviewEntryForm {
     this.el = element;
     this.opts = { ...options };
     this.locale = pickLocale(options.locale);
+    this.handle = new full.ReviewHandle('', this.locale);
     this.root = element.shadowRoot || element.attachShadow({ mode: 'open' });
     adopt(this.root);
     this.uid = `re${Math.random().toString(36).slice(2, 8)}`;
@@ -189,6 +118,8 @@ export class ReviewEntryForm {
   setLocale(locale) {
     const entry = this.read();
     this.locale = pickLocale(locale);
+    this.vocab = null;
+    this.handle.setLocale(this.locale);
     this.entry = entry;
     this.render();
     this.check();
@@ -214,20 +145,40 @@ export class ReviewEntryForm {
     this.notice(this.t.cleared);
   }
 
+  /** Removes the form from its element (listeners, content, the stylesheet) and frees its state in wasm. */
   destroy() {
     for (const [t, type, fn] of this.listeners) t.removeEventListener(type, fn);
     this.listeners = [];
     this.root.replaceChildren();
-    if (sheet) this.root.adoptedStyleSheets = this.root.adoptedStyleSheets.filter((s) => s !== sheet);
+    dropSheet(this.root, css);
+    if (this.handle) { this.handle.free(); this.handle = null; }
   }
 
   // ---- internals ----
 
   get t() { return REVIEW_TEXT[this.locale]; }
 
+  /** The core's vocabulary in the locale (`meta()`), with lookups by id. */
+  get m() {
+    if (!this.vocab || this.vocab.locale !== this.locale) {
+      const m = meta(this.locale);
+      const words = (list) => Object.fromEntries(m.lists[list].map((w) => [w.id, w.label]));
+      const kinds = new Map(m.review.kinds.map((k) => [k.id, k]));
+      this.vocab = { locale: this.locale, m, words, kinds, content: m.review.contentFields, fields: m.fields };
+    }
+    return this.vocab;
+  }
+
+  /** What the core says of a target kind (`{ id, label, org, focus, content }`), or null. */
+  kindSpec(kind) { return this.m.kinds.get(kind) || null; }
+
+  /** The roster goes to Rust once: read and indexed there, not at every keystroke. */
   setRosterQuiet(roster) {
-    this.roster = roster ? (typeof roster === 'string' ? JSON.parse(roster) : roster) : null;
-    this.index = this.roster ? indexRoster(this.roster) : null;
+    // Kept as given (not copied): a moved element hands it to its next form.
+    this.rosterDoc = roster || null;
+    const text = roster ? (typeof roster === 'string' ? roster : JSON.stringify(roster)) : '';
+    this.handle.setRoster(text);
+    this.hasRoster = this.handle.hasRoster();
   }
 
   blank() {
@@ -283,31 +234,29 @@ export class ReviewEntryForm {
     const rv = e.reviewer && typeof e.reviewer === 'object' ? e.reviewer : {};
     const tg = e.target && typeof e.target === 'object' ? e.target : {};
     const kind = tg.kind == null ? '' : String(tg.kind);
+    const m = this.m;
+    const spec = this.kindSpec(kind);
     this.fields = {};
     const text = (v, attrs = {}) => h('input', { type: 'text', autocomplete: 'off', value: v == null ? '' : typeof v === 'string' ? v : JSON.stringify(v), ...attrs });
     const area = (v) => h('textarea', { rows: 3 }, v == null ? '' : String(v));
-    const person = kind === 'secretary' || kind === 'member';
-    const needs = (f) => (f === 'achievements' ? (ORG_KINDS.has(kind) || kind === 'secretary') : true);
+    const person = !!spec && !spec.org;
+    // Without a known kind, the core's minimum content (a member's) applies.
+    const needs = (f) => (spec ? spec.content : m.m.review.contentWithoutKind).includes(f);
 
-    // Datalists from the roster: the names of the chosen kind, the organisations, the members.
+    // Datalists from the roster (built in Rust): the names of the chosen kind, the organisations, the members.
     this.lists = h('div', { hidden: true });
     const targetList = `${this.uid}-tl`;
     const orgList = `${this.uid}-ol`;
     const memberList = `${this.uid}-ml`;
-    if (this.index) {
-      const ix = this.index;
-      const orgName = (id) => (ix.orgs.get(String(id)) || {}).name || '';
-      let names = [];
-      if (ORG_KINDS.has(kind)) names = [...ix.orgs.values()].filter((o) => o.kind === kind).map((o) => [o.name, `${o.id} · ${ix.unitOf(o)}`]);
-      else if (kind === 'secretary') names = [...ix.secretaryOf.keys()].map((id) => ix.members.get(id)).filter(Boolean).map((m) => [m.name, `${m.id} · ${orgName(m.org)}`]);
-      else if (kind === 'member') names = [...ix.members.values()].map((m) => [m.name, `${m.id} · ${orgName(m.org)}`]);
-      const opts = (pairs) => pairs.map(([v, l]) => h('option', { value: v, label: l }));
+    if (this.hasRoster) {
+      const opts = (pairs) => JSON.parse(pairs).map(([v, l]) => h('option', { value: v, label: l }));
       this.lists.append(
-        h('datalist', { id: targetList }, opts(names)),
-        h('datalist', { id: orgList }, opts([...ix.orgs.values()].map((o) => [String(o.id), `${o.name} · ${ix.unitOf(o)}`]))),
-        h('datalist', { id: memberList }, opts([...ix.members.values()].map((m) => [String(m.id), `${m.name} · ${orgName(m.org)}`]))));
+        h('datalist', { id: targetList }, opts(this.handle.targetChoices(kind))),
+        h('datalist', { id: orgList }, opts(this.handle.orgChoices())),
+        h('datalist', { id: memberList }, opts(this.handle.memberChoices())));
     }
-    const listed = (id) => (this.index ? { list: id } : {});
+    const listed = (id) => (this.hasRoster ? { list: id } : {});
+    const ids = (list) => m.m.lists[list].map((w) => w.id);
 
     const nameLabel = !kind ? t['target/name'] : person ? t['target/namePerson'] : t['target/nameOrg'];
     const section = (key, title, ...kids) => h('section', { class: `part p-${key}`, 'aria-labelledby': `${this.uid}-s-${key}` },
@@ -315,11 +264,10 @@ export class ReviewEntryForm {
     const orgField = this.field('target/org', t['target/org'], text(tg.org, listed(orgList)));
     orgField.hidden = !person;
 
-    const focusKey = kind || '';
-    const focusField = focusKey
-      ? this.checks('focus', t.focus, focusSet(kind), t.focusTags, e.focus)
+    const focusField = spec
+      ? this.checks('focus', m.fields.focus, spec.focus, m.words('focus'), e.focus)
       : (() => {
-        const host = h('fieldset', { class: 'field f-focus wide' }, h('legend', {}, t.focus), h('p', { class: 'hint' }, t.focusFirst));
+        const host = h('fieldset', { class: 'field f-focus wide' }, h('legend', {}, m.fields.focus), h('p', { class: 'hint' }, t.focusFirst));
         this.fields.focus = { control: null, host, group: true };
         return host;
       })();
@@ -330,32 +278,32 @@ export class ReviewEntryForm {
         this.field('id', t.id, text(e.id)),
         this.field('date', t.date, text(e.date, { placeholder: t.datePh }))),
       section('target', t.sTarget,
-        this.field('target/kind', t['target/kind'], this.select(KINDS, kind, t.kinds)),
+        this.field('target/kind', t['target/kind'], this.select(ids('kind'), kind, m.words('kind'))),
         this.field('target/name', nameLabel, text(tg.name, listed(targetList))),
         this.field('target/id', t['target/id'], text(tg.id, listed(person ? memberList : orgList))),
         orgField),
       section('reviewer', t.sReviewer,
         this.field('reviewer/name', t['reviewer/name'], text(rv.name)),
-        this.field('reviewer/role', t['reviewer/role'], this.select(ROLES, rv.role, t.roles)),
+        this.field('reviewer/role', t['reviewer/role'], this.select(ids('role'), rv.role, m.words('role'))),
         this.field('reviewer/id', t['reviewer/id'], text(rv.id, listed(memberList))),
         this.field('reviewer/org', t['reviewer/org'], text(rv.org, listed(orgList)))),
       section('act', t.sAct,
-        this.field('method', t.method, this.select(METHODS, e.method, t.methods)),
-        this.field('grade', t.grade, this.select(GRADES, e.grade, t.grades)),
+        this.field('method', m.fields.method, this.select(ids('method'), e.method, m.words('method'))),
+        this.field('grade', m.fields.grade, this.select(ids('grade'), e.grade, m.words('grade'))),
         focusField),
-      section('content', t.sContent, ...CONTENT.map((f) => {
+      section('content', t.sContent, ...m.content.map((f) => {
         const c = area(e[f]);
         if (needs(f)) c.setAttribute('aria-required', 'true');
-        return this.field(f, [t[f], h('span', { class: 'req' }, needs(f) ? t.required : t.optional)], c, { wide: true });
+        return this.field(f, [m.fields[f], h('span', { class: 'req' }, needs(f) ? t.required : t.optional)], c, { wide: true });
       })),
       section('result', t.sResult,
-        this.field('model', t.model, h('input', { type: 'checkbox', checked: e.model === true })),
-        this.field('talk', t.talk, h('input', { type: 'checkbox', checked: e.talk === true })),
-        this.field('problems_found', t.problems_found, text(e.problems_found, { inputmode: 'numeric' })),
-        this.field('problems_solved', t.problems_solved, text(e.problems_solved, { inputmode: 'numeric' })),
-        this.checks('combined_with', t.combined_with, COMBINED, t.combined, e.combined_with)),
+        this.field('model', m.fields.model, h('input', { type: 'checkbox', checked: e.model === true })),
+        this.field('talk', m.fields.talk, h('input', { type: 'checkbox', checked: e.talk === true })),
+        this.field('problems_found', m.fields.problems_found, text(e.problems_found, { inputmode: 'numeric' })),
+        this.field('problems_solved', m.fields.problems_solved, text(e.problems_solved, { inputmode: 'numeric' })),
+        this.checks('combined_with', m.fields.combined_with, ids('combined_with'), m.words('combined_with'), e.combined_with)),
       this.lists);
-    if (this.index) form.append(h('p', { class: 'roster' }, t.rosterHint(this.roster.orgs?.length ?? 0)));
+    if (this.hasRoster) form.append(h('p', { class: 'roster' }, t.rosterHint(this.handle.orgCount())));
     // Checkbox fields: the box sits after its label, inline.
     for (const k of ['model', 'talk']) this.fields[k].host.classList.add('check');
 
@@ -401,7 +349,7 @@ export class ReviewEntryForm {
     e.target = target;
     put(e, 'method', val('method'));
     put(e, 'grade', val('grade'));
-    for (const f of CONTENT) put(e, f, val(f));
+    for (const f of this.m.content) put(e, f, val(f));
     const boxes = (k) => [...this.form.querySelectorAll(`input[type=checkbox][data-k="${k}"]:checked`)].map((b) => b.value);
     if (this.fields.focus.control) {
       const f = boxes('focus');
@@ -427,39 +375,31 @@ export class ReviewEntryForm {
       // Fields change with the kind: labels, the organisation field, the focus tags and what is
       // required. Focus tags the new kind does not offer are dropped (they would be E013).
       const entry = this.read();
-      if (entry.focus) entry.focus = entry.focus.filter((f) => focusSet(entry.target.kind).includes(f));
-      if (!(entry.target.kind === 'secretary' || entry.target.kind === 'member')) delete entry.target.org;
+      const spec = this.kindSpec(entry.target.kind);
+      if (entry.focus) entry.focus = entry.focus.filter((f) => !!spec && spec.focus.includes(f));
+      if (!spec || spec.org) delete entry.target.org;
       this.entry = entry;
       const focusId = ev.target.id;
       this.render();
       const again = this.root.getElementById(focusId);
       if (again) again.focus();
-    } else if ((k === 'target/name' || k === 'reviewer/name') && this.index) {
+    } else if ((k === 'target/name' || k === 'reviewer/name') && this.hasRoster) {
       this.resolve(k);
     }
     this.changed();
   }
 
-  /** With a roster: a name that matches exactly one roster entry of the kind fills its id and organisation. */
+  /** With a roster: a name that matches exactly one roster entry of the kind fills its id and organisation (looked up in Rust). */
   resolve(k) {
-    const ix = this.index;
     const name = this.fields[k].control.value.trim();
     if (!name) return;
-    let hits = [];
-    if (k === 'target/name') {
-      const kind = this.fields['target/kind'].control.value;
-      if (ORG_KINDS.has(kind)) hits = [...ix.orgs.values()].filter((o) => o.kind === kind && o.name === name);
-      else if (kind === 'secretary') hits = [...ix.secretaryOf.keys()].map((id) => ix.members.get(id)).filter((m) => m && m.name === name);
-      else if (kind === 'member') hits = [...ix.members.values()].filter((m) => m.name === name);
-      if (hits.length !== 1) return;
-      this.fields['target/id'].control.value = String(hits[0].id);
-      if (!ORG_KINDS.has(kind) && hits[0].org != null) this.fields['target/org'].control.value = String(hits[0].org);
-    } else {
-      hits = [...ix.members.values()].filter((m) => m.name === name);
-      if (hits.length !== 1) return;
-      this.fields['reviewer/id'].control.value = String(hits[0].id);
-      if (hits[0].org != null) this.fields['reviewer/org'].control.value = String(hits[0].org);
-    }
+    const target = k === 'target/name';
+    const kind = target ? this.fields['target/kind'].control.value : 'reviewer';
+    const hit = JSON.parse(this.handle.resolve(kind, name));
+    if (!hit) return;
+    const who = target ? 'target' : 'reviewer';
+    this.fields[`${who}/id`].control.value = hit.id;
+    if (hit.org != null) this.fields[`${who}/org`].control.value = hit.org;
   }
 
   changed() {
@@ -473,7 +413,8 @@ export class ReviewEntryForm {
     const today = this.opts.today instanceof Date ? isoDate(this.opts.today) : (this.opts.today || isoDate());
     let issues;
     try {
-      issues = validate({ format: 'cxzy-entries/1', entries: [entry] }, { roster: this.roster || undefined, today, locale: this.locale });
+      // The entry alone crosses into wasm: the roster is already there, indexed.
+      issues = JSON.parse(this.handle.check(JSON.stringify(entry), today));
     } catch (err) {
       issues = [{ code: 'X000', severity: 'error', path: '', message: String(err.message || err), params: {} }];
     }
@@ -503,7 +444,7 @@ export class ReviewEntryForm {
     if (this.showAll) return true;
     if (!key) return this.touched.size > 0;
     if (this.touched.has(key)) return true;
-    return GROUPS.some((g) => g.includes(key) && g.some((k) => this.touched.has(k)));
+    return groups(this.m.content).some((g) => g.includes(key) && g.some((k) => this.touched.has(k)));
   }
 
   paint(issues) {

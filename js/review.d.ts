@@ -58,7 +58,7 @@ export function gapRows(kind: GapKind, result: CoverageResult, roster: Roster | 
 /** Rows containing `query` in any cell (case-insensitive). */
 export function filterRows(rows: string[][], query: string): string[][];
 /** CSV of a gap list: UTF-8 BOM, the locale's headers, CRLF; cells starting with = + - @ get a leading `'`. */
-export function gapCsv(kind: GapKind, rows: string[][], locale?: string): string;
+export function gapCsv(kind: GapKind, rows: string[][], locale?: string, head?: string[]): string;
 /** Rows drawn per gap list (the CSV export has every match). */
 export const GAP_ROWS_SHOWN: number;
 /** The handle of a drawn coverage view. */
@@ -70,14 +70,10 @@ export interface CoverageView {
 }
 /** Draws the coverage table (bars per unit) and the gap lists into `element`'s open Shadow DOM. */
 export function renderCoverage(element: HTMLElement, result: CoverageResult, roster: Roster | string, options?: { locale?: string; unit?: string }): CoverageView;
-/** Lookups over a roster. */
-export function indexRoster(roster: Roster | string): {
-  /** The roster object. */ raw: Roster;
-  /** Organisations by id (as text). */ orgs: Map<string, RosterOrg>;
-  /** Members by id (as text). */ members: Map<string, RosterMember>;
-  /** The (first) organisation each secretary leads, by member id. */ secretaryOf: Map<string, RosterOrg>;
-  /** An organisation's unit, inherited from its ancestors. */ unitOf(org: RosterOrg | undefined): string;
-};
+/** A gap list as the core draws it: its title and count in the locale, the column headers, the rows (names, kinds, units from the roster). */
+export interface GapTable { title: string; count: string; head: string[]; rows: string[][] }
+/** Every gap list of a result as a table, built by the core from the roster (needs `init()`). */
+export function gapTables(result: CoverageResult | null, roster: Roster | string | null, locale?: string): Record<GapKind, GapTable>;
 /** The form's labels (zh-CN and en). */
 export const REVIEW_TEXT: Record<'zh-CN' | 'en', Record<string, unknown>>;
 export type { RosterId };

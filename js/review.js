@@ -4,6 +4,6 @@
 //
 //   import init from 'cxzy-form';
 //   import { ReviewEntryForm, renderCoverage } from 'cxzy-form/review';
-export { ReviewEntryForm, REVIEW_TEXT, indexRoster } from './review-entry.js';
-export { renderCoverage, coverageRows, gapRows, filterRows, gapCsv, GAP_ROWS_SHOWN } from './coverage-view.js';
+export { ReviewEntryForm, REVIEW_TEXT } from './review-entry.js';
+export { renderCoverage, coverageRows, gapRows, gapTables, filterRows, gapCsv, GAP_ROWS_SHOWN } from './coverage-view.js';
 export { CxzyReviewEntry, defineReviewElement } from './index.js';

@@ -68,7 +68,7 @@ done
 # <cxzy-review-entry> imports when it is on a page — not part of the statistics form's download.
 # It imports index.js (external) so both share one loaded wasm.
 "$bin/esbuild" "$stage/review.js" --bundle --minify --format=esm --target=es2020 --log-level=warning \
-  --external:./index.js --outfile=$out/review.js
+  --external:./index.js --external:./cxzy_form.js --outfile=$out/review.js
 # rollup.js (<cxzy-rollup>, the receiving office): the same, imported when the first element connects.
 "$bin/esbuild" "$stage/rollup.js" --bundle --minify --format=esm --target=es2020 --log-level=warning \
   --external:./index.js --outfile=$out/rollup.js

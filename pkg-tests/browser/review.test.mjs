@@ -20,6 +20,8 @@ let expected;
 
 before(async () => {
   ({ server, browser } = await start());
+  // gapRows (the gap tables) is the core's: the Node side loads the package's wasm too.
+  await init({ module_or_path: fs.readFileSync(path.join(root, 'pkg/cxzy_form_bg.wasm')) });
   const cli = path.join(root, 'target/release/cxzy');
   if (fs.existsSync(cli)) {
     // Exit status 1 when the samples' issues include errors (broken entries are not counted): the
@@ -31,7 +33,6 @@ before(async () => {
       expected = JSON.parse(e.stdout);
     }
   } else {
-    await init({ module_or_path: fs.readFileSync(path.join(root, 'pkg/cxzy_form_bg.wasm')) });
     expected = coverage(roster, read('samples/review/entries.json'), { as_of: '2011-01-15', batch: 1, unit: '某某县' });
   }
 });
@@ -64,8 +65,8 @@ test('the entry form renders the record sheet with every field of the 登记表'
   const { page, log, context } = await reviewPage();
   const form = page.locator(E);
   await form.locator('h2.title', { hasText: '领导点评登记表' }).waitFor();
-  for (const label of ['对象类别', '点评对象', '点评人', '职务', '点评方式', '点评时间', '评价等次', '总体评价', '主要成绩', '存在不足',
-    '努力方向', '树立为典型', '专门约谈', '发现问题', '已解决问题', '结合开展的工作', '记录编号']) {
+  for (const label of ['对象类别', '点评对象', '点评人', '职务', '点评方式', '点评时间', '评定等次', '总体评价', '主要成绩', '存在不足',
+    '努力方向', '树立典型', '专门约谈', '发现问题', '已解决问题', '结合开展的工作', '记录编号']) {
     assert.equal(await form.getByText(label, { exact: false }).first().isVisible(), true, label);
   }
   // Nothing typed yet: no error shown.
@@ -355,5 +356,63 @@ test('the entry form prints as the record sheet, without toolbar or summary', as
   assert.equal(await form.locator('.summary').isVisible(), false);
   assert.equal(await form.locator('h2.title').isVisible(), true);
   assert.equal(await ctl(page, 'achievements').isVisible(), true);
+  await context.close();
+});
+
+test('a moved <cxzy-review-entry> draws its form again, with its entry; destroy() leaves nothing behind', async () => {
+  const { page, log, context } = await reviewPage();
+  await ctl(page, 'reviewer/name').fill('王建国');
+  const before = await page.evaluate((s) => document.querySelector(s).data(), E);
+  assert.equal(before.reviewer.name, '王建国');
+  // connect → disconnect → reconnect (a portal moving the element into another container).
+  await page.evaluate((s) => {
+    const el = document.querySelector(s);
+    const box = document.createElement('div');
+    document.body.append(box);
+    el.remove();
+    box.append(el);
+  }, E);
+  await page.waitForFunction((s) => document.querySelector(s)?.form != null, E);
+  await page.locator(`${E} h2.title`, { hasText: '领导点评登记表' }).waitFor();
+  assert.equal(await ctl(page, 'reviewer/name').inputValue(), '王建国');
+  assert.deepEqual(await page.evaluate((s) => document.querySelector(s).data(), E), before);
+  // Still live: a keystroke is checked.
+  await ctl(page, 'date').fill('2099-01-01');
+  assert.ok(await page.evaluate((s) => document.querySelector(s).issues().some((i) => i.code === 'E002'), E));
+  // destroy(): no content, no adopted sheet, and it does not throw.
+  const left = await page.evaluate((s) => {
+    const el = document.querySelector(s);
+    el.form.destroy();
+    return { nodes: el.shadowRoot.childNodes.length, sheets: el.shadowRoot.adoptedStyleSheets.length };
+  }, E);
+  assert.deepEqual(left, { nodes: 0, sheets: 0 });
+  assert.deepEqual(log.errors, []);
+  await context.close();
+});
+
+test('a moved <cxzy-stats-form> draws its form again', async () => {
+  const { page, log, context } = await reviewPage();
+  await page.evaluate(() => {
+    const el = document.createElement('cxzy-stats-form');
+    el.id = 'moved';
+    el.setAttribute('autosave', 'off');
+    el.setAttribute('rows', '甲镇,乙镇');
+    document.body.append(el);
+  });
+  await page.waitForFunction(() => document.getElementById('moved')?.form != null);
+  const cells = () => page.evaluate(() => document.getElementById('moved').shadowRoot.querySelectorAll('[data-f]').length);
+  const first = await cells();
+  assert.ok(first > 0);
+  await page.evaluate(() => {
+    const el = document.getElementById('moved');
+    const box = document.createElement('section');
+    document.body.append(box);
+    el.remove();
+    box.append(el);
+  });
+  await page.waitForFunction(() => document.getElementById('moved')?.form != null);
+  assert.equal(await cells(), first);
+  assert.deepEqual((await page.evaluate(() => document.getElementById('moved').data())).rows.map((r) => r.name), ['甲镇', '乙镇']);
+  assert.deepEqual(log.errors, []);
   await context.close();
 });

@@ -25,8 +25,8 @@ impl ParseError {
     }
 }
 
-/// Largest document accepted (SPEC §7: files ≤ 64 MiB).
-pub const MAX_BYTES: usize = 64 * 1024 * 1024;
+/// Largest document accepted (SPEC §7: files ≤ 64 MiB), [`crate::core::limits`].
+pub use crate::core::limits::MAX_BYTES;
 
 /// Parses JSON text (a leading BOM is tolerated, as Windows editors write one).
 pub fn parse(text: &str) -> Result<Value, ParseError> {

@@ -6,8 +6,8 @@
 
 use chrono::NaiveDate;
 
-/// Largest value a count cell may hold (SPEC §4).
-pub const MAX_COUNT: u64 = 100_000_000;
+/// Largest value of a cell (R004), [`crate::core::limits`].
+pub use crate::core::limits::MAX_COUNT;
 
 /// Why a text could not be read. The key (`hint.<key>` in the message catalogue) is public.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -35,6 +35,9 @@ use crate::core::validate as check;
 use crate::core::validate::Options;
 use crate::core::{columns, presets};
 
+#[cfg(not(cxzy_stats_only))]
+mod review;
+
 /// The allocator: talc instead of the default dlmalloc — some 2 KiB gzip less for the embedded
 /// form's download, and as fast for the many small allocations of JSON values.
 #[global_allocator]
@@ -284,12 +287,19 @@ pub fn coverage_json(roster: &str, entries: &str, opts: &str) -> String {
 /// [`crate::core::vocab::meta`]); the JavaScript holds no domain list, label or limit of its own.
 #[wasm_bindgen]
 pub fn meta(locale: &str) -> String {
-    ok(crate::core::vocab::meta::meta(Locale::parse(locale).unwrap_or_default()))
+    let locale = Locale::parse(locale).unwrap_or_default();
+    // The statistics form's own module carries the form's part only, written as text (its
+    // download budget).
+    #[cfg(cxzy_stats_only)]
+    return format!("{{\"ok\":{}}}", crate::core::vocab::meta::stats_meta_text(locale));
+    #[cfg(not(cxzy_stats_only))]
+    ok(crate::core::vocab::meta::meta(locale))
 }
 
 /// The sentence for a document that cannot be read (`{ line, column, message }` of an `error`
 /// envelope), in the clerk's locale: `第 4 行第 56 列：此处应为带引号的字段名`, or for a picture
 /// opened by mistake `该文件既不是 JSON 也不是表格（CSV）…`.
+#[cfg(not(cxzy_stats_only))]
 #[wasm_bindgen(js_name = parseErrorText)]
 pub fn parse_error_text(line: usize, column: usize, message: &str, locale: &str) -> String {
     messages::parse_error(line, column, message, Locale::parse(locale).unwrap_or_default())

@@ -352,7 +352,7 @@ pub fn coverage(roster_doc: &Value, entries_doc: &Value, as_of: NaiveDate, batch
 }
 
 fn f001(path: String, id: &str, name: Option<&str>, half: HalfYear) -> Issue {
-    let iso = |d: NaiveDate| d.format("%Y-%m-%d").to_string();
+    let iso = crate::core::normalize::iso;
     Issue::new("F001", path)
         .param("id", id)
         .param("name", name.unwrap_or(id))

@@ -214,7 +214,7 @@ fn read_date(v: Option<&Value>, base: &str, issues: &mut Vec<Issue>) -> Option<N
             Ok(d) => {
                 // Most dates are already ISO: compare without formatting.
                 if !is_iso(s, d) {
-                    issues.push(Issue::new("N002", path()).param("raw", s.as_str()).param("value", d.format("%Y-%m-%d").to_string()));
+                    issues.push(Issue::new("N002", path()).param("raw", s.as_str()).param("value", iso(d)));
                 }
                 Some(d)
             }
@@ -310,9 +310,7 @@ pub fn window() -> (NaiveDate, NaiveDate) {
     (d(tables::WINDOW_START), d(tables::WINDOW_END))
 }
 
-fn iso(d: NaiveDate) -> String {
-    d.format("%Y-%m-%d").to_string()
-}
+use crate::core::normalize::iso;
 
 /// The rules over read entries (E001 duplicates, E002 after today, E003, E007–E016, E009);
 /// `roster` enables E014/E015. Issues come out in entry order.

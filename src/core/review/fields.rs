@@ -9,11 +9,8 @@ use crate::core::issue::{escape_token, Issue};
 use crate::core::normalize;
 use crate::core::stats::model::nearest;
 
-/// Longest name and longest free text (SPEC §7).
-pub const MAX_NAME: usize = 64;
-pub const MAX_TEXT: usize = 2000;
-/// Most entries (and most roster organisations / members) read (SPEC §7).
-pub const MAX_ITEMS: usize = 1_000_000;
+/// The limits of SPEC §7: one place, [`crate::core::limits`].
+pub use crate::core::limits::{MAX_ITEMS, MAX_NAME, MAX_TEXT};
 
 /// Reports unknown keys of `obj` (T008, with the nearest known name) at `base`.
 pub fn unknown_fields(obj: &Map<String, Value>, base: &str, known: &[&str], issues: &mut Vec<Issue>) {

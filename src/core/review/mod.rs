@@ -2,7 +2,8 @@
 //!
 //! * [`tables`] — the notices' responsibility and content rules, as data;
 //! * [`roster`] — `cxzy-roster/1`: reading, O001–O007, the id/tree [`roster::Index`];
-//! * [`entries`] — `cxzy-entries/1`: reading, E001–E017;
+//! * [`entries`] — `cxzy-entries/1`: reading, E001–E018;
+//! * [`entry_form`] — the state behind the entry form: a roster indexed once, one entry checked;
 //! * [`similarity`] — E009 (near-)duplicate texts, near-linear (MinHash + LSH);
 //! * [`coverage`](mod@coverage) — the statistics table, gap lists and F001 derived from both.
 //!
@@ -12,6 +13,8 @@
 
 pub mod coverage;
 pub mod entries;
+pub mod entry_form;
+pub mod gap_table;
 mod fields;
 pub mod roster;
 pub mod similarity;

@@ -223,16 +223,14 @@ pub fn gbk_notice() -> Issue {
 /// The reason given for a file that is neither JSON nor a table.
 pub const NOT_A_TABLE: &str = "the file is neither JSON nor a table (CSV)";
 
-/// Text, not binary data: few control or replacement characters (NUL not counted) in its first
-/// 4 KiB (a PNG decoded as text starts with `\u{fffd}PNG` and holds NULs). A stray NUL in a text
-/// file is a parse error at its line instead (see [`prescan`]).
+/// Text, not binary data: hardly a NUL byte and few replacement characters in its first 4 KiB (a
+/// PNG, a Word file or an archive decoded as text has both). One or two stray NULs in a text file
+/// are a parse error at their place instead (see [`prescan`]).
 fn looks_like_text(text: &str) -> bool {
-    let head: Vec<char> = text.chars().take(4096).collect();
-    let odd = head
-        .iter()
-        .filter(|&&c| c == '\u{fffd}' || (c.is_control() && !matches!(c, '\n' | '\r' | '\t' | '\0')))
-        .count();
-    odd * 20 <= head.len()
+    let head = &text.as_bytes()[..text.len().min(4096)];
+    let replaced = head.windows(3).filter(|w| *w == "\u{fffd}".as_bytes()).count();
+    let nuls = head.iter().filter(|&&b| b == 0).count();
+    nuls < 3 && replaced * 60 <= head.len()
 }
 
 /// Reads a statistics table from CSV text.

@@ -18,11 +18,8 @@ use crate::core::json::ParseError;
 use crate::core::normalize::{self, Hint, MAX_COUNT};
 
 pub const FORMAT: &str = "cxzy-stats/1";
-/// Most rows a table may have (SPEC §5.1 T010).
-pub const MAX_ROWS: usize = 1000;
-/// Longest name (units, people) and longest free text (SPEC §7).
-pub const MAX_NAME: usize = 64;
-pub const MAX_TEXT: usize = 2000;
+/// The limits of SPEC §7 (T010, X001): one place, [`crate::core::limits`].
+pub use crate::core::limits::{MAX_NAME, MAX_ROWS, MAX_TEXT};
 
 /// Top-level fields, in the order they are written.
 pub const FIELDS: &[&str] = &[

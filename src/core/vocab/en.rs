@@ -4,9 +4,12 @@
 //! in braces (`{reviewed}`), `{param|list}` prints the word of the param's value in a list,
 //! `{@name}` a sentence built in [`crate::core::messages`].
 
+#![allow(unexpected_cfgs)]
+
 use super::{list, Catalogue, Words};
 
-const KIND: Words = &[
+#[cfg(not(cxzy_stats_only))]
+const KIND: Words = words![
     ("committee", "Grassroots Party committee"),
     ("general_branch", "General Party branch"),
     ("branch", "Party branch"),
@@ -14,7 +17,8 @@ const KIND: Words = &[
     ("member", "Party member"),
 ];
 
-const ROLE: Words = &[
+#[cfg(not(cxzy_stats_only))]
+const ROLE: Words = words![
     ("branch_secretary", "Party branch secretary"),
     ("committee_secretary", "Secretary of a grassroots committee (general branch)"),
     ("county_leader", "County-level leading cadre"),
@@ -23,21 +27,24 @@ const ROLE: Words = &[
     ("leadership_member", "Member of a local Party committee or leading Party group"),
 ];
 
-const METHOD: Words = &[
+#[cfg(not(cxzy_stats_only))]
+const METHOD: Words = words![
     ("collective", "Collective review"),
     ("individual", "Individual review"),
     ("onsite", "On-site review"),
     ("random", "Random review"),
 ];
 
-const GRADE: Words = &[
+#[cfg(not(cxzy_stats_only))]
+const GRADE: Words = words![
     ("good", "Good"),
     ("fairly_good", "Fairly good"),
     ("average", "Average"),
     ("poor", "Poor"),
 ];
 
-const FOCUS: Words = &[
+#[cfg(not(cxzy_stats_only))]
+const FOCUS: Words = words![
     ("central_work", "Advancing the central work"),
     ("public_pledge", "Public pledges"),
     ("serve_people", "Doing real things for the people"),
@@ -48,7 +55,8 @@ const FOCUS: Words = &[
     ("post_performance", "First-class work at one’s post"),
 ];
 
-const COMBINED: Words = &[
+#[cfg(not(cxzy_stats_only))]
+const COMBINED: Words = words![
     ("org_life_meeting", "Organisational life meeting"),
     ("democratic_appraisal", "Democratic appraisal of members"),
     ("mass_appraisal", "Appraisal by the public"),
@@ -58,12 +66,13 @@ const COMBINED: Words = &[
     ("field_visit", "Leaders’ field visits"),
 ];
 
-const SECTOR: Words = &[
+#[cfg(not(cxzy_stats_only))]
+const SECTOR: Words = words![
     ("non_public", "Non-public enterprise"),
     ("social", "Social organisation"),
 ];
 
-const HEADER: Words = &[
+const HEADER: Words = words![
     ("unit", "Reporting unit"),
     ("batch", "Batch"),
     ("as_of", "Statistics as of"),
@@ -76,19 +85,27 @@ const HEADER: Words = &[
     ("notes", "Notes"),
 ];
 
-const REPORT: Words = &[
+const REPORT: Words = words![
     ("overview", "Overview"),
     ("practices", "Outstanding practices"),
     ("examples", "Typical examples"),
 ];
 
-const FIELD: Words = &[
+/// Fields a statistics table's messages name.
+const STATS_FIELD: Words = words![
+    ("format", "Document format"),
+    ("id", "Id"),
+    ("name", "Name"),
+    ("rows", "Rows"),
+    ("report", "Written report"),
+];
+
+#[cfg(not(cxzy_stats_only))]
+const FIELD: Words = words![
     ("evaluation", "Evaluation"),
     ("achievements", "Achievements"),
     ("shortcomings", "Shortcomings"),
     ("direction", "Direction"),
-    ("format", "Document format"),
-    ("id", "Id"),
     ("date", "Review date"),
     ("method", "Review method"),
     ("reviewer", "Reviewer"),
@@ -101,7 +118,6 @@ const FIELD: Words = &[
     ("target.name", "Target’s name"),
     ("target.id", "Target’s roster id"),
     ("target.org", "Target’s organisation"),
-    ("name", "Name"),
     ("kind", "Kind"),
     ("parent", "Parent organisation"),
     ("secretary", "Secretary"),
@@ -111,8 +127,6 @@ const FIELD: Words = &[
     ("orgs", "List of organisations"),
     ("members", "List of members"),
     ("entries", "List of entries"),
-    ("rows", "Rows"),
-    ("report", "Written report"),
     ("role", "Role"),
     ("grade", "Grade"),
     ("focus", "Focus"),
@@ -123,7 +137,7 @@ const FIELD: Words = &[
     ("problems_solved", "Problems solved"),
 ];
 
-const FIELD_PHRASE: Words = &[
+const FIELD_PHRASE: Words = words![
     ("unit", "the reporting unit"),
     ("batch", "the batch"),
     ("as_of", "the statistics date"),
@@ -137,12 +151,19 @@ const FIELD_PHRASE: Words = &[
     ("overview", "overview"),
     ("practices", "outstanding practices"),
     ("examples", "typical examples"),
+    ("format", "the document format"),
+    ("id", "the id"),
+    ("name", "the name"),
+    ("rows", "the rows"),
+    ("report", "the written report"),
+];
+
+#[cfg(not(cxzy_stats_only))]
+const REVIEW_FIELD_PHRASE: Words = words![
     ("evaluation", "the evaluation"),
     ("achievements", "the achievements"),
     ("shortcomings", "the shortcomings"),
     ("direction", "the direction"),
-    ("format", "the document format"),
-    ("id", "the id"),
     ("date", "the review date"),
     ("method", "the review method"),
     ("reviewer", "the reviewer"),
@@ -155,7 +176,6 @@ const FIELD_PHRASE: Words = &[
     ("target.name", "the target’s name"),
     ("target.id", "the target’s roster id"),
     ("target.org", "the target’s organisation"),
-    ("name", "the name"),
     ("kind", "the organisation’s kind"),
     ("parent", "the parent organisation"),
     ("secretary", "the secretary"),
@@ -165,8 +185,6 @@ const FIELD_PHRASE: Words = &[
     ("orgs", "the list of organisations"),
     ("members", "the list of members"),
     ("entries", "the list of entries"),
-    ("rows", "the rows"),
-    ("report", "the written report"),
     ("role", "the role"),
     ("grade", "the grade"),
     ("focus", "the focus"),
@@ -177,7 +195,7 @@ const FIELD_PHRASE: Words = &[
     ("problems_solved", "the problems solved"),
 ];
 
-const COLUMN_GROUP: Words = &[
+const COLUMN_GROUP: Words = words![
     ("name", ""),
     ("orgs_total", "Grassroots organisations"),
     ("orgs_reviewed", "Grassroots organisations"),
@@ -206,7 +224,7 @@ const COLUMN_GROUP: Words = &[
     ("problems_solved", ""),
 ];
 
-const COLUMN_LABEL: Words = &[
+const COLUMN_LABEL: Words = words![
     ("name", "Unit"),
     ("orgs_total", "total"),
     ("orgs_reviewed", "reviewed"),
@@ -235,33 +253,55 @@ const COLUMN_LABEL: Words = &[
     ("problems_solved", "Problems solved"),
 ];
 
-const COLUMN_HEADER: Words = &[
+const COLUMN_HEADER: Words = words![
 ];
 
-const PRESET: Words = &[
+const PRESET: Words = words![
     ("heilongjiang-2010", "Heilongjiang (provincial notice No. 11 of 2010)"),
     ("central-2010", "Central (notice No. 7 of 2010)"),
 ];
 
-const RECEIVER: Words = &[
+const RECEIVER: Words = words![
     ("heilongjiang-2010", "Heilongjiang Provincial Campaign Office"),
     ("central-2010", "Central Campaign Office"),
 ];
 
-const FORMAT: Words = &[
+const FORMAT: Words = words![
     ("cxzy-stats/1", "a statistics table"),
     ("cxzy-roster/1", "a roster"),
     ("cxzy-entries/1", "review entries"),
 ];
 
-const GAP: Words = &[
+#[cfg(not(cxzy_stats_only))]
+const GAP: Words = words![
     ("orgs", "Organisations not reviewed"),
     ("secretaries", "Secretaries not reviewed"),
     ("members", "Members not reviewed"),
     ("not_reviewing", "Secretaries who reviewed nobody"),
 ];
 
-pub(crate) const HINTS: Words = &[
+#[cfg(not(cxzy_stats_only))]
+const COVERAGE_BAR: Words = words![
+    ("orgs", "Organisations reviewed"),
+    ("secretaries", "Secretaries reviewed"),
+    ("members", "Members reviewed"),
+    ("participation", "Secretaries reviewing"),
+];
+
+#[cfg(not(cxzy_stats_only))]
+const GAP_COLUMN: Words = words![
+    ("id", "Id"),
+    ("name", "Name"),
+    ("kind", "Kind"),
+    ("parent", "Parent"),
+    ("unit", "Unit"),
+    ("secretary", "Secretary"),
+    ("secretary_of", "Secretary of"),
+    ("org", "Organisation"),
+    ("mobile", "Mobile"),
+];
+
+const HINTS: Words = words![
     ("empty", "it is empty"),
     ("letter_o", "it contains the letter O — did you mean 0?"),
     ("letter_l", "it contains the letter l or I — did you mean 1?"),
@@ -276,7 +316,7 @@ pub(crate) const HINTS: Words = &[
     ("not_integer", "enter a whole number"),
 ];
 
-const PHRASE: Words = &[
+const PHRASE: Words = words![
     ("row", "“{}”: "),
     ("column_ref", "column {no} ({header})"),
     ("column_no", "Column"),
@@ -289,10 +329,11 @@ const PHRASE: Words = &[
     ("bad_date", "{f} is not a valid date (got “{r}”): {h}"),
     ("r001_missing", "The unit name is missing"),
     ("r001_duplicate", "The unit name “{}” is duplicated"),
-    ("e018_target", "A “{method}” is of an organisation (on-site reviews are of grassroots organisations, random reviews of units), not of a “{kind}”"),
-    ("e018_role", "On-site reviews are made by leading cadres visiting the grassroots; a “{role}” reviews by collective or individual review"),
-    ("half_1", "the first half of {year}"),
-    ("half_2", "the second half of {year}"),
+];
+
+/// Sentences of the review, the coverage view, the CLI and unreadable files (`parseErrorText`).
+#[cfg(not(cxzy_stats_only))]
+const REVIEW_PHRASE: Words = words![
     ("parse_at", "line {line}, column {column}: {detail}"),
     ("json_syntax", "the JSON is not well formed"),
     ("json_key", "a quoted field name belongs here"),
@@ -308,6 +349,13 @@ const PHRASE: Words = &[
     ("not_a_table", "the file is neither JSON nor a table (CSV): it may be a picture, a Word document or an archive; choose the exported JSON or CSV file"),
     ("not_utf8", "the file is not UTF-8 text and cannot be read"),
     ("too_large", "the file is too large ({size} bytes; at most {max})"),
+    ("yes", "yes"),
+    ("count_orgs", "{}"),
+    ("count_people", "{}"),
+    ("e018_target", "A “{method}” is of an organisation (on-site reviews are of grassroots organisations, random reviews of units), not of a “{kind}”"),
+    ("e018_role", "On-site reviews are made by leading cadres visiting the grassroots; a “{role}” reviews by collective or individual review"),
+    ("half_1", "the first half of {year}"),
+    ("half_2", "the second half of {year}"),
     ("severity_error", "error"),
     ("severity_warning", "warning"),
     ("severity_info", "info"),
@@ -315,7 +363,7 @@ const PHRASE: Words = &[
     ("cli_counts", "{errors} errors, {warnings} warnings"),
 ];
 
-const MESSAGES: Words = &[
+const MESSAGES: Words = words![
     ("T001", "The reporting unit is missing"),
     ("T002", "The batch must be 1 or 2 (got “{value}”)"),
     ("T003", "{@bad_or_missing}"),
@@ -357,6 +405,22 @@ const MESSAGES: Words = &[
     ("A001", "Children's batches differ (“{unit}” is batch {batch}, expected {expected})"),
     ("A002", "Child unit “{unit}” appears twice"),
     ("A003", "Child unit “{unit}” has {errors} errors of its own"),
+    ("N001", "Read “{raw}” as {value}"),
+    ("N002", "Read the date “{raw}” as {value}"),
+    ("N003", "Read the phone number “{raw}” as {value}"),
+    ("N004", "The CSV file has no header fields (unit, batch, dates…); only the rows were checked"),
+    ("N005", "The file's totals row and computed columns were ignored; totals are recomputed"),
+    ("N006", "The file is not UTF-8; it was read as GBK (GB18030): check that the Chinese text is right"),
+    ("X001", "{@field} is too long ({length} characters; at most {max})"),
+    ("X002", "Too many items ({count}; at most {max})"),
+    ("X003", "The file is too large ({size} bytes; at most {max})"),
+    ("X004", "A total is out of range"),
+    ("X005", "Too many {code} issues: {more} more are not listed (at most 1000 of one code are listed)"),
+];
+
+/// The review codes' templates (O, E, F): not in the statistics form's own module.
+#[cfg(not(cxzy_stats_only))]
+const REVIEW_MESSAGES: Words = words![
     ("O001", "Roster id “{id}” is duplicated"),
     ("O002", "Organisation “{id}”: parent “{parent}” is unknown or forms a cycle"),
     ("O003", "Member “{id}” belongs to an unknown organisation “{org}”"),
@@ -383,42 +447,8 @@ const MESSAGES: Words = &[
     ("E017", "{@field} is not recognised (got “{raw}”)"),
     ("E018", "{@e018}"),
     ("F001", "“{name}” has no review in {@period} (organisations and secretaries are reviewed at least every half-year)"),
-    ("N001", "Read “{raw}” as {value}"),
-    ("N002", "Read the date “{raw}” as {value}"),
-    ("N003", "Read the phone number “{raw}” as {value}"),
-    ("N004", "The CSV file has no header fields (unit, batch, dates…); only the rows were checked"),
-    ("N005", "The file's totals row and computed columns were ignored; totals are recomputed"),
-    ("N006", "The file is not UTF-8; it was read as GBK (GB18030): check that the Chinese text is right"),
-    ("X001", "{@field} is too long ({length} characters; at most {max})"),
-    ("X002", "Too many items ({count}; at most {max})"),
-    ("X003", "The file is too large ({size} bytes; at most {max})"),
-    ("X004", "A total is out of range"),
-    ("X005", "Too many {code} issues: {more} more are not listed (at most 1000 of one code are listed)"),
 ];
+#[cfg(cxzy_stats_only)]
+const REVIEW_MESSAGES: Words = "";
 
-pub const CATALOGUE: Catalogue = Catalogue {
-    tag: "en",
-    lists: &[
-        (list::KIND, KIND),
-        (list::ROLE, ROLE),
-        (list::METHOD, METHOD),
-        (list::GRADE, GRADE),
-        (list::FOCUS, FOCUS),
-        (list::COMBINED_WITH, COMBINED),
-        (list::SECTOR, SECTOR),
-        (list::HEADER, HEADER),
-        (list::REPORT, REPORT),
-        (list::FIELD, FIELD),
-        (list::FIELD_PHRASE, FIELD_PHRASE),
-        (list::COLUMN_GROUP, COLUMN_GROUP),
-        (list::COLUMN_LABEL, COLUMN_LABEL),
-        (list::COLUMN_HEADER, COLUMN_HEADER),
-        (list::PRESET, PRESET),
-        (list::RECEIVER, RECEIVER),
-        (list::FORMAT, FORMAT),
-        (list::GAP, GAP),
-        (list::HINT, HINTS),
-        (list::PHRASE, PHRASE),
-    ],
-    messages: MESSAGES,
-};
+catalogue!("en");

@@ -12,6 +12,64 @@
 //!   label for a field everywhere. Adding a locale is one new catalogue file and one arm in
 //!   [`catalogue`].
 
+/// A list of words, written `words![("id", "word"), …]`: one text of `id\tword` lines. Text
+/// rather than an array of pairs, because the statistics form's wasm download is budgeted and
+/// a table of string pointers is most of a catalogue's bytes there.
+macro_rules! words {
+    ($(($id:literal, $word:literal)),* $(,)?) => {
+        concat!($($id, "\t", $word, "\n"),*)
+    };
+}
+
+/// A locale's [`Catalogue`] from its word lists, which each locale file defines under the same
+/// names (`KIND`, `ROLE`, … `MESSAGES`): `catalogue!("zh-CN")`.
+macro_rules! catalogue {
+    ($tag:literal) => {
+        /// The review's words (entries, roster, coverage): not in the statistics form's own
+        /// module, which checks no entries (scripts/build-pkg.sh, `--cfg cxzy_stats_only`).
+        #[cfg(not(cxzy_stats_only))]
+        const REVIEW_LISTS: &[(&str, Words)] = &[
+            (list::FIELD_PHRASE, REVIEW_FIELD_PHRASE),
+            (list::PHRASE, REVIEW_PHRASE),
+            (list::KIND, KIND),
+            (list::ROLE, ROLE),
+            (list::METHOD, METHOD),
+            (list::GRADE, GRADE),
+            (list::FOCUS, FOCUS),
+            (list::COMBINED_WITH, COMBINED),
+            (list::SECTOR, SECTOR),
+            (list::FIELD, FIELD),
+            (list::GAP, GAP),
+            (list::GAP_COLUMN, GAP_COLUMN),
+            (list::COVERAGE_BAR, COVERAGE_BAR),
+        ];
+        #[cfg(cxzy_stats_only)]
+        const REVIEW_LISTS: &[(&str, Words)] = &[];
+
+        pub static CATALOGUE: Catalogue = Catalogue {
+            tag: $tag,
+            lists: &[
+                (list::HEADER, HEADER),
+                (list::REPORT, REPORT),
+                (list::FIELD_PHRASE, FIELD_PHRASE),
+                (list::COLUMN_GROUP, COLUMN_GROUP),
+                (list::COLUMN_LABEL, COLUMN_LABEL),
+                (list::COLUMN_HEADER, COLUMN_HEADER),
+                (list::PRESET, PRESET),
+                (list::RECEIVER, RECEIVER),
+                (list::FORMAT, FORMAT),
+                (list::HINT, HINTS),
+                (list::PHRASE, PHRASE),
+                (list::FIELD, STATS_FIELD),
+            ],
+            review_lists: REVIEW_LISTS,
+            messages: MESSAGES,
+            review_messages: REVIEW_MESSAGES,
+            templates: std::sync::OnceLock::new(),
+        };
+    };
+}
+
 pub mod en;
 pub mod meta;
 pub mod zh_cn;
@@ -84,6 +142,10 @@ pub mod list {
     pub const RECEIVER: &str = "receiver";
     pub const FORMAT: &str = "format";
     pub const GAP: &str = "gap";
+    /// The bars of the coverage view.
+    pub const COVERAGE_BAR: &str = "coverage_bar";
+    /// The columns of the gap lists (编号、名称、单位…).
+    pub const GAP_COLUMN: &str = "gap_column";
     /// Hints appended to messages (`{@hint}`), keyed by [`crate::core::normalize::Hint::key`].
     pub const HINT: &str = "hint";
     /// The sentences messages are built from (`{@t011}`, `{@row}`…) and the words of the CLI.
@@ -105,8 +167,13 @@ pub const LISTS: &[(&str, &[&str])] = &[
     (list::FORMAT, &FORMATS),
 ];
 
-/// One list of words: `(id, word)`.
-pub type Words = &'static [(&'static str, &'static str)];
+/// One list of words: `id\tword` lines (see `words!`).
+pub type Words = &'static str;
+
+/// The `(id, word)` pairs of a list.
+pub fn pairs(words: Words) -> impl Iterator<Item = (&'static str, &'static str)> {
+    words.lines().filter_map(|l| l.split_once('\t'))
+}
 
 /// Everything a locale says.
 pub struct Catalogue {
@@ -114,16 +181,38 @@ pub struct Catalogue {
     pub tag: &'static str,
     /// `(list name, words)`, list names from [`list`].
     pub lists: &'static [(&'static str, Words)],
-    /// One template per issue code, in the order of [`crate::core::messages::CODES`] (a test
-    /// keeps them in step).
+    /// The same for the review's lists (kinds, roles, methods…; empty in the statistics form's
+    /// own wasm module).
+    pub review_lists: &'static [(&'static str, Words)],
+    /// One template per issue code (`code\ttemplate` lines; a test checks every code has one).
     pub messages: Words,
+    /// The same for the review's codes (O, E, F; empty in the statistics form's own module).
+    pub review_messages: Words,
+    /// The templates in the order of [`crate::core::messages::CATALOGUE`], found once.
+    pub templates: std::sync::OnceLock<Vec<&'static str>>,
 }
 
 impl Catalogue {
     /// The word for `id` in `list`.
     pub fn get(&self, list: &str, id: &str) -> Option<&'static str> {
-        let words = self.lists.iter().find(|(l, _)| *l == list)?.1;
-        words.iter().find(|(k, _)| *k == id).map(|(_, w)| *w)
+        // A list may be split between `lists` and `review_lists`.
+        self.lists.iter().chain(self.review_lists).filter(|(l, _)| *l == list).find_map(|(_, words)| find(words, id))
+    }
+
+    /// Every `(id, word)` of a list.
+    pub fn all(&self, list: &str) -> Vec<(&'static str, &'static str)> {
+        self.lists.iter().chain(self.review_lists).filter(|(l, _)| *l == list).flat_map(|(_, w)| pairs(w)).collect()
+    }
+
+    /// The template of the code at `position` in [`crate::core::messages::CATALOGUE`].
+    pub fn template(&self, position: usize) -> Option<&'static str> {
+        let t = self.templates.get_or_init(|| {
+            crate::core::messages::CATALOGUE
+                .iter()
+                .map(|(code, _)| find(self.messages, code).or_else(|| find(self.review_messages, code)).unwrap_or(""))
+                .collect()
+        });
+        t.get(position).copied().filter(|t| !t.is_empty())
     }
 
     /// The word for `id` in `list`, or `id` itself when the catalogue has none (a value the
@@ -139,6 +228,11 @@ impl Catalogue {
     }
 }
 
+/// The word of `id` in a list's text.
+fn find(words: Words, id: &str) -> Option<&'static str> {
+    words.lines().find_map(|l| l.strip_prefix(id).and_then(|r| r.strip_prefix('\t')))
+}
+
 /// The catalogue of a locale.
 pub fn catalogue(locale: Locale) -> &'static Catalogue {
     match locale {
@@ -148,7 +242,7 @@ pub fn catalogue(locale: Locale) -> &'static Catalogue {
 }
 
 /// Every catalogue (for tests and `meta()`).
-pub const CATALOGUES: [&Catalogue; 2] = [&zh_cn::CATALOGUE, &en::CATALOGUE];
+pub static CATALOGUES: [&Catalogue; 2] = [&zh_cn::CATALOGUE, &en::CATALOGUE];
 
 /// The label of a field in the locale, for the form and for messages: a header field, a report
 /// section, a review or roster field, or a column (`第2栏「基层党组织 · 已点评(个)」`); an unknown
@@ -173,7 +267,7 @@ pub fn internal_keys() -> Vec<&'static str> {
     keys.extend(crate::core::columns::COLUMNS.iter().map(|c| c.field));
     keys.extend(crate::core::presets::PRESETS.iter().map(|p| p.id));
     keys.extend(CONTENT_FIELDS);
-    keys.extend(zh_cn::HINTS.iter().map(|(k, _)| *k));
+    keys.extend(catalogue(Locale::ZhCn).all(list::HINT).into_iter().map(|(k, _)| k));
     keys.sort_unstable();
     keys.dedup();
     keys
@@ -204,7 +298,7 @@ mod tests {
             // The same phrases and hints in every locale.
             for l in [list::PHRASE, list::HINT, list::FIELD] {
                 let ids = |c: &Catalogue| {
-                    let mut v: Vec<&str> = c.lists.iter().find(|(n, _)| *n == l).map(|(_, w)| w.iter().map(|(k, _)| *k).collect()).unwrap_or_default();
+                    let mut v: Vec<&str> = c.all(l).into_iter().map(|(k, _)| k).collect();
                     v.sort_unstable();
                     v
                 };
@@ -216,9 +310,10 @@ mod tests {
     #[test]
     fn lists_have_no_duplicate_ids() {
         for c in CATALOGUES {
-            for (l, words) in c.lists {
-                for (i, (k, _)) in words.iter().enumerate() {
-                    assert!(words[i + 1..].iter().all(|(o, _)| o != k), "{}: {l}.{k} twice", c.tag);
+            for (l, _) in c.lists.iter().chain(c.review_lists) {
+                let words: Vec<&str> = c.all(l).into_iter().map(|(k, _)| k).collect();
+                for (i, k) in words.iter().enumerate() {
+                    assert!(!words[i + 1..].contains(k), "{}: {l}.{k} twice", c.tag);
                 }
             }
         }

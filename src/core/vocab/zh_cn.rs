@@ -4,9 +4,12 @@
 //! in braces (`{reviewed}`), `{param|list}` prints the word of the param's value in a list,
 //! `{@name}` a sentence built in [`crate::core::messages`].
 
+#![allow(unexpected_cfgs)]
+
 use super::{list, Catalogue, Words};
 
-const KIND: Words = &[
+#[cfg(not(cxzy_stats_only))]
+const KIND: Words = words![
     ("committee", "基层党委"),
     ("general_branch", "党总支"),
     ("branch", "党支部"),
@@ -14,7 +17,8 @@ const KIND: Words = &[
     ("member", "党员"),
 ];
 
-const ROLE: Words = &[
+#[cfg(not(cxzy_stats_only))]
+const ROLE: Words = words![
     ("branch_secretary", "党支部书记"),
     ("committee_secretary", "基层党委（党总支）书记"),
     ("county_leader", "县级党员领导干部"),
@@ -23,21 +27,24 @@ const ROLE: Words = &[
     ("leadership_member", "地方党委、部门党组领导班子成员"),
 ];
 
-const METHOD: Words = &[
+#[cfg(not(cxzy_stats_only))]
+const METHOD: Words = words![
     ("collective", "集中点评"),
     ("individual", "个别点评"),
     ("onsite", "现场点评"),
     ("random", "随机点评"),
 ];
 
-const GRADE: Words = &[
+#[cfg(not(cxzy_stats_only))]
+const GRADE: Words = words![
     ("good", "好"),
     ("fairly_good", "较好"),
     ("average", "一般"),
     ("poor", "差"),
 ];
 
-const FOCUS: Words = &[
+#[cfg(not(cxzy_stats_only))]
+const FOCUS: Words = words![
     ("central_work", "推进中心工作"),
     ("public_pledge", "开展公开承诺"),
     ("serve_people", "为群众办实事好事"),
@@ -48,7 +55,8 @@ const FOCUS: Words = &[
     ("post_performance", "立足岗位争创一流业绩"),
 ];
 
-const COMBINED: Words = &[
+#[cfg(not(cxzy_stats_only))]
+const COMBINED: Words = words![
     ("org_life_meeting", "组织生活会"),
     ("democratic_appraisal", "民主评议党员"),
     ("mass_appraisal", "群众评议"),
@@ -58,12 +66,13 @@ const COMBINED: Words = &[
     ("field_visit", "领导干部下基层调研走访"),
 ];
 
-const SECTOR: Words = &[
+#[cfg(not(cxzy_stats_only))]
+const SECTOR: Words = words![
     ("non_public", "非公有制企业"),
     ("social", "社会组织"),
 ];
 
-const HEADER: Words = &[
+const HEADER: Words = words![
     ("unit", "填报单位"),
     ("batch", "批次"),
     ("as_of", "统计截止日期"),
@@ -76,19 +85,27 @@ const HEADER: Words = &[
     ("notes", "备注"),
 ];
 
-const REPORT: Words = &[
+const REPORT: Words = words![
     ("overview", "总体情况"),
     ("practices", "突出做法"),
     ("examples", "典型事例"),
 ];
 
-const FIELD: Words = &[
+/// Fields a statistics table's messages name.
+const STATS_FIELD: Words = words![
+    ("format", "文件格式"),
+    ("id", "编号"),
+    ("name", "名称（姓名）"),
+    ("rows", "表格各行"),
+    ("report", "书面报告"),
+];
+
+#[cfg(not(cxzy_stats_only))]
+const FIELD: Words = words![
     ("evaluation", "总体评价"),
     ("achievements", "主要成绩"),
     ("shortcomings", "存在不足"),
     ("direction", "努力方向"),
-    ("format", "文件格式"),
-    ("id", "编号"),
     ("date", "点评时间"),
     ("method", "点评方式"),
     ("reviewer", "点评人"),
@@ -101,7 +118,6 @@ const FIELD: Words = &[
     ("target.name", "点评对象名称"),
     ("target.id", "点评对象名册编号"),
     ("target.org", "点评对象所在党组织"),
-    ("name", "名称（姓名）"),
     ("kind", "党组织类别"),
     ("parent", "上级党组织"),
     ("secretary", "书记"),
@@ -111,8 +127,6 @@ const FIELD: Words = &[
     ("orgs", "党组织列表"),
     ("members", "党员列表"),
     ("entries", "点评记录列表"),
-    ("rows", "表格各行"),
-    ("report", "书面报告"),
     ("role", "职务"),
     ("grade", "评定等次"),
     ("focus", "点评重点"),
@@ -123,7 +137,7 @@ const FIELD: Words = &[
     ("problems_solved", "已解决问题数"),
 ];
 
-const COLUMN_GROUP: Words = &[
+const COLUMN_GROUP: Words = words![
     ("name", ""),
     ("orgs_total", "基层党组织"),
     ("orgs_reviewed", "基层党组织"),
@@ -152,7 +166,7 @@ const COLUMN_GROUP: Words = &[
     ("problems_solved", ""),
 ];
 
-const COLUMN_LABEL: Words = &[
+const COLUMN_LABEL: Words = words![
     ("name", "单位名称"),
     ("orgs_total", "总数(个)"),
     ("orgs_reviewed", "已点评(个)"),
@@ -181,7 +195,7 @@ const COLUMN_LABEL: Words = &[
     ("problems_solved", "已解决问题(个)"),
 ];
 
-const COLUMN_HEADER: Words = &[
+const COLUMN_HEADER: Words = words![
     ("name", "单位名称"),
     ("orgs_total", "基层党组织 · 总数(个)"),
     ("orgs_reviewed", "基层党组织 · 已点评(个)"),
@@ -210,30 +224,52 @@ const COLUMN_HEADER: Words = &[
     ("problems_solved", "已解决问题(个)"),
 ];
 
-const PRESET: Words = &[
+const PRESET: Words = words![
     ("heilongjiang-2010", "黑龙江省（黑创先办[2010]11号）"),
     ("central-2010", "中央（创先办[2010]7号）"),
 ];
 
-const RECEIVER: Words = &[
+const RECEIVER: Words = words![
     ("heilongjiang-2010", "黑龙江省创先争优活动领导小组办公室"),
     ("central-2010", "中央创先争优活动领导小组办公室"),
 ];
 
-const FORMAT: Words = &[
+const FORMAT: Words = words![
     ("cxzy-stats/1", "统计表"),
     ("cxzy-roster/1", "名册"),
     ("cxzy-entries/1", "点评记录"),
 ];
 
-const GAP: Words = &[
+#[cfg(not(cxzy_stats_only))]
+const GAP: Words = words![
     ("orgs", "未点评的基层党组织"),
     ("secretaries", "未被点评的书记"),
     ("members", "未点评的党员"),
     ("not_reviewing", "未参与点评的书记"),
 ];
 
-pub(crate) const HINTS: Words = &[
+#[cfg(not(cxzy_stats_only))]
+const COVERAGE_BAR: Words = words![
+    ("orgs", "基层党组织已点评"),
+    ("secretaries", "书记已被点评"),
+    ("members", "党员已点评"),
+    ("participation", "书记参与点评"),
+];
+
+#[cfg(not(cxzy_stats_only))]
+const GAP_COLUMN: Words = words![
+    ("id", "编号"),
+    ("name", "名称"),
+    ("kind", "类别"),
+    ("parent", "上级党组织"),
+    ("unit", "单位"),
+    ("secretary", "书记"),
+    ("secretary_of", "担任书记的党组织"),
+    ("org", "所在党组织"),
+    ("mobile", "流动党员"),
+];
+
+const HINTS: Words = words![
     ("empty", "内容为空"),
     ("letter_o", "其中有字母 O，是否应为数字 0？"),
     ("letter_l", "其中有字母 l 或 I，是否应为数字 1？"),
@@ -248,7 +284,7 @@ pub(crate) const HINTS: Words = &[
     ("not_integer", "请填写整数"),
 ];
 
-const PHRASE: Words = &[
+const PHRASE: Words = words![
     ("row", "「{}」"),
     ("column_ref", "第{no}栏「{header}」"),
     ("column_no", "栏次"),
@@ -261,10 +297,11 @@ const PHRASE: Words = &[
     ("bad_date", "{f}不是有效日期（收到「{r}」）：{h}"),
     ("r001_missing", "单位名称未填写"),
     ("r001_duplicate", "单位名称「{}」重复"),
-    ("e018_target", "{method}的对象应为基层党组织（现场点评是对基层党组织的点评，随机点评是对单位的点评），不是「{kind}」"),
-    ("e018_role", "现场点评由党员领导干部深入基层时进行，「{role}」对所属组织和党员一般采用集中点评或个别点评"),
-    ("half_1", "{year} 年上半年"),
-    ("half_2", "{year} 年下半年"),
+];
+
+/// Sentences of the review, the coverage view, the CLI and unreadable files (`parseErrorText`).
+#[cfg(not(cxzy_stats_only))]
+const REVIEW_PHRASE: Words = words![
     ("parse_at", "第 {line} 行第 {column} 列：{detail}"),
     ("json_syntax", "JSON 格式有误"),
     ("json_key", "此处应为带引号的字段名"),
@@ -280,6 +317,13 @@ const PHRASE: Words = &[
     ("not_a_table", "该文件既不是 JSON 也不是表格（CSV），可能是图片、Word 文档或压缩包，请选择导出的 JSON 或 CSV 文件"),
     ("not_utf8", "文件不是 UTF-8 编码的文本，无法读取"),
     ("too_large", "文件过大（{size} 字节），最大 {max} 字节"),
+    ("yes", "是"),
+    ("count_orgs", "{} 个"),
+    ("count_people", "{} 名"),
+    ("e018_target", "{method}的对象应为基层党组织（现场点评是对基层党组织的点评，随机点评是对单位的点评），不是「{kind}」"),
+    ("e018_role", "现场点评由党员领导干部深入基层时进行，「{role}」对所属组织和党员一般采用集中点评或个别点评"),
+    ("half_1", "{year} 年上半年"),
+    ("half_2", "{year} 年下半年"),
     ("severity_error", "错误"),
     ("severity_warning", "警告"),
     ("severity_info", "提示"),
@@ -287,7 +331,7 @@ const PHRASE: Words = &[
     ("cli_counts", "{errors} 个错误，{warnings} 个警告"),
 ];
 
-const MESSAGES: Words = &[
+const MESSAGES: Words = words![
     ("T001", "未填写填报单位"),
     ("T002", "批次应为 1 或 2（收到「{value}」）"),
     ("T003", "{@bad_or_missing}"),
@@ -329,6 +373,22 @@ const MESSAGES: Words = &[
     ("A001", "下级报表批次不一致（「{unit}」为第 {batch} 批，应为第 {expected} 批）"),
     ("A002", "下级单位「{unit}」重复报送"),
     ("A003", "下级单位「{unit}」的报表有 {errors} 个错误"),
+    ("N001", "已将「{raw}」读作 {value}"),
+    ("N002", "已将日期「{raw}」读作 {value}"),
+    ("N003", "已将电话「{raw}」读作 {value}"),
+    ("N004", "CSV 文件中没有表头信息（填报单位、批次、日期等），只检查了表格各行"),
+    ("N005", "已忽略文件中的“合计”行和计算栏，合计由系统重新计算"),
+    ("N006", "文件不是 UTF-8 编码，已按 GBK（GB18030）读取：请核对中文是否显示正确"),
+    ("X001", "{@field}过长（{length} 字），最多 {max} 字"),
+    ("X002", "条目过多（{count} 条），最多 {max} 条"),
+    ("X003", "文件过大（{size} 字节），最大 {max} 字节"),
+    ("X004", "合计超出可计算范围"),
+    ("X005", "{code} 类问题过多，另有 {more} 条未列出（每类最多列出 1000 条）"),
+];
+
+/// The review codes' templates (O, E, F): not in the statistics form's own module.
+#[cfg(not(cxzy_stats_only))]
+const REVIEW_MESSAGES: Words = words![
     ("O001", "名册编号「{id}」重复"),
     ("O002", "党组织「{id}」的上级「{parent}」不存在或构成循环"),
     ("O003", "党员「{id}」所在党组织「{org}」不存在"),
@@ -355,41 +415,13 @@ const MESSAGES: Words = &[
     ("E017", "{@field}无法识别（收到「{raw}」）"),
     ("E018", "{@e018}"),
     ("F001", "「{name}」在{@period}没有点评记录（对基层党组织及其书记的点评每半年至少一次）"),
-    ("N001", "已将「{raw}」读作 {value}"),
-    ("N002", "已将日期「{raw}」读作 {value}"),
-    ("N003", "已将电话「{raw}」读作 {value}"),
-    ("N004", "CSV 文件中没有表头信息（填报单位、批次、日期等），只检查了表格各行"),
-    ("N005", "已忽略文件中的“合计”行和计算栏，合计由系统重新计算"),
-    ("N006", "文件不是 UTF-8 编码，已按 GBK（GB18030）读取：请核对中文是否显示正确"),
-    ("X001", "{@field}过长（{length} 字），最多 {max} 字"),
-    ("X002", "条目过多（{count} 条），最多 {max} 条"),
-    ("X003", "文件过大（{size} 字节），最大 {max} 字节"),
-    ("X004", "合计超出可计算范围"),
-    ("X005", "{code} 类问题过多，另有 {more} 条未列出（每类最多列出 1000 条）"),
 ];
+#[cfg(cxzy_stats_only)]
+const REVIEW_MESSAGES: Words = "";
 
-pub const CATALOGUE: Catalogue = Catalogue {
-    tag: "zh-CN",
-    lists: &[
-        (list::KIND, KIND),
-        (list::ROLE, ROLE),
-        (list::METHOD, METHOD),
-        (list::GRADE, GRADE),
-        (list::FOCUS, FOCUS),
-        (list::COMBINED_WITH, COMBINED),
-        (list::SECTOR, SECTOR),
-        (list::HEADER, HEADER),
-        (list::REPORT, REPORT),
-        (list::FIELD, FIELD),
-        (list::COLUMN_GROUP, COLUMN_GROUP),
-        (list::COLUMN_LABEL, COLUMN_LABEL),
-        (list::COLUMN_HEADER, COLUMN_HEADER),
-        (list::PRESET, PRESET),
-        (list::RECEIVER, RECEIVER),
-        (list::FORMAT, FORMAT),
-        (list::GAP, GAP),
-        (list::HINT, HINTS),
-        (list::PHRASE, PHRASE),
-    ],
-    messages: MESSAGES,
-};
+/// zh-CN names fields mid-sentence by their labels.
+const FIELD_PHRASE: Words = "";
+#[cfg(not(cxzy_stats_only))]
+const REVIEW_FIELD_PHRASE: Words = "";
+
+catalogue!("zh-CN");

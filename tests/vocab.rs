@@ -1,0 +1,79 @@
+//! One owner of the domain's vocabulary (issue 9): the JavaScript renders what the core says
+//! (`meta()`, the ReviewHandle, `gapTables`) and holds no domain list of its own.
+
+use std::path::Path;
+
+use cxzy_form::core::{columns, presets, vocab};
+
+/// The ids a page must learn from the core: every value of the notices' lists (kinds, roles,
+/// methods, grades, focus tags, combined_with, sectors), every column of the table and every
+/// preset. Column fields that are also fields of the entry document (`problems_found`,
+/// `problems_solved`, SPEC §6.2) are the entry's field names, which the form writes: not counted.
+fn domain_keys() -> Vec<&'static str> {
+    let lists = [vocab::list::KIND, vocab::list::ROLE, vocab::list::METHOD, vocab::list::GRADE, vocab::list::FOCUS, vocab::list::COMBINED_WITH, vocab::list::SECTOR];
+    let mut keys: Vec<&'static str> =
+        vocab::LISTS.iter().filter(|(name, _)| lists.contains(name)).flat_map(|(_, ids)| ids.iter().copied()).collect();
+    keys.extend(columns::COLUMNS.iter().map(|c| c.field).filter(|f| !matches!(*f, "name" | "problems_found" | "problems_solved")));
+    keys.extend(presets::PRESETS.iter().map(|p| p.id));
+    keys
+}
+
+/// The code of a JS file without its comments (a comment may cite the SPEC's ids) and without
+/// `Math.random` (a word, not the method `random`).
+fn code_of(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut rest = text;
+    while !rest.is_empty() {
+        if let Some(r) = rest.strip_prefix("/*") {
+            rest = r.find("*/").map_or("", |e| &r[e + 2..]);
+        } else if rest.starts_with("//") && !out.ends_with(':') && !out.ends_with('\\') {
+            rest = rest.find('\n').map_or("", |e| &rest[e..]);
+        } else {
+            let c = rest.chars().next().unwrap_or(' ');
+            out.push(c);
+            rest = &rest[c.len_utf8()..];
+        }
+    }
+    out.replace("Math.random", "Math.rnd")
+}
+
+fn words(code: &str) -> impl Iterator<Item = &str> {
+    code.split(|c: char| !(c.is_ascii_alphanumeric() || c == '_' || c == '-')).filter(|w| !w.is_empty())
+}
+
+/// Every `js/*.js` of the package (the hand-written DOM layer; `index.d.ts` describes the
+/// documents' fields for TypeScript and is not code).
+#[test]
+fn js_holds_no_domain_key() {
+    let keys = domain_keys();
+    assert!(keys.contains(&"branch_secretary") && keys.contains(&"committee") && keys.contains(&"central_work") && keys.contains(&"orgs_total"));
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("js");
+    let mut checked = 0;
+    let mut found = Vec::new();
+    for entry in std::fs::read_dir(&dir).expect("js/") {
+        let path = entry.expect("entry").path();
+        if path.extension().and_then(|e| e.to_str()) != Some("js") {
+            continue;
+        }
+        let code = code_of(&std::fs::read_to_string(&path).expect("read"));
+        for w in words(&code) {
+            if keys.contains(&w) {
+                found.push(format!("{}: {w}", path.file_name().and_then(|n| n.to_str()).unwrap_or("")));
+            }
+        }
+        checked += 1;
+    }
+    assert!(checked >= 8, "js/ has the package's files");
+    assert!(found.is_empty(), "domain keys in js/ (take them from meta()): {found:?}");
+}
+
+/// The check sees a key where one is: in code, not in a comment.
+#[test]
+fn the_check_finds_a_key_in_code_and_ignores_comments() {
+    let keys = domain_keys();
+    let hits = |js: &str| words(&code_of(js)).filter(|w| keys.contains(w)).count();
+    assert_eq!(hits("const ROLES = ['branch_secretary'];"), 1);
+    assert_eq!(hits("if (kind === \"committee\") x.orgs_total = 1;"), 2);
+    assert_eq!(hits("// 'branch_secretary' is the core's\n/* central_work */ const id = Math.random();"), 0);
+    assert_eq!(hits("const url = 'https://x/onsite';"), 1);
+}
