@@ -68,8 +68,25 @@ export function unwrap(text) {
   return r.ok;
 }
 
-/** JSON text of a document given as an object or as text. */
-export const asText = (doc) => (typeof doc === 'string' ? doc : JSON.stringify(doc ?? null));
+/**
+ * JSON text of a document given as an object or as text. What is neither (a function, a symbol,
+ * a BigInt, a cyclic object) is a `TypeError` that says so, never one about `length` from inside
+ * the glue.
+ */
+export function asText(doc, what = 'the document') {
+  if (typeof doc === 'string') return doc;
+  let text;
+  try {
+    text = JSON.stringify(doc ?? null);
+  } catch (e) {
+    throw new TypeError(`cxzy-form: ${what} must be an object or JSON text (${e.message})`);
+  }
+  if (text === undefined) throw new TypeError(`cxzy-form: ${what} must be an object or JSON text, not a ${typeof doc}`);
+  return text;
+}
+
+/** JSON text of an options argument (a non-object is no options). */
+const optionsText = (o) => asText(o !== null && typeof o === 'object' ? o : {}, 'the options');
 
 export { isoDate };
 
@@ -81,7 +98,7 @@ export function validate(doc, options = {}) {
   o.today = o.today instanceof Date ? isoDate(o.today) : (o.today ?? isoDate());
   if (o.previous != null) o.previous = asValue(o.previous);
   if (o.roster != null) o.roster = asValue(o.roster);
-  return unwrap(api('validateJson').validateJson(asText(doc), JSON.stringify(o)));
+  return unwrap(api('validateJson').validateJson(asText(doc), optionsText(o)));
 }
 
 /** `totals(doc)` → `{ total, rows }` with coverages as display strings (SPEC §3.4). */
@@ -93,13 +110,15 @@ export function totals(doc) {
 export function coverage(roster, entries, options = {}) {
   const o = { ...options };
   if (o.as_of instanceof Date) o.as_of = isoDate(o.as_of);
-  return unwrap(api('coverageJson').coverageJson(asText(roster), asText(entries), JSON.stringify(o)));
+  return unwrap(api('coverageJson').coverageJson(asText(roster, 'the roster'), asText(entries, 'the entries'), optionsText(o)));
 }
 
 /** The roll-up with its issues: `{ doc, issues, refused }`. */
 export function aggregateReport(children, options = {}) {
-  const list = (typeof children === 'string' ? asValue(children) : children).map(asValue);
-  return unwrap(api('aggregateJson').aggregateJson(JSON.stringify(list), JSON.stringify(options)));
+  const list = typeof children === 'string' ? asValue(children) : children;
+  if (!Array.isArray(list)) throw new TypeError('cxzy-form: aggregate takes an array of tables (objects or JSON text)');
+  const texts = list.map((c, i) => asText(typeof c === 'string' ? asValue(c) : c, `table ${i + 1}`));
+  return unwrap(api('aggregateJson').aggregateJson(`[${texts.join(',')}]`, optionsText(options)));
 }
 
 /** An error that carries issues (a roll-up refused by A001/A002). */
@@ -146,11 +165,12 @@ export function readCsv(input, options = {}) {
   let o = options;
   let text = input;
   if (typeof input !== 'string') {
+    if (!ArrayBuffer.isView(input) && !(input instanceof ArrayBuffer)) throw new TypeError(`cxzy-form: readCsv takes CSV text or bytes, not a ${input === null ? 'null' : typeof input}`);
     const d = decodeBytes(input);
     text = d.text;
     if (d.encoding === 'gbk') o = { ...options, encoding: 'gbk' };
   }
-  return unwrap(api('readCsv').readCsv(text, JSON.stringify(o)));
+  return unwrap(api('readCsv').readCsv(text, optionsText(o)));
 }
 
 /** The table as CSV text (UTF-8 with BOM, zh-CN headers, 合计 first). */
@@ -160,6 +180,7 @@ export function writeCsv(doc) {
 
 /** Parses JSON text, throwing `CxzyParseError` with line and column. */
 export function parseJson(text) {
+  if (typeof text !== 'string') throw new TypeError(`cxzy-form: parseJson takes JSON text, not a ${text === null ? 'null' : typeof text}`);
   return unwrap(api('parseJson').parseJson(text));
 }
 

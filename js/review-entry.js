@@ -283,7 +283,7 @@ export class ReviewEntryForm {
     const rv = e.reviewer && typeof e.reviewer === 'object' ? e.reviewer : {};
     const tg = e.target && typeof e.target === 'object' ? e.target : {};
     const kind = tg.kind == null ? '' : String(tg.kind);
-    this.fields = {};
+    this.fields = Object.create(null); // keyed by paths from issues: no inherited `constructor`
     const text = (v, attrs = {}) => h('input', { type: 'text', autocomplete: 'off', value: v == null ? '' : typeof v === 'string' ? v : JSON.stringify(v), ...attrs });
     const area = (v) => h('textarea', { rows: 3 }, v == null ? '' : String(v));
     const person = kind === 'secretary' || kind === 'member';
