@@ -72,15 +72,28 @@ export function unwrap(text) {
 }
 
 /**
- * JSON text of a document given as an object or as text. Past 64 MiB (SPEC §7; a UTF-16 length
- * over it is over it in UTF-8 too) it is refused here, before it is copied into the wasm memory:
- * a `CxzyParseError`, never the tab's allocation failing inside the wasm.
+ * JSON text of a document given as an object or as text. What is neither (a function, a symbol,
+ * a BigInt, a cyclic object) is a `TypeError` that says so, never one about `length` from inside
+ * the glue. Past 64 MiB (SPEC §7; a UTF-16 length over it is over it in UTF-8 too) it is refused
+ * here, before it is copied into the wasm memory: a `CxzyParseError`, never the tab's allocation
+ * failing inside the wasm.
  */
-export const asText = (doc) => {
-  const t = typeof doc === 'string' ? doc : JSON.stringify(doc ?? null);
-  if (t.length > 67108864) throw new CxzyParseError({ message: `file too large: more than 67108864 bytes (at most 67108864)` });
-  return t;
-};
+export function asText(doc, what = 'the document') {
+  let text = doc;
+  if (typeof doc !== 'string') {
+    try {
+      text = JSON.stringify(doc ?? null);
+    } catch (e) {
+      throw new TypeError(`cxzy-form: ${what} must be an object or JSON text (${e.message})`);
+    }
+    if (text === undefined) throw new TypeError(`cxzy-form: ${what} must be an object or JSON text, not a ${typeof doc}`);
+  }
+  if (text.length > 67108864) throw new CxzyParseError({ message: `file too large: more than 67108864 bytes (at most 67108864)` });
+  return text;
+}
+
+/** JSON text of an options argument (a non-object is no options). */
+const optionsText = (o) => asText(o !== null && typeof o === 'object' ? o : {}, 'the options');
 
 export { isoDate };
 
@@ -93,8 +106,8 @@ export function validate(doc, options = {}) {
   if (o.previous != null) o.previous = asValue(o.previous);
   if (o.roster != null) o.roster = asValue(o.roster);
   const p = typeof doc === 'string' || !packer ? null : packer.pack(doc);
-  if (p) return unwrap(wasm.validatePacked(JSON.stringify(p.head), p.names, p.cells, JSON.stringify(o)));
-  return unwrap(api('validateJson').validateJson(asText(doc), JSON.stringify(o)));
+  if (p) return unwrap(wasm.validatePacked(JSON.stringify(p.head), p.names, p.cells, optionsText(o)));
+  return unwrap(api('validateJson').validateJson(asText(doc), optionsText(o)));
 }
 
 /** `totals(doc)` → `{ total, rows }` with coverages as display strings (SPEC §3.4). */
@@ -109,13 +122,15 @@ export function totals(doc) {
 export function coverage(roster, entries, options = {}) {
   const o = { ...options };
   if (o.as_of instanceof Date) o.as_of = isoDate(o.as_of);
-  return unwrap(api('coverageJson').coverageJson(asText(roster), asText(entries), JSON.stringify(o)));
+  return unwrap(api('coverageJson').coverageJson(asText(roster, 'the roster'), asText(entries, 'the entries'), optionsText(o)));
 }
 
 /** The roll-up with its issues: `{ doc, issues, refused }`. */
 export function aggregateReport(children, options = {}) {
-  const list = (typeof children === 'string' ? asValue(children) : children).map(asValue);
-  return unwrap(api('aggregateJson').aggregateJson(JSON.stringify(list), JSON.stringify(options)));
+  const list = typeof children === 'string' ? asValue(children) : children;
+  if (!Array.isArray(list)) throw new TypeError('cxzy-form: aggregate takes an array of tables (objects or JSON text)');
+  const texts = list.map((c, i) => asText(typeof c === 'string' ? asValue(c) : c, `table ${i + 1}`));
+  return unwrap(api('aggregateJson').aggregateJson(`[${texts.join(',')}]`, optionsText(options)));
 }
 
 /** An error that carries issues (a roll-up refused by A001/A002). */
@@ -162,11 +177,12 @@ export function readCsv(input, options = {}) {
   let o = options;
   let text = input;
   if (typeof input !== 'string') {
+    if (!ArrayBuffer.isView(input) && !(input instanceof ArrayBuffer)) throw new TypeError(`cxzy-form: readCsv takes CSV text or bytes, not a ${input === null ? 'null' : typeof input}`);
     const d = decodeBytes(input);
     text = d.text;
     if (d.encoding === 'gbk') o = { ...options, encoding: 'gbk' };
   }
-  return unwrap(api('readCsv').readCsv(text, JSON.stringify(o)));
+  return unwrap(api('readCsv').readCsv(text, optionsText(o)));
 }
 
 /** The table as CSV text (UTF-8 with BOM, zh-CN headers, 合计 first). */
@@ -176,6 +192,7 @@ export function writeCsv(doc) {
 
 /** Parses JSON text, throwing `CxzyParseError` with line and column. */
 export function parseJson(text) {
+  if (typeof text !== 'string') throw new TypeError(`cxzy-form: parseJson takes JSON text, not a ${text === null ? 'null' : typeof text}`);
   return unwrap(api('parseJson').parseJson(text));
 }
 

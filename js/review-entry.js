@@ -236,7 +236,7 @@ export class ReviewEntryForm {
     const kind = tg.kind == null ? '' : String(tg.kind);
     const m = this.m;
     const spec = this.kindSpec(kind);
-    this.fields = {};
+    this.fields = Object.create(null); // keyed by paths from issues: no inherited `constructor`
     const text = (v, attrs = {}) => h('input', { type: 'text', autocomplete: 'off', value: v == null ? '' : typeof v === 'string' ? v : JSON.stringify(v), ...attrs });
     const area = (v) => h('textarea', { rows: 3 }, v == null ? '' : String(v));
     const person = !!spec && !spec.org;

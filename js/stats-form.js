@@ -382,10 +382,11 @@ export class StatsForm {
       const row = this.rowEls[Number(m[1])];
       if (!row) return null;
       const f = m[2] || 'name';
-      return row.cells[f] ? { control: row.cells[f], host: row.hosts[f] } : null;
+      // Own keys only: a path may name any field (`/rows/0/constructor`, T008).
+      return Object.hasOwn(row.cells, f) ? { control: row.cells[f], host: row.hosts[f] } : null;
     }
     const key = path.replace(/^\/(report\/)?/, '');
-    if (this.fields[key]) return this.fields[key];
+    if (Object.hasOwn(this.fields, key)) return this.fields[key];
     if (path === '/rows' || path === '/deadline') return { control: null, host: path === '/rows' ? this.tableWrap : this.sheetEl };
     return null;
   }

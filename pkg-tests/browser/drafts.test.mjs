@@ -157,3 +157,36 @@ test('a killed tab: the last keystroke is back after reload', async () => {
   assert.match(await notice(again).textContent(), /已恢复 \d{4}-\d\d-\d\d \d\d:\d\d 自动保存的草稿/);
   await context.close();
 });
+
+test('prototype-named fields in setData and in a stored draft are unknown fields (T008), never a TypeError', async () => {
+  const { page, context, log } = await newPage(browser);
+  await page.goto(server.url);
+  await ready(page);
+  const proto = (s) => {
+    const f = document.querySelector(s).form;
+    const doc = f.data();
+    const text = JSON.stringify(doc)
+      .replace('{', '{"__proto__":{"x":1},"constructor":1,"toString":2,')
+      .replace('"name":"哈尔滨市"', '"name":"哈尔滨市","__proto__":3,"constructor":"c","toString":{}');
+    f.setData(text);
+    f.setData(JSON.parse(text));
+    window.protoText = text;
+    return f.issues().filter((i) => i.code === 'T008').map((i) => i.path);
+  };
+  assert.deepEqual(await page.evaluate(proto, F), ['/__proto__', '/constructor', '/toString', '/rows/0/__proto__', '/rows/0/constructor', '/rows/0/toString']);
+  // The same in a stored draft: restored, and the unknown fields reported.
+  await page.evaluate(([s, k]) => {
+    document.querySelector(s).form.destroy(); // its pending save must not replace the draft written here
+    localStorage.setItem(k, `{"saved_at":"2011-01-16T08:00:00Z","data":${window.protoText}}`);
+  }, [F, KEY]);
+  await page.reload();
+  await ready(page);
+  const t008 = await page.evaluate((s) => document.querySelector(s).form.issues().filter((i) => i.code === 'T008').length, F);
+  assert.equal(t008, 6);
+  // A function is not a document: a clear TypeError, and the form keeps its table.
+  const err = await page.evaluate((s) => { try { document.querySelector(s).form.setData(() => 1); return ''; } catch (e) { return `${e.name}: ${e.message}`; } }, F);
+  assert.match(err, /^TypeError: cxzy-form: the document must be an object or JSON text/);
+  assert.equal(await rowCount(page), 20);
+  assert.deepEqual(log.errors, []);
+  await context.close();
+});

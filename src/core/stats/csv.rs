@@ -268,10 +268,13 @@ pub fn read(text: &str) -> Result<(StatsDoc, Vec<Issue>), ParseError> {
                 for (i, h) in cells.iter().enumerate() {
                     let mut c = column_of(h);
                     if c.is_none() && !h.is_empty() {
+                        // The suggestion from the first 64 characters: the edit distance is
+                        // quadratic, and a header cell may be megabytes long.
+                        let head: String = fold(h).chars().take(64).collect();
                         issues.push(
                             Issue::new("T008", format!("/rows/0/{h}"))
                                 .param("field", *h)
-                                .param("suggestion", model::nearest(&fold(h), COLUMNS.iter().map(|c| c.field)))
+                                .param("suggestion", model::nearest(&head, COLUMNS.iter().map(|c| c.field)))
                                 .param("column", i + 1),
                         );
                     }
