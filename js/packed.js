@@ -4,17 +4,22 @@
 // numbers that are turned into SPEC §3.4's view here. Measured against JSON text in
 // BENCHMARKS.md; the answers are the same (pkg-tests/node/packed.test.mjs).
 // The 20 input fields in column order, and the 25 fields of a computed row after `name`
-// (SPEC §3.1); `COVERAGE` marks the four coverages. The core's columns table is the source: a
-// test compares these with meta().
-const INPUT_FIELDS = ['orgs_total', 'orgs_reviewed', 'new_orgs_total', 'new_orgs_reviewed', 'secretaries_total',
-  'secretaries_reviewed', 'secretaries_reviewing', 'members_total', 'members_reviewed', 'mobile_total', 'mobile_reviewed',
-  'cadres_reviewing', 'collective', 'individual', 'onsite', 'random', 'talks', 'models', 'problems_found', 'problems_solved'];
-const VIEW_FIELDS = ['orgs_total', 'orgs_reviewed', 'orgs_coverage', 'new_orgs_total', 'new_orgs_reviewed', 'secretaries_total',
-  'secretaries_reviewed', 'secretaries_coverage', 'secretaries_reviewing', 'secretaries_participation', 'members_total',
-  'members_reviewed', 'members_coverage', 'mobile_total', 'mobile_reviewed', 'cadres_reviewing', 'collective', 'individual',
-  'onsite', 'random', 'methods_total', 'talks', 'models', 'problems_found', 'problems_solved'];
-const COVERAGE = VIEW_FIELDS.map((f) => f.endsWith('_coverage') || f === 'secretaries_participation');
-const SLOT = new Map(INPUT_FIELDS.map((f, i) => [f, i]));
+// (SPEC §3.1); `COVERAGE` marks the four coverages (a computed column whose formula divides).
+// They come from the core's columns table (meta().columns), given by `init()` once the wasm is
+// loaded: the JS holds no copy of the domain's lists.
+let INPUT_FIELDS = [];
+let VIEW_FIELDS = [];
+let COVERAGE = [];
+let SLOT = new Map();
+
+/** Takes the columns from the core (`meta().columns`); `init()` calls it before any `pack`. */
+export function setColumns(columns) {
+  const rest = columns.slice(1); // after 栏次 甲, the unit's name
+  INPUT_FIELDS = rest.filter((c) => c.input).map((c) => c.field);
+  VIEW_FIELDS = rest.map((c) => c.field);
+  COVERAGE = rest.map((c) => !c.input && String(c.formula).includes('/'));
+  SLOT = new Map(INPUT_FIELDS.map((f, i) => [f, i]));
+}
 const MAX_PACKED_ROWS = 1000;
 
 /**

@@ -426,7 +426,7 @@ export class Rollup {
           shown.length > FIRST_SHOWN ? h('details', {}, h('summary', {}, t.all(shown.length)), h('ul', {}, ...shown.map((i) => this.item(i)))) : null]
         : [h('p', { class: 'none' }, t.noProblems)];
       const okMark = c.errors === 0;
-      rows.push(h('tr', { class: `${okMark ? 'good' : 'bad'}${kind === 'previous' ? ' prev' : ''}` },
+      rows.push(h('tr', { class: `${okMark ? 'ok' : 'bad'}${kind === 'previous' ? ' prev' : ''}` },
         h('td', { class: 'mark' }, h('span', { 'aria-hidden': 'true' }, okMark ? '✓' : '✗'), h('span', { class: 'sr' }, okMark ? t.ok : t.bad)),
         h('td', { class: 'unit' }, c.unit || '—'),
         h('td', {}, c.batch === 1 || c.batch === 2 ? t.batchN(c.batch) : String(c.batch ?? '—')),
