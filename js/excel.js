@@ -5,7 +5,7 @@
 // src/core/stats/sheet.rs — the same logic as the CLI's calamine path) and written in the
 // official layout of `cxzy export --xlsx` (src/workbook.rs). Tested against openpyxl-made files
 // and read back by calamine (pkg-tests/browser/excel.test.mjs).
-import init, { initForm, totals, meta } from './index.js';
+import init, { totals, meta } from './index.js';
 
 const MAX_ROWS = 1200;
 const MAX_COLS = 64;
@@ -465,7 +465,8 @@ function serial(s) {
 /** The official layout as an .xlsx file (bytes): the same sheet as `cxzy export --xlsx`. */
 export async function writeXlsx(docOrText) {
   const doc = typeof docOrText === 'string' ? JSON.parse(docOrText) : docOrText;
-  await initForm();
+  // totals() is the full module's (as reading a workbook, saving one loads it).
+  await init();
   const cols = meta('zh-CN').columns;
   const presets = meta('zh-CN').presets;
   const view = totals(doc);

@@ -38,7 +38,7 @@ export const ROLLUP_TEXT = {
     parent: (u, b) => `汇总表：${u || '（未指定单位）'}${b ? ` 第${b}批` : ''}`,
     parentNote: '汇总表只读；导出后可在统计表中补填负责人、填表人、联系电话、日期和书面报告，再检查上报。',
     saveJson: '导出汇总表 JSON', saveCsv: '导出汇总表 CSV', print: '打印汇总表', saved: '已生成文件。',
-    notJsonCsv: '不是 JSON 或 CSV 文件', excel: 'Excel 文件请另存为 CSV 后再加入', tooLarge: (n) => `文件过大（${n} 字节，最多 64 MiB）`,
+    notJsonCsv: '不是 JSON 或 CSV 文件', excel: 'Excel 工作簿无法读取：', tooLarge: (n) => `文件过大（${n} 字节，最多 64 MiB）`,
     roster: '这是党员名册（cxzy-roster/1），不是统计表', entries: '这是点评记录（cxzy-entries/1），不是统计表',
     notTable: (f) => `不是统计表（format 为「${f}」，应为 ${TABLE}）`, notObject: '不是统计表（应为一个 JSON 对象）',
     unparsable: (k, l, c) => `无法解析 ${k}：第 ${l} 行第 ${c} 列有误`,
@@ -59,7 +59,7 @@ export const ROLLUP_TEXT = {
     parent: (u, b) => `Rolled-up table: ${u || '(no unit given)'}${b ? `, batch ${b}` : ''}`,
     parentNote: 'Read-only. Export it and complete the header, dates and written report in the statistics form before sending it up.',
     saveJson: 'Export table (JSON)', saveCsv: 'Export table (CSV)', print: 'Print table', saved: 'File created.',
-    notJsonCsv: 'Not a JSON or CSV file', excel: 'Save Excel files as CSV first', tooLarge: (n) => `File too large (${n} bytes, at most 64 MiB)`,
+    notJsonCsv: 'Not a JSON or CSV file', excel: 'The Excel workbook cannot be read: ', tooLarge: (n) => `File too large (${n} bytes, at most 64 MiB)`,
     roster: 'This is a roster (cxzy-roster/1), not a statistics table', entries: 'These are review entries (cxzy-entries/1), not a statistics table',
     notTable: (f) => `Not a statistics table (format “${f}”, expected ${TABLE})`, notObject: 'Not a statistics table (expected a JSON object)',
     unparsable: (k, l, c, m) => `Cannot parse ${k}: line ${l}, column ${c}: ${m}`,
@@ -67,10 +67,13 @@ export const ROLLUP_TEXT = {
   },
 };
 
+/** An .xlsx (zip) or .xls (OLE2) workbook by its first bytes. */
+const isWorkbook = (b) => (b.length >= 4 && b[0] === 0x50 && b[1] === 0x4b && b[2] === 3 && b[3] === 4)
+  || (b.length >= 8 && b[0] === 0xd0 && b[1] === 0xcf && b[2] === 0x11 && b[3] === 0xe0);
+
 const kindOf = (name, text) => {
   if (/\.json$/i.test(name)) return 'json';
   if (/\.csv$/i.test(name)) return 'csv';
-  if (/\.xlsx?$/i.test(name)) return 'excel';
   const t = text.replace(/^\uFEFF/, '');
   if (/^\s*[{[]/.test(t)) return 'json';
   return /[,\t]/.test(t) && !t.includes('\0') ? 'csv' : null;
@@ -87,11 +90,19 @@ export async function readSubmission(file, { locale } = {}) {
   try {
     if (file.size > MAX_BYTES) return { file: name, message: t.tooLarge(file.size) };
     const bytes = new Uint8Array(await file.arrayBuffer());
-    if (/\.xlsx?$/i.test(name)) return { file: name, message: t.excel };
+    if (/\.xlsx?$/i.test(name) || isWorkbook(bytes)) {
+      // A workbook (by content, whatever its name): read by cxzy-form/excel, loaded on first use.
+      const { readXlsx } = await import('./excel.js');
+      try {
+        const { doc } = await readXlsx(bytes, { locale: pickLocale(locale) });
+        return { file: name, kind: 'excel', doc };
+      } catch (err) {
+        return { file: name, message: `${t.excel}${err && err.message ? err.message : String(err)}` };
+      }
+    }
     const text = decodeText(bytes);
     const kind = kindOf(name, text);
     if (!kind) return { file: name, message: t.notJsonCsv };
-    if (kind === 'excel') return { file: name, message: t.excel };
     if (kind === 'csv') return { file: name, kind, text, doc: readCsv(text).doc };
     const doc = parseJson(text);
     if (doc === null || typeof doc !== 'object' || Array.isArray(doc)) return { file: name, message: t.notObject };
@@ -286,7 +297,7 @@ export class Rollup {
     this.builtLocale = this.opts.locale;
     const t = this.t;
     const id = (s) => `${this.uid}-${s}`;
-    this.input = h('input', { type: 'file', multiple: true, accept: '.json,.csv,application/json,text/csv', hidden: true, tabindex: '-1', 'aria-hidden': 'true' });
+    this.input = h('input', { type: 'file', multiple: true, accept: '.json,.csv,.xlsx,.xls,application/json,text/csv', hidden: true, tabindex: '-1', 'aria-hidden': 'true' });
     this.pickBtn = h('button', { type: 'button', class: 'primary', 'data-act': 'pick' }, t.pick);
     this.clearBtn = h('button', { type: 'button', 'data-act': 'clear' }, t.clear);
     this.dropZone = h('div', { class: 'drop', 'data-hint': t.dropNow }, h('p', {}, t.drop, ' ', this.pickBtn, ' ', this.clearBtn), this.input);

@@ -297,3 +297,24 @@ test('lazy: the statistics form’s page loads neither rollup.js nor the full wa
   assert.deepEqual(log.errors, []);
   await context.close();
 });
+
+test('a workbook (.xlsx, .xls) sent by a sub-unit is read like its JSON; a damaged one says so', async () => {
+  const { page, log, context } = await rollupPage();
+  const xl = (n) => path.join(root, 'tests/fixtures/excel', n);
+  await pick(page, [...files(1, NOT_YET).slice(0, 2), xl('clerk-official.xlsx'), xl('corrupt.xlsx')]);
+  const r = await result(page);
+  // The openpyxl workbook holds 黑龙江省's own table: a child like any other.
+  const child = r.children.find((c) => c.file === 'clerk-official.xlsx');
+  assert.ok(child, JSON.stringify(r.children));
+  assert.equal(child.unit, '黑龙江省');
+  assert.equal(child.batch, 1);
+  assert.equal(r.children.length, 3);
+  assert.deepEqual(r.unreadable.map((u) => u.file), ['corrupt.xlsx']);
+  assert.match(r.unreadable[0].message, /Excel 工作簿无法读取/);
+  // The workbook's lines and a further .xls.
+  await pick(page, [xl('clerk-wps.xls')]);
+  const r2 = await result(page);
+  assert.ok(r2.issues.some((i) => i.code === 'A002'), 'the .xls is 黑龙江省 again: A002');
+  assert.deepEqual(log.errors, []);
+  await context.close();
+});

@@ -21,6 +21,7 @@ test('npm pack ships exactly the modules, wasm, styles, types, README and packag
     'index.d.ts',
     'index.js',
     'package.json',
+    'packed.js',
     'review-entry.css',
     'review.d.ts',
     'review.js',

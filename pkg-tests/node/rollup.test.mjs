@@ -77,7 +77,7 @@ test('files that cannot be used say why and do not stop the others', async () =>
   assert.match(why['entries.json'], /点评记录/);
   assert.match(why['broken.json'], /第 1 行第 \d+ 列/);
   assert.match(why['photo.png'], /不是 JSON 或 CSV/);
-  assert.match(why['报表.xlsx'], /CSV/);
+  assert.match(why['报表.xlsx'], /Excel 工作簿无法读取/);
   assert.match(why['v2.json'], /cxzy-stats\/2/);
   // In English when asked.
   const en = await readSubmission(bad[0], { locale: 'en' });
