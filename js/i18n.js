@@ -20,6 +20,13 @@ export const TEXT = {
     opened: (name) => `已打开「${name}」。`, unreadable: (name, msg) => `无法读取「${name}」：${msg}`,
     submitted: '检查通过，已提交。', saved: '已生成文件。', autosaved: '已自动保存草稿',
     rowLabel: (row, col) => `${row} ${col}`, headerCell: (g, l) => (g ? `${g} · ${l}` : l),
+    colon: '：', ofUnit: (u, m) => `${u}：${m}`, undo: '撤销', redo: '重做',
+    find: '查找单位', findLabel: '筛选行', onlyProblems: '只看有问题的行', found: (n, all) => `显示 ${n} / ${all} 行`,
+    pasted: (n) => `已粘贴 ${n} 个单元格。`, pasteOutside: (n) => `${n} 个超出表格，未粘贴。`, pasteNames: (n) => `${n} 个落在只读的单位名称上，未粘贴。`,
+    pasteChecked: (n, d) => `${n} 个落在计算栏，只核对不粘贴：${d.length ? `与计算结果不同——${d.join('；')}` : '均与计算结果一致'}。`,
+    pasteDiffer: (u, no, v, c) => `「${u}」第 ${no} 栏粘贴 ${v}，计算为 ${c}`,
+    replaceAsk: (name) => `打开「${name}」会替换表中已填写的内容（可用“撤销”恢复）。继续吗？`, replaceYes: '打开并替换', cancel: '取消',
+    signUnit: '单位（盖章）', signed: '（签字）', pageOf: ['第 ', ' 页 共 ', ' 页'],
   },
   en: {
     title: 'Leaders’ Reviews in the Strive-for-Excellence Campaign: Statistics Table',
@@ -40,6 +47,13 @@ export const TEXT = {
     opened: (name) => `Opened “${name}”.`, unreadable: (name, msg) => `Cannot read “${name}”: ${msg}`,
     submitted: 'No errors: submitted.', saved: 'File created.', autosaved: 'Draft saved',
     rowLabel: (row, col) => `${row}, ${col}`, headerCell: (g, l) => (g ? `${g}: ${l}` : l),
+    colon: ': ', ofUnit: (u, m) => `${u}: ${m}`, undo: 'Undo', redo: 'Redo',
+    find: 'Find a unit', findLabel: 'Filter rows', onlyProblems: 'Only rows with problems', found: (n, all) => `Showing ${n} of ${all} rows`,
+    pasted: (n) => `Pasted ${n} cells.`, pasteOutside: (n) => ` ${n} fell outside the table and were not pasted.`, pasteNames: (n) => ` ${n} fell on read-only unit names and were not pasted.`,
+    pasteChecked: (n, d) => ` ${n} fell on computed columns, checked, not pasted: ${d.length ? `different from the computed value — ${d.join('; ')}` : 'all equal to the computed values'}.`,
+    pasteDiffer: (u, no, v, c) => `“${u}” column ${no}: pasted ${v}, computed ${c}`,
+    replaceAsk: (name) => `Opening “${name}” replaces what has been typed in the table (Undo brings it back). Continue?`, replaceYes: 'Open and replace', cancel: 'Cancel',
+    signUnit: 'Unit (seal)', signed: ' (signature)', pageOf: ['Page ', ' of ', ''],
   },
 };
 

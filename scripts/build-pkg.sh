@@ -50,14 +50,13 @@ mkdir -p "$stage"
 cp js/*.js "$stage/"
 cp $out/cxzy_stats.js "$stage/"
 # Each stylesheet ships whole: js/base.css (what both forms share) in front of its own rules, as a
-# file in the package and as a string module for the bundles (comments dropped: bytes the page downloads).
+# file in the package and as a string module for the bundles (minified by esbuild: bytes the page downloads).
 for pair in cxzy-form.css:styles.js review-entry.css:review-styles.js; do
   cat js/base.css "js/${pair%%:*}" > "$out/${pair%%:*}"
-  node -e '
+  "$bin/esbuild" --loader=css --minify --log-level=warning < "$out/${pair%%:*}" | node -e '
     const fs = require("fs");
-    const css = fs.readFileSync(process.argv[1], "utf8").replace(/\/\*[\s\S]*?\*\//g, "");
-    fs.writeFileSync(process.argv[2], "export default " + JSON.stringify(css) + ";\n");
-  ' "$out/${pair%%:*}" "$stage/${pair##*:}"
+    fs.writeFileSync(process.argv[1], "export default " + JSON.stringify(fs.readFileSync(0, "utf8")) + ";\n");
+  ' "$stage/${pair##*:}"
 done
 "$bin/esbuild" "$stage/index.js" --bundle --minify --format=esm --target=es2020 --log-level=warning \
   --external:./cxzy_form.js --external:./review.js --outfile=$out/index.js
