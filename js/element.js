@@ -2,7 +2,7 @@
 // <script type="module"> and write no JavaScript. Initial data may sit inside the tag as
 // <script type="application/json">…</script> (not executed, so allowed by a strict CSP).
 import { initForm } from './api.js';
-import { StatsForm } from './stats-form.js';
+import { StatsForm, loadMore } from './stats-form.js';
 
 const Base = globalThis.HTMLElement || class {};
 
@@ -23,7 +23,8 @@ export class CxzyStatsForm extends Base {
     if (data == null && json) {
       try { data = JSON.parse(json.textContent); } catch { data = json.textContent; }
     }
-    this.pending = initForm().then(() => {
+    // An English form waits for the English words (the form's second module).
+    this.pending = Promise.all([initForm(), /^en\b/i.test(this.getAttribute('locale') || '') && loadMore()]).then(() => {
       this.pending = null;
       if (!this.isConnected || this.form) return;
       this.form = new StatsForm(this, {

@@ -1,5 +1,6 @@
 // The form's own words (labels, buttons, notices). Issue messages come from the core's
-// catalogue (src/core/messages.rs), never from here.
+// catalogue (src/core/messages.rs), never from here. English, and the words of what happens only
+// after the clerk starts working (paste, replacing the table), are in stats-more.js.
 export const TEXT = {
   'zh-CN': {
     title: '创先争优活动领导点评情况统计表',
@@ -22,38 +23,7 @@ export const TEXT = {
     rowLabel: (row, col) => `${row} ${col}`, headerCell: (g, l) => (g ? `${g} · ${l}` : l),
     colon: '：', ofUnit: (u, m) => `${u}：${m}`, undo: '撤销', redo: '重做',
     find: '查找单位', findLabel: '筛选行', onlyProblems: '只看有问题的行', found: (n, all) => `显示 ${n} / ${all} 行`,
-    pasted: (n) => `已粘贴 ${n} 个单元格。`, pasteOutside: (n) => `${n} 个超出表格，未粘贴。`, pasteNames: (n) => `${n} 个落在只读的单位名称上，未粘贴。`,
-    pasteChecked: (n, d) => `${n} 个落在计算栏，只核对不粘贴：${d.length ? `与计算结果不同——${d.join('；')}` : '均与计算结果一致'}。`,
-    pasteDiffer: (u, no, v, c) => `「${u}」第 ${no} 栏粘贴 ${v}，计算为 ${c}`,
-    replaceAsk: (name) => `打开「${name}」会替换表中已填写的内容（可用“撤销”恢复）。继续吗？`, replaceYes: '打开并替换', cancel: '取消',
     signUnit: '单位（盖章）', signed: '（签字）', pageOf: ['第 ', ' 页 共 ', ' 页'],
-  },
-  en: {
-    title: 'Leaders’ Reviews in the Strive-for-Excellence Campaign: Statistics Table',
-    receiver: 'To: ',
-    unit: 'Reporting unit', batch: 'Batch', batchN: (n) => `Batch ${n}`, as_of: 'Statistics as of', filed_on: 'Filing date',
-    deadline: 'Deadline', deadlineAuto: (d) => ` (preset: ${d})`,
-    principal: 'Person in charge', preparer: 'Prepared by', phone: 'Phone', reported_on: 'Reported on',
-    report: 'Written report', overview: '1. Overview', practices: '2. Outstanding practices', examples: '3. Typical examples', notes: 'Notes',
-    no: 'Column', total: 'Total', rowName: 'Unit',
-    open: 'Open file…', saveJson: 'Save JSON', saveCsv: 'Export CSV', print: 'Print', submit: 'Check and submit',
-    addRow: 'Add a row', removeRow: (n) => `Remove row “${n}”`, language: '中文',
-    dropHint: 'Drop a JSON or CSV file on the table to open it',
-    summaryTitle: 'Check results', summaryErrors: (e, w) => `${e} errors, ${w} warnings`,
-    more: (n) => `… and ${n} more`, errorPrefix: 'Error: ', warningPrefix: 'Warning: ',
-    noIssues: 'No problems found', restored: (t) => `Restored the draft saved automatically at ${t}.`, discard: 'Discard draft',
-    discarded: 'Draft discarded.', blocked: 'There are errors: fix the problems below before submitting or exporting.',
-    confirmWarnings: (n) => `There are ${n} warnings. Check them before you continue.`, proceed: 'Checked — continue', back: 'Go back',
-    opened: (name) => `Opened “${name}”.`, unreadable: (name, msg) => `Cannot read “${name}”: ${msg}`,
-    submitted: 'No errors: submitted.', saved: 'File created.', autosaved: 'Draft saved',
-    rowLabel: (row, col) => `${row}, ${col}`, headerCell: (g, l) => (g ? `${g}: ${l}` : l),
-    colon: ': ', ofUnit: (u, m) => `${u}: ${m}`, undo: 'Undo', redo: 'Redo',
-    find: 'Find a unit', findLabel: 'Filter rows', onlyProblems: 'Only rows with problems', found: (n, all) => `Showing ${n} of ${all} rows`,
-    pasted: (n) => `Pasted ${n} cells.`, pasteOutside: (n) => ` ${n} fell outside the table and were not pasted.`, pasteNames: (n) => ` ${n} fell on read-only unit names and were not pasted.`,
-    pasteChecked: (n, d) => ` ${n} fell on computed columns, checked, not pasted: ${d.length ? `different from the computed value — ${d.join('; ')}` : 'all equal to the computed values'}.`,
-    pasteDiffer: (u, no, v, c) => `“${u}” column ${no}: pasted ${v}, computed ${c}`,
-    replaceAsk: (name) => `Opening “${name}” replaces what has been typed in the table (Undo brings it back). Continue?`, replaceYes: 'Open and replace', cancel: 'Cancel',
-    signUnit: 'Unit (seal)', signed: ' (signature)', pageOf: ['Page ', ' of ', ''],
   },
 };
 

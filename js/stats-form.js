@@ -24,6 +24,24 @@ const OVERSCAN = 8;
 const HEAD_ROWS = 4;
 const UNDO_MAX = 100;
 
+let moreP = null;
+let installed = false;
+/** Runs `fn` now when stats-more.js is here (the usual case once the clerk works), else once it is. */
+const withMore = (fn) => (installed ? fn() : loadMore().then(fn));
+/**
+ * Loads stats-more.js (keyboard travel, paste, undo, export checks, files, English) once, for
+ * every form on the page. Resolves when its methods are on StatsForm's prototype.
+ */
+export function loadMore() {
+  if (!moreP) {
+    moreP = import('./stats-more.js').then((m) => {
+      m.install(StatsForm.prototype, { h, TEXT, MAX_BYTES, readCsv, parseJson, decodeText, asText, writeCsv, focusFromSummary });
+      installed = true;
+    });
+  }
+  return moreP;
+}
+
 let pageSheet = null;
 let pageSheetUsers = 0;
 
@@ -40,12 +58,6 @@ function setPageSheet(t) {
   if (!pageSheet) return;
   const [a, b, c] = t.pageOf.map((x) => JSON.stringify(x));
   pageSheet.replaceSync(`@page { size: A4 landscape; margin: 10mm 10mm 12mm; @bottom-center { content: ${a} counter(page) ${b} counter(pages) ${c}; font-size: 8pt; } }`);
-}
-
-/** Are two figures the same number ("91.6%" and "91.6 %", "1,200" and "1200")? */
-function sameFigure(a, b) {
-  const n = (x) => String(x == null ? '' : x).replace(/[\s,，%]/g, '');
-  return n(a) === n(b) || (n(a) !== '' && Number(n(a)) === Number(n(b)));
 }
 
 /** Splits text copied from Excel/WPS: tab-separated cells, CRLF rows, quoted cells with newlines. */
@@ -76,7 +88,6 @@ export function parseTsv(text) {
 /** Writes only what changed: every write to a cell costs layout. */
 const setText = (el, text) => { if (el.textContent !== text) el.textContent = text; };
 const cellText = (v) => (v == null ? '' : typeof v === 'string' ? v : JSON.stringify(v));
-
 export class StatsForm {
   /**
    * @param {HTMLElement} element where the form goes (it gets an open Shadow DOM).
@@ -88,6 +99,12 @@ export class StatsForm {
     this.el = element;
     this.opts = { autosave: true, readonly: false, ...options };
     this.locale = pickLocale(options.locale);
+    // English comes with the second module: drawn in Chinese until it is here (the element waits for it).
+    if (!TEXT[this.locale]) {
+      const want = this.locale;
+      this.locale = 'zh-CN';
+      loadMore().then(() => this.handle && this.setLocale(want));
+    }
     this.root = element.shadowRoot || element.attachShadow({ mode: 'open' });
     this.adopted = adopt(this.root);
     this.listeners = [];
@@ -127,6 +144,7 @@ export class StatsForm {
 
   /** Switches the language of the form and of the messages (`zh-CN` or `en`). */
   setLocale(locale) {
+    if (!TEXT[pickLocale(locale)]) return withMore(() => this.setLocale(locale));
     this.locale = pickLocale(locale);
     this.handle.setLocale(this.locale);
     this.render();
@@ -137,6 +155,7 @@ export class StatsForm {
    * clerk confirmed any warnings; then fires `cxzy-submit` (detail `{ data, issues }`).
    */
   async submit() {
+    if (!installed) await loadMore();
     if (!(await this.gate())) return false;
     this.notice(this.t.submitted);
     this.emit('cxzy-submit');
@@ -285,15 +304,25 @@ export class StatsForm {
     this.root.replaceChildren(...keep, wrap);
     if (scrolled[0] || scrolled[1]) [this.tableWrap.scrollTop, this.tableWrap.scrollLeft] = scrolled;
 
-    this.on(toolbar, 'click', (e) => this.onAction(e));
-    this.on(this.sheetEl, 'click', (e) => this.onAction(e));
+    const act = (e) => {
+      const b = e.target.closest('button[data-act]');
+      if (b && b.dataset.act === 'discard') this.discardDraft();
+      else if (b) withMore(() => this.onAction(e));
+    };
+    this.on(toolbar, 'click', act);
+    this.on(this.sheetEl, 'click', act);
     this.on(this.sheetEl, 'input', (e) => this.onInput(e));
     this.on(this.sheetEl, 'focusout', () => { this.typing = null; });
-    this.on(wrap, 'keydown', (e) => this.onUndoKey(e));
+    // The second module loads when the clerk starts working here; keys before it arrives do what
+    // the browser does.
+    const more = () => { loadMore(); };
+    this.on(wrap, 'focusin', more);
+    this.on(wrap, 'pointerdown', more);
+    this.on(wrap, 'keydown', (e) => this.onUndoKey && this.onUndoKey(e));
     this.on(find, 'keydown', (e) => {
-      if (e.key === 'Enter' && this.order.length) { e.preventDefault(); this.focusCell(this.order[0], this.columns[this.tabCols[0]].field); }
+      if (e.key === 'Enter' && this.order.length) { e.preventDefault(); this.focusCell(this.order[0], this.columns[this.navCols[1]].field); }
     });
-    this.on(this.table, 'keydown', (e) => this.onKey(e));
+    this.on(this.table, 'keydown', (e) => this.onKey && this.onKey(e));
     this.on(this.table, 'paste', (e) => this.onPaste(e));
     this.on(this.table, 'focusin', (e) => {
       if (e.target.tagName !== 'INPUT') return;
@@ -302,8 +331,12 @@ export class StatsForm {
       this.paintCellMsg();
     });
     this.on(this.tableWrap, 'scroll', () => this.paintWindow(), { passive: true });
-    this.on(this.summary, 'click', (e) => this.onSummaryClick(e));
-    this.on(this.fileInput, 'change', () => { const f = this.fileInput.files[0]; if (f) this.openFile(f); this.fileInput.value = ''; });
+    this.on(this.summary, 'click', (e) => {
+      if (!e.target.closest('a[data-target]')) return;
+      e.preventDefault();
+      withMore(() => this.onSummaryClick(e));
+    });
+    this.on(this.fileInput, 'change', () => { const f = this.fileInput.files[0]; if (f) this.open(f); this.fileInput.value = ''; });
     if (!ro) {
       this.on(this.sheetEl, 'dragover', (e) => { e.preventDefault(); this.sheetEl.classList.add('drop'); });
       this.on(this.sheetEl, 'dragleave', () => this.sheetEl.classList.remove('drop'));
@@ -311,7 +344,7 @@ export class StatsForm {
         e.preventDefault();
         this.sheetEl.classList.remove('drop');
         const f = e.dataTransfer && e.dataTransfer.files[0];
-        if (f) this.openFile(f);
+        if (f) this.open(f);
       });
     }
     this.on(window, 'pagehide', () => this.flushSave());
@@ -512,49 +545,6 @@ export class StatsForm {
     this.paintWindow();
   }
 
-  /**
-   * Brings row `r`, column `field` into view (drawing it if need be) and focuses it: the way a
-   * portal's script reaches a cell that is not drawn. `field` may be a computed column: the
-   * first input its formula names is focused. Returns false when there is no such cell.
-   */
-  focusCell(r, field, block = 'nearest') {
-    field = this.inputOf(field);
-    if (!this.rowText[r] || !field) return false;
-    let p = this.order.indexOf(r);
-    if (p < 0) {
-      // Filtered out: show every row again.
-      this.findInput.value = '';
-      this.problemsBox.checked = false;
-      this.applyFilter();
-      p = r;
-    }
-    const wrap = this.tableWrap;
-    if (!this.drawn.has(r)) {
-      // Not drawn: scroll so that it is (below the frozen rows, or at the bottom, or centred).
-      const rh = this.rowH;
-      const top = p * rh;
-      wrap.scrollTop = block === 'center' ? top - (wrap.clientHeight - this.bodyTop) / 2
-        : p < this.win[0] ? top : Math.max(0, this.bodyTop + top + rh - wrap.clientHeight);
-      this.paintWindow();
-    }
-    const row = this.drawn.get(r);
-    const el = row && row.cells[field];
-    if (!el) return false;
-    el.focus();
-    if (block === 'center') el.scrollIntoView({ block: 'center', inline: 'nearest' });
-    return true;
-  }
-
-  /** The field a cell link focuses: itself when it is typed in, else the first input of its formula. */
-  inputOf(field) {
-    const c = this.columns.find((x) => x.field === field);
-    if (!c) return null;
-    if (c.input || c.field === 'name') return field;
-    const no = /\d+/.exec(c.formula || '');
-    const dep = no && this.columns.find((x) => x.no === no[0] && x.input);
-    return dep ? dep.field : null;
-  }
-
   paintTotal(total) {
     this.total = total;
     for (const c of this.columns.slice(1)) setText(this.totalCells[c.field], cellText(total[c.field]));
@@ -736,39 +726,29 @@ export class StatsForm {
     paintSummaryState(this, errors, warnings, t.noIssues, t.summaryErrors);
   }
 
-  onSummaryClick(e) {
-    const a = e.target.closest('a[data-target]');
-    const m = a && /-c(\d+)-([^-]+)$/.exec(a.dataset.target);
-    if (m && a.dataset.target.startsWith(`${this.uid}-c`)) {
-      e.preventDefault();
-      this.focusCell(Number(m[1]), m[2], 'center');
-    } else focusFromSummary(this.root, e);
+  /**
+   * Brings row `r`, column `field` into view (drawing it if need be) and focuses it: the way a
+   * portal's script reaches a cell that is not drawn (only drawn rows are in the DOM). `field` may
+   * be a computed column: the first input its formula names is focused. Resolves false when there
+   * is no such cell.
+   */
+  focusCell(r, field, block) {
+    return withMore(() => this.reach(r, field, block));
   }
 
   // ---- the row filter ----
 
-  /** Rows shown: those whose name holds the search text, and only those with problems if asked. */
-  applyFilter(repaint = true) {
-    const q = this.findInput.value.trim().toLowerCase();
-    const problems = this.problemsBox.checked;
-    this.filter = { q, problems };
-    this.order = [];
-    this.rowText.forEach((text, r) => {
-      if (q && !text.name.toLowerCase().includes(q)) return;
-      if (problems && !this.rowIssues(r).some((i) => this.visible(i))) return;
-      this.order.push(r);
-    });
-    this.foundEl.textContent = q || problems ? this.t.found(this.order.length, this.rowText.length) : '';
-    if (!repaint) {
-      this.paintWindow();
-      return;
+  /** Rows shown (all, unless the filter box holds something: stats-more.js filters). */
+  applyFilter(repaint) {
+    if (this.findInput.value.trim() || this.problemsBox.checked || this.filter.q || this.filter.problems) {
+      if (this.filterRows) this.filterRows(repaint);
+      else loadMore().then(() => this.filterRows(true));
+      if (this.order) return;
     }
-    for (const row of this.drawn.values()) row.tr.remove();
-    this.drawn.clear();
-    this.win = [0, 0];
-    this.tableWrap.scrollTop = 0;
+    this.order = this.rowText.map((_, r) => r);
     this.paintWindow();
   }
+
 
   // ---- edits ----
 
@@ -869,42 +849,7 @@ export class StatsForm {
     this.el.dispatchEvent(new CustomEvent(type, { detail, bubbles: true, composed: true }));
   }
 
-  /** Spreadsheet keys: arrows, Enter / Shift+Enter, Tab / Shift+Tab, over every row. */
-  onKey(e) {
-    const el = e.target;
-    if (el.dataset.f == null || e.altKey || e.ctrlKey || e.metaKey) return;
-    const p = this.order.indexOf(Number(el.dataset.r));
-    const ci = this.columns.findIndex((x) => x.field === el.dataset.f);
-    const c = this.navCols.indexOf(ci);
-    const all = el.selectionStart === 0 && el.selectionEnd === el.value.length;
-    let to = null;
-    if (e.key === 'ArrowDown' || (e.key === 'Enter' && !e.shiftKey)) to = [p + 1, this.navCols[c]];
-    else if (e.key === 'ArrowUp' || (e.key === 'Enter' && e.shiftKey)) to = [p - 1, this.navCols[c]];
-    else if (e.key === 'ArrowLeft' && (all || el.selectionEnd === 0)) to = [p, this.navCols[c - 1]];
-    else if (e.key === 'ArrowRight' && (all || el.selectionStart === el.value.length)) to = [p, this.navCols[c + 1]];
-    else if (e.key === 'Tab' && !this.opts.readonly) {
-      // The next cell a clerk types in, across rows not drawn yet; past the last, the page's own Tab.
-      const k = this.tabCols.indexOf(ci);
-      const d = e.shiftKey ? -1 : 1;
-      let q = k < 0 ? (d > 0 ? 0 : this.tabCols.length - 1) : k + d;
-      let pp = p;
-      if (k < 0 && d < 0) pp = p - 1;
-      if (q >= this.tabCols.length) { q = 0; pp++; }
-      if (q < 0) { q = this.tabCols.length - 1; pp--; }
-      if (pp < 0 || pp >= this.order.length) return;
-      to = [pp, this.tabCols[q]];
-    }
-    if (!to) return;
-    e.preventDefault();
-    const r = this.order[to[0]];
-    const col = this.columns[to[1]];
-    if (r != null && col) this.focusCell(r, col.field);
-  }
-
-  get tabCols() {
-    return this.navCols.filter((i) => !(this.columns[i].field === 'name' && (this.preset || this.opts.readonly)));
-  }
-
+  // ---- undo / redo ----
   /** Pastes a block copied from Excel/WPS, starting at the focused cell. */
   onPaste(e) {
     const el = e.target;
@@ -912,49 +857,10 @@ export class StatsForm {
     const text = e.clipboardData ? e.clipboardData.getData('text/plain') : '';
     if (!/[\t\n]/.test(text.replace(/\r?\n$/, ''))) return;
     e.preventDefault();
-    this.pasteBlock(Number(el.dataset.r), el.dataset.f, parseTsv(text));
+    const block = parseTsv(text);
+    withMore(() => this.pasteBlock(Number(el.dataset.r), el.dataset.f, block));
   }
 
-  /**
-   * Writes a block of texts one-to-one onto the columns from row `r0`, column `field`, as in
-   * Excel: down the rows shown (drawn or not), across the columns as the form shows them. A value
-   * that lands on a computed column is compared with the computed one, not written; values past
-   * the table's edge and on read-only names are skipped. A notice says what happened. Returns the
-   * cells written.
-   */
-  pasteBlock(r0, field, block) {
-    const c0 = this.columns.findIndex((x) => x.field === field);
-    const p0 = this.order.indexOf(r0);
-    const cells = [];
-    const checks = [];
-    let outside = 0;
-    let names = 0;
-    block.forEach((vals, i) => {
-      const r = this.order[p0 + i];
-      vals.forEach((v, j) => {
-        const col = this.columns[c0 + j];
-        if (r == null || !col) { if (v.trim()) outside++; return; }
-        if (col.field === 'name' && this.preset) { if (v.trim() && v.trim() !== this.rowText[r].name) names++; return; }
-        if (!col.input && col.field !== 'name') { if (v.trim()) checks.push({ r, col, v: v.trim() }); return; }
-        const after = col.field === 'name' ? v.trim() : v;
-        cells.push({ r, f: col.field, before: this.rowText[r][col.field], after });
-      });
-    });
-    for (const c of cells) this.writeCell(c.r, c.f, c.after, true);
-    // Compared after the writes: the pasted counts are what the computed value is computed from.
-    const differ = checks.filter((x) => !sameFigure(x.v, this.views[x.r] && this.views[x.r][x.col.field]));
-    if (cells.length) {
-      this.record({ cells });
-      this.paintSummary();
-      this.changed(false);
-    }
-    const t = this.t;
-    this.notice(t.pasted(cells.length), outside ? t.pasteOutside(outside) : '', names ? t.pasteNames(names) : '',
-      checks.length ? t.pasteChecked(checks.length, differ.map((x) => t.pasteDiffer(this.rowLabel(x.r), x.col.no, x.v, cellText(this.views[x.r][x.col.field]))).slice(0, 3)) : '');
-    return cells.length;
-  }
-
-  // ---- undo / redo ----
 
   record(entry) {
     this.undoStack.push(entry);
@@ -969,41 +875,6 @@ export class StatsForm {
     const set = (act, on) => { const b = this.toolbar.querySelector(`[data-act=${act}]`); if (b) b.disabled = !on; };
     set('undo', this.undoStack.length > 0);
     set('redo', this.redoStack.length > 0);
-  }
-
-  onUndoKey(e) {
-    if (!(e.ctrlKey || e.metaKey) || e.altKey || this.opts.readonly || e.target.dataset.find != null) return;
-    const k = e.key.toLowerCase();
-    if (k === 'z' && !e.shiftKey) { e.preventDefault(); this.undo(); }
-    else if (k === 'y' || (k === 'z' && e.shiftKey)) { e.preventDefault(); this.redo(); }
-  }
-
-  /** Takes back the last edit: typed text, a paste, a row added or removed, a file opened. */
-  undo() { this.step(this.undoStack, this.redoStack, 'before'); }
-
-  redo() { this.step(this.redoStack, this.undoStack, 'after'); }
-
-  step(from, to, side) {
-    const e = from.pop();
-    if (!e) return;
-    to.push(e);
-    this.typing = null;
-    if (e.doc) {
-      this.load(e.doc[side]);
-    } else {
-      const cells = side === 'before' ? [...e.cells].reverse() : e.cells;
-      for (const c of cells) {
-        if (c.r < 0) this.writeHeader(c.f, c[side], true);
-        else this.writeCell(c.r, c.f, c[side], true);
-      }
-      this.paintSummary();
-      this.changed(false);
-      const c = cells[cells.length - 1];
-      if (c.r >= 0) this.focusCell(c.r, c.f);
-      else if (this.fields[c.f]) this.fields[c.f].control.focus();
-    }
-    this.edited = true;
-    this.paintUndo();
   }
 
   /** Replaces the table with `text` (JSON) and re-checks everything. */
@@ -1021,113 +892,19 @@ export class StatsForm {
 
   /**
    * Printing draws every row (the screen draws those in view): the printout is what an office
-   * files. Undone after printing.
+   * files. Undone at the next scroll after printing.
    */
   printRows(on) {
     this.printing = on;
+    // Back to the rows in view at the next scroll, not at once: the PDF writer may report the end
+    // of printing before it has laid out every page.
+    if (!on) return;
     this.win = [this.win[0], -1];
     this.paintWindow();
   }
 
-  async onAction(e) {
-    const b = e.target.closest('button[data-act]');
-    if (!b) return;
-    const act = b.dataset.act;
-    if (act === 'open') this.fileInput.click();
-    else if (act === 'json') { if (await this.gate()) this.download(this.fileName('json'), `${JSON.stringify(this.data(), null, 2)}\n`, 'application/json'); }
-    else if (act === 'csv') { if (await this.gate()) this.download(this.fileName('csv'), writeCsv(this.handle.data()), 'text/csv;charset=utf-8'); }
-    else if (act === 'print') window.print();
-    else if (act === 'undo') this.undo();
-    else if (act === 'redo') this.redo();
-    else if (act === 'submit') this.submit();
-    else if (act === 'locale') this.setLocale(this.locale === 'en' ? 'zh-CN' : 'en');
-    else if (act === 'add') this.rowsChanged(() => this.handle.insertRow(this.handle.rowCount(), ''), this.rowText.length);
-    else if (act === 'remove') this.rowsChanged(() => this.handle.removeRow(Number(b.dataset.r)));
-    else if (act === 'discard') this.discardDraft();
-  }
-
-  /** A row added or removed: one undo step holding the table before and after. */
-  rowsChanged(edit, focusRow) {
-    const before = this.handle.data();
-    if (edit() === 'null') return;
-    this.record({ doc: { before, after: this.handle.data() } });
-    this.render();
-    this.changed(true);
-    if (focusRow != null) this.focusCell(focusRow, 'name');
-  }
-
-  /** Export and submit: blocked by errors; warnings need the clerk's confirmation. */
-  async gate() {
-    this.showMissing = true;
-    this.setIssues(JSON.parse(this.handle.issues()));
-    if (this.counts.errors > 0) {
-      this.notice(this.t.blocked);
-      this.summary.focus();
-      return false;
-    }
-    if (this.counts.warnings === 0) return true;
-    return this.confirm(this.t.confirmWarnings(this.counts.warnings));
-  }
-
-  confirm(question, yes = this.t.proceed, no = this.t.back) {
-    const d = this.dialog;
-    d.querySelector('p').textContent = question;
-    const [b1, b2] = d.querySelectorAll('button');
-    b1.textContent = yes;
-    b2.textContent = no;
-    return new Promise((resolve) => {
-      const done = (e) => {
-        const b = e.target.closest('button');
-        if (!b && e.type === 'click') return;
-        d.removeEventListener('click', done);
-        d.removeEventListener('cancel', done);
-        if (d.open) d.close();
-        resolve(!!b && b.value === 'yes');
-      };
-      d.addEventListener('click', done);
-      d.addEventListener('cancel', done);
-      if (typeof d.showModal === 'function') d.showModal();
-      else d.setAttribute('open', '');
-      d.querySelector('button').focus();
-    });
-  }
-
-  fileName(ext) {
-    const d = this.data();
-    const base = [d.unit || 'cxzy-stats', d.batch ? `${this.t.batchN(d.batch)}` : ''].filter(Boolean).join('-');
-    return `${base.replace(/[\\/:*?"<>|]/g, '_')}.${ext}`;
-  }
-
-  download(name, text, type) {
-    const url = URL.createObjectURL(new Blob([text], { type }));
-    const a = h('a', { href: url, download: name, hidden: true });
-    this.root.append(a);
-    a.click();
-    a.remove();
-    const tm = setTimeout(() => { URL.revokeObjectURL(url); this.timers.delete(tm); }, 1000);
-    this.timers.add(tm);
-    this.notice(this.t.saved);
-    this.el.dispatchEvent(new CustomEvent('cxzy-export', { detail: { name, text, type }, bubbles: true, composed: true }));
-  }
-
-  /** Opens a JSON or CSV file (UTF-8, with or without BOM, or GBK). */
-  async openFile(file) {
-    const t = this.t;
-    try {
-      if (file.size > MAX_BYTES) throw new Error(`${file.size} > ${MAX_BYTES} bytes`);
-      const text = decodeText(new Uint8Array(await file.arrayBuffer()));
-      const csv = /\.csv$/i.test(file.name) || !/^\s*[{[]/.test(text.replace(/^\uFEFF/, ''));
-      const doc = csv ? readCsv(text).doc : parseJson(text);
-      // A file replaces the table: asked first when the clerk has typed in it; undo takes it back.
-      if (this.edited && !(await this.confirm(t.replaceAsk(file.name), t.replaceYes, t.cancel))) return;
-      const before = this.handle.data();
-      this.load(asText(doc));
-      this.record({ doc: { before, after: this.handle.data() } });
-      this.edited = false;
-      this.notice(t.opened(file.name));
-    } catch (err) {
-      this.notice(t.unreadable(file.name, err.message));
-    }
+  open(file) {
+    return withMore(() => this.openFile(file));
   }
 
   notice(text, ...extra) {
@@ -1182,7 +959,7 @@ export class StatsForm {
     const d = new Date(savedAt);
     const when = Number.isNaN(d.getTime()) ? '' : `${isoDate(d)} ${String(d.getHours()).padStart(2, '0')}:${String(d.getMinutes()).padStart(2, '0')}`;
     this.notice(this.t.restored(when), ' ', h('button', { type: 'button', 'data-act': 'discard' }, this.t.discard));
-    this.on(this.noticeEl, 'click', (e) => this.onAction(e));
+    this.on(this.noticeEl, 'click', (e) => { if (e.target.closest('[data-act=discard]')) this.discardDraft(); });
   }
 
   discardDraft() {
