@@ -2,7 +2,7 @@
 // <script type="module"> and write no JavaScript. Initial data may sit inside the tag as
 // <script type="application/json">…</script> (not executed, so allowed by a strict CSP).
 import { initForm } from './api.js';
-import { StatsForm } from './stats-form.js';
+import { StatsForm, loadMore } from './stats-form.js';
 import { showLoadError } from './load-error.js';
 
 const WHAT = { 'zh-CN': '统计表', en: 'statistics form' };
@@ -34,7 +34,8 @@ export class CxzyStatsForm extends Base {
     }
     // initForm after the current script: a page module that imports the package and then calls
     // initForm({ module_or_path }) (esbuild's file loader) is heard before the default URL is fetched.
-    this.pending = Promise.resolve().then(() => initForm()).then(() => {
+    // An English form waits for the English words (the form's second module).
+    this.pending = Promise.all([Promise.resolve().then(() => initForm()), /^en\b/i.test(this.getAttribute('locale') || '') && loadMore()]).then(() => {
       this.pending = null;
       if (!this.isConnected || this.form) return;
       this.form = new StatsForm(this, {

@@ -1,5 +1,6 @@
 // The form's own words (labels, buttons, notices). Issue messages come from the core's
-// catalogue (src/core/messages.rs), never from here.
+// catalogue (src/core/messages.rs), never from here. English, and the words of what happens only
+// after the clerk starts working (paste, replacing the table), are in stats-more.js.
 export const TEXT = {
   'zh-CN': {
     title: '创先争优活动领导点评情况统计表',
@@ -9,7 +10,7 @@ export const TEXT = {
     principal: '负责人', preparer: '填表人', phone: '联系电话', reported_on: '报出日期',
     report: '书面报告', overview: '一、总体情况', practices: '二、突出做法', examples: '三、典型事例', notes: '备注',
     no: '栏次', total: '合计', rowName: '单位名称',
-    open: '打开文件…', saveJson: '保存 JSON', saveCsv: '导出 CSV', print: '打印', submit: '检查并提交',
+    open: '打开文件…', saveJson: '保存 JSON', saveCsv: '导出 CSV', saveXlsx: '导出 Excel', print: '打印', submit: '检查并提交',
     addRow: '添加一行', removeRow: (n) => `删除「${n}」行`, language: 'English',
     dropHint: '可将 JSON 或 CSV 文件拖放到表格上打开',
     summaryTitle: '检查结果', summaryErrors: (e, w) => `${e} 个错误，${w} 个警告`,
@@ -20,26 +21,9 @@ export const TEXT = {
     opened: (name) => `已打开「${name}」。`, unreadable: (name, msg) => `无法读取「${name}」：${msg}`,
     submitted: '检查通过，已提交。', saved: '已生成文件。', autosaved: '已自动保存草稿',
     rowLabel: (row, col) => `${row} ${col}`, headerCell: (g, l) => (g ? `${g} · ${l}` : l),
-  },
-  en: {
-    title: 'Leaders’ Reviews in the Strive-for-Excellence Campaign: Statistics Table',
-    receiver: 'To: ',
-    unit: 'Reporting unit', batch: 'Batch', batchN: (n) => `Batch ${n}`, as_of: 'Statistics as of', filed_on: 'Filing date',
-    deadline: 'Deadline', deadlineAuto: (d) => ` (preset: ${d})`,
-    principal: 'Person in charge', preparer: 'Prepared by', phone: 'Phone', reported_on: 'Reported on',
-    report: 'Written report', overview: '1. Overview', practices: '2. Outstanding practices', examples: '3. Typical examples', notes: 'Notes',
-    no: 'Column', total: 'Total', rowName: 'Unit',
-    open: 'Open file…', saveJson: 'Save JSON', saveCsv: 'Export CSV', print: 'Print', submit: 'Check and submit',
-    addRow: 'Add a row', removeRow: (n) => `Remove row “${n}”`, language: '中文',
-    dropHint: 'Drop a JSON or CSV file on the table to open it',
-    summaryTitle: 'Check results', summaryErrors: (e, w) => `${e} errors, ${w} warnings`,
-    more: (n) => `… and ${n} more`, errorPrefix: 'Error: ', warningPrefix: 'Warning: ',
-    noIssues: 'No problems found', restored: (t) => `Restored the draft saved automatically at ${t}.`, discard: 'Discard draft',
-    discarded: 'Draft discarded.', blocked: 'There are errors: fix the problems below before submitting or exporting.',
-    confirmWarnings: (n) => `There are ${n} warnings. Check them before you continue.`, proceed: 'Checked — continue', back: 'Go back',
-    opened: (name) => `Opened “${name}”.`, unreadable: (name, msg) => `Cannot read “${name}”: ${msg}`,
-    submitted: 'No errors: submitted.', saved: 'File created.', autosaved: 'Draft saved',
-    rowLabel: (row, col) => `${row}, ${col}`, headerCell: (g, l) => (g ? `${g}: ${l}` : l),
+    colon: '：', ofUnit: (u, m) => `${u}：${m}`, undo: '撤销', redo: '重做',
+    find: '查找单位', findLabel: '筛选行', onlyProblems: '只看有问题的行', found: (n, all) => `显示 ${n} / ${all} 行`,
+    signUnit: '单位（盖章）', signed: '（签字）', pageOf: ['第 ', ' 页 共 ', ' 页'],
   },
 };
 

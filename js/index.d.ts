@@ -287,6 +287,7 @@ export interface StatsFormOptions {
 export interface StatsFormEventDetail {
   /** The document now (computed when first read). */ readonly data: StatsDoc;
   /** Every issue now (computed when first read). */ readonly issues: Issue[];
+  /** The errors and warnings the form shows (a blank form does not count its empty cells yet). */ readonly counts?: { errors: number; warnings: number };
 }
 
 /** The statistics form rendered into `element` (in its open Shadow DOM). Call `init()` first. */
@@ -375,6 +376,9 @@ export class CxzyReviewEntry extends HTMLElement {
 export function defineReviewElement(): void;
 /** Splits text copied from Excel/WPS into rows of cells. */
 export function parseTsv(text: string): string[][];
+/** Loads the statistics form's second module (keyboard travel, paste, undo, files, English) now
+ * instead of on the first focus or click in a form. */
+export function loadMore(): Promise<void>;
 
 /** Input of `init`: a URL/path of the .wasm, its bytes, or a compiled module. */
 export type InitInput = RequestInfo | URL | Response | BufferSource | WebAssembly.Module;

@@ -13,7 +13,7 @@ export {
   validate, totals, coverage, aggregate, aggregateReport, readCsv, writeCsv, decodeText, parseJson, meta, blankDoc,
   CxzyParseError, CxzyIssuesError, initForm,
 } from './api.js';
-export { StatsForm, parseTsv } from './stats-form.js';
+export { StatsForm, parseTsv, loadMore } from './stats-form.js';
 export { CxzyStatsForm, defineElements } from './element.js';
 // <cxzy-review-entry>: only its small element class is here; ReviewEntryForm and the coverage view
 // are in 'cxzy-form/review' (review.js), loaded when the element is on the page.

@@ -8,7 +8,7 @@
 import * as api from './api.js';
 import { Drafts } from './draft.js';
 import { unwrap, asText, meta, blankDoc, decodeText, readCsv, writeCsv, parseJson } from './api.js';
-import { h, isoDate, adoptSheet, dropSheet, errorsFirst, summaryItem, paintSummaryState, focusFromSummary } from './dom.js';
+import { h, adoptSheet, dropSheet, errorsFirst, summaryItem, paintSummaryState, focusFromSummary } from './dom.js';
 import { TEXT, pickLocale } from './i18n.js';
 import css from './styles.js';
 
@@ -17,6 +17,31 @@ const SUMMARY_MAX = 50;
 /** Issues about a field left empty: shown once the clerk has started the row, or after submit. */
 const EMPTY_CODES = new Set(['R002', 'T001', 'T006', 'T012']);
 const NAME_CODES = new Set(['R001', 'T010', 'T011']);
+/** px: every body row's height (CSS `.grid tbody`); measured after layout, this is the first guess. */
+const ROW_H = 27;
+/** Rows drawn above and below the view, so that a key or a wheel tick lands on a drawn row. */
+const OVERSCAN = 8;
+/** aria-rowindex of the 合计 row: three header rows above it. */
+const HEAD_ROWS = 4;
+const UNDO_MAX = 100;
+
+let moreP = null;
+let installed = false;
+/** Runs `fn` now when stats-more.js is here (the usual case once the clerk works), else once it is. */
+const withMore = (fn) => (installed ? fn() : loadMore().then(fn));
+/**
+ * Loads stats-more.js (keyboard travel, paste, undo, export checks, files, English) once, for
+ * every form on the page. Resolves when its methods are on StatsForm's prototype.
+ */
+export function loadMore() {
+  if (!moreP) {
+    moreP = import('./stats-more.js').then((m) => {
+      m.install(StatsForm.prototype, { h, TEXT, MAX_BYTES, readCsv, parseJson, decodeText, asText, writeCsv, focusFromSummary });
+      installed = true;
+    });
+  }
+  return moreP;
+}
 
 let pageSheet = null;
 let pageSheetUsers = 0;
@@ -24,12 +49,16 @@ let pageSheetUsers = 0;
 /** The stylesheet, adopted; and A4 landscape for printing (@page only works at document level). */
 function adopt(root) {
   if (!adoptSheet(root, css)) return false;
-  if (!pageSheet) {
-    pageSheet = new CSSStyleSheet();
-    pageSheet.replaceSync('@page { size: A4 landscape; margin: 10mm; }');
-  }
+  if (!pageSheet) pageSheet = new CSSStyleSheet();
   if (pageSheetUsers++ === 0) document.adoptedStyleSheets = [...document.adoptedStyleSheets, pageSheet];
   return true;
+}
+
+/** The page box: A4 landscape, and 第 N 页 共 M 页 in the bottom margin (a CSS margin box). */
+function setPageSheet(t) {
+  if (!pageSheet) return;
+  const [a, b, c] = t.pageOf.map((x) => JSON.stringify(x));
+  pageSheet.replaceSync(`@page { size: A4 landscape; margin: 10mm 10mm 12mm; @bottom-center { content: ${a} counter(page) ${b} counter(pages) ${c}; font-size: 8pt; } }`);
 }
 
 /** Splits text copied from Excel/WPS: tab-separated cells, CRLF rows, quoted cells with newlines. */
@@ -60,7 +89,6 @@ export function parseTsv(text) {
 /** Writes only what changed: every write to a cell costs layout. */
 const setText = (el, text) => { if (el.textContent !== text) el.textContent = text; };
 const cellText = (v) => (v == null ? '' : typeof v === 'string' ? v : JSON.stringify(v));
-
 export class StatsForm {
   /**
    * @param {HTMLElement} element where the form goes (it gets an open Shadow DOM).
@@ -72,6 +100,12 @@ export class StatsForm {
     this.el = element;
     this.opts = { autosave: true, readonly: false, ...options };
     this.locale = pickLocale(options.locale);
+    // English comes with the second module: drawn in Chinese until it is here (the element waits for it).
+    if (!TEXT[this.locale]) {
+      const want = this.locale;
+      this.locale = 'zh-CN';
+      loadMore().then(() => this.handle && this.setLocale(want));
+    }
     this.root = element.shadowRoot || element.attachShadow({ mode: 'open' });
     this.adopted = adopt(this.root);
     this.listeners = [];
@@ -110,18 +144,15 @@ export class StatsForm {
 
   /** Replaces the document (object or JSON text) and re-checks everything. */
   setData(doc) {
-    const text = asText(doc);
-    this.handle.free();
-    this.handle = new api.wasm.FormHandle(text, this.locale);
-    const data = this.data();
-    this.presetId = data.preset || '';
-    this.showMissing = true;
-    this.render(data);
-    this.changed(true);
+    this.undoStack = [];
+    this.redoStack = [];
+    this.load(asText(doc));
+    this.edited = false;
   }
 
   /** Switches the language of the form and of the messages (`zh-CN` or `en`). */
   setLocale(locale) {
+    if (!TEXT[pickLocale(locale)]) return withMore(() => this.setLocale(locale));
     this.locale = pickLocale(locale);
     this.handle.setLocale(this.locale);
     this.render();
@@ -132,6 +163,7 @@ export class StatsForm {
    * clerk confirmed any warnings; then fires `cxzy-submit` (detail `{ data, issues }`).
    */
   async submit() {
+    if (!installed) await loadMore();
     if (!(await this.gate())) return false;
     this.notice(this.t.submitted);
     this.emit('cxzy-submit');
@@ -141,6 +173,7 @@ export class StatsForm {
   /** Removes the form, its listeners and timers, and frees the wasm state. */
   destroy() {
     this.drafts.destroy();
+    if (this.ro) this.ro.disconnect();
     for (const [target, type, fn] of this.listeners) target.removeEventListener(type, fn);
     this.listeners = [];
     for (const t of this.timers) clearTimeout(t);
@@ -166,18 +199,34 @@ export class StatsForm {
   render(doc = this.data()) {
     for (const [target, type, fn] of this.listeners) target.removeEventListener(type, fn);
     this.listeners = [];
+    if (this.ro) this.ro.disconnect();
+    const scrolled = this.tableWrap ? [this.tableWrap.scrollTop, this.tableWrap.scrollLeft] : [0, 0];
     const t = this.t;
     const m = meta(this.locale);
     this.columns = m.columns;
     this.navCols = this.columns.map((c, i) => (c.input || c.field === 'name' ? i : -1)).filter((i) => i >= 0);
     this.preset = m.presets.find((p) => p.id === this.presetId) || null;
     const ro = this.opts.readonly;
-    this.marks = new Map();
+    // What the grid draws from: each row's texts as typed and its computed view. The wasm handle
+    // holds the table; these mirror it so that a row scrolled into view is drawn without a call.
+    this.rowText = (doc.rows || []).map((row) => {
+      const o = {};
+      for (const c of this.columns) if (c.input || c.field === 'name') o[c.field] = cellText(row && row[c.field]);
+      return o;
+    });
+    const views = JSON.parse(this.handle.totals());
+    this.views = views.rows;
+    this.headText = {};
+    this.headMarks = [];
+    this.undoStack = this.undoStack || [];
+    this.redoStack = this.redoStack || [];
+    setPageSheet(t);
 
     const tool = (key, label, extra = {}) => h('button', { type: 'button', 'data-act': key, ...extra }, label);
     this.fileInput = h('input', { type: 'file', accept: '.json,.csv,.xlsx,.xls,application/json,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', hidden: true, 'aria-hidden': 'true', tabindex: '-1' });
     const toolbar = h('div', { class: 'toolbar', role: 'toolbar', 'aria-label': t.title },
-      ro ? null : tool('open', t.open), tool('json', t.saveJson), tool('csv', t.saveCsv), tool('xlsx', this.locale === 'en' ? 'Export Excel' : '导出 Excel'), tool('print', t.print),
+      ro ? null : tool('open', t.open), tool('json', t.saveJson), tool('csv', t.saveCsv), tool('xlsx', t.saveXlsx), tool('print', t.print),
+      ro ? null : [tool('undo', t.undo, { 'aria-keyshortcuts': 'Control+Z Meta+Z' }), tool('redo', t.redo, { 'aria-keyshortcuts': 'Control+Y Meta+Shift+Z' })],
       ro ? null : tool('submit', t.submit, { class: 'primary' }),
       tool('locale', t.language, { lang: this.locale === 'en' ? 'zh-CN' : 'en' }),
       this.fileInput);
@@ -185,7 +234,7 @@ export class StatsForm {
     this.summaryList = h('ul');
     this.summaryCounts = h('p', { class: 'counts' });
     // A fixed-size panel (CSS): its content changes on every edit, but its size never moves the
-    // table below, which would re-lay out all 1 000 rows.
+    // table below.
     this.summary = h('section', { class: 'summary ok', tabindex: '-1', 'aria-labelledby': `${this.uid}-st` },
       h('h2', { id: `${this.uid}-st` }, t.summaryTitle), this.summaryCounts, this.summaryList);
 
@@ -199,56 +248,102 @@ export class StatsForm {
       this.fields[key] = { control, host: wrap };
       return wrap;
     };
-    const input = (key, value, attrs = {}) => h('input', { type: 'text', autocomplete: 'off', value: cellText(value), ...attrs });
+    const input = (key, value, attrs = {}) => {
+      this.headText[key] = cellText(value);
+      return h('input', { type: 'text', autocomplete: 'off', value: cellText(value), ...attrs });
+    };
     const batchSel = h('select', {}, h('option', { value: '' }, '—'), h('option', { value: '1' }, t.batchN(1)), h('option', { value: '2' }, t.batchN(2)));
     if (doc.batch != null && !['1', '2'].includes(String(doc.batch))) batchSel.append(h('option', { value: cellText(doc.batch) }, cellText(doc.batch)));
     batchSel.value = doc.batch == null ? '' : cellText(doc.batch);
-    const dl = this.preset && doc.batch && this.preset.deadlines[Number(doc.batch) - 1];
+    this.headText.batch = batchSel.value;
     const header = h('div', { class: 'meta' },
       field('unit', t.unit, input('unit', doc.unit)),
       field('batch', t.batch, batchSel),
       field('as_of', t.as_of, input('as_of', doc.as_of, { placeholder: '2011-01-15' })),
       field('filed_on', t.filed_on, input('filed_on', doc.filed_on, { placeholder: '2011-01-16' })),
       this.preset && !doc.deadline
-        ? (this.deadlineEl = h('p', { class: 'deadline' }, t.deadline, '：', dl || '—', dl ? t.deadlineAuto(this.preset.id) : ''))
+        ? (this.deadlineEl = h('p', { class: 'deadline' }))
         : field('deadline', t.deadline, input('deadline', doc.deadline)));
+    this.paintDeadline(batchSel.value);
+    // On paper the footer is the signature and seal block: 单位（盖章） and 负责人（签字） get room to sign.
     const footer = h('div', { class: 'foot' },
-      field('principal', t.principal, input('principal', doc.principal)),
+      h('p', { class: 'seal' }, t.signUnit, t.colon),
+      field('principal', [t.principal, h('span', { class: 'sig' }, t.signed)], input('principal', doc.principal)),
       field('preparer', t.preparer, input('preparer', doc.preparer)),
       field('phone', t.phone, input('phone', doc.phone, { inputmode: 'tel' })),
-      h('p', { class: 'reported' }, `${t.reported_on}：`, this.reportedOn = h('span', {}, cellText(doc.filed_on))));
+      h('p', { class: 'reported' }, t.reported_on, t.colon, this.reportedOn = h('span', {}, cellText(doc.filed_on))));
     const report = doc.report || {};
-    const area = (key, label, value) => field(key, label, h('textarea', { rows: 4 }, cellText(value)));
+    const area = (key, label, value) => {
+      this.headText[key] = cellText(value);
+      return field(key, label, h('textarea', { rows: 4 }, cellText(value)));
+    };
     const reportEl = h('section', { class: 'report', 'aria-labelledby': `${this.uid}-rp` },
       h('h2', { id: `${this.uid}-rp` }, t.report),
       area('overview', t.overview, report.overview), area('practices', t.practices, report.practices),
       area('examples', t.examples, report.examples), area('notes', t.notes, doc.notes));
 
-    this.table = this.renderTable(doc);
-    this.tableWrap = h('div', { class: 'table-wrap', 'data-hint': t.dropHint }, this.table);
+    this.filter = this.filter || { q: '', problems: false };
+    this.findInput = h('input', { type: 'search', id: `${this.uid}-find`, 'data-find': '', autocomplete: 'off', value: this.filter.q });
+    this.problemsBox = h('input', { type: 'checkbox', id: `${this.uid}-prob`, 'data-find': '', checked: this.filter.problems });
+    this.foundEl = h('span', { class: 'found', role: 'status' });
+    const find = h('div', { class: 'find', role: 'search', 'aria-label': t.findLabel },
+      h('label', { for: this.findInput.id }, t.find), this.findInput,
+      h('label', { class: 'prob' }, this.problemsBox, t.onlyProblems), this.foundEl);
+    this.table = this.renderTable(views.total);
+    // One scroll box: the header rows, the 合计 row and the unit column stick inside it.
+    this.tableWrap = h('div', { class: 'table-wrap', tabindex: '-1', role: 'region', 'aria-label': t.title }, this.table);
+    this.cellMsg = h('p', { class: 'cellmsg', 'aria-hidden': 'true' });
     const addRow = !ro && !this.preset ? h('button', { type: 'button', 'data-act': 'add', class: 'add' }, t.addRow) : null;
     this.sheetEl = h('div', { class: 'sheet' },
       h('h1', { class: 'title' }, t.title),
       this.preset ? h('p', { class: 'receiver' }, t.receiver, this.preset.receiver) : null,
-      header, this.tableWrap, addRow, footer, reportEl);
+      header, find, this.tableWrap, this.cellMsg, addRow, footer, reportEl);
     this.dialog = h('dialog', { class: 'confirm', 'aria-labelledby': `${this.uid}-dq` },
       h('p', { id: `${this.uid}-dq` }), h('div', { class: 'actions' },
-        h('button', { type: 'button', value: 'yes', class: 'primary' }, t.proceed), h('button', { type: 'button', value: 'no' }, t.back)));
+        h('button', { type: 'button', value: 'yes', class: 'primary' }), h('button', { type: 'button', value: 'no' })));
     const wrap = h('div', { class: 'cxzy', lang: this.locale }, toolbar, this.noticeEl, this.summary, this.sheetEl, this.dialog);
-    // Marks and the summary go on before the form is on the page: one insertion, not one per message.
-    this.paintAll(JSON.parse(this.handle.issues()));
+    this.toolbar = toolbar;
+    // Marks, the summary and the rows in view go on before the form is on the page: one insertion.
+    this.setIssues(JSON.parse(this.handle.issues()));
+    this.applyFilter(false);
+    this.paintUndo();
     const keep = [...this.root.children].filter((c) => c.tagName === 'STYLE');
     this.root.replaceChildren(...keep, wrap);
+    if (scrolled[0] || scrolled[1]) [this.tableWrap.scrollTop, this.tableWrap.scrollLeft] = scrolled;
 
-    this.on(toolbar, 'click', (e) => this.onAction(e));
-    this.on(this.sheetEl, 'click', (e) => this.onAction(e));
+    const act = (e) => {
+      const b = e.target.closest('button[data-act]');
+      if (b && b.dataset.act === 'discard') this.discardDraft();
+      else if (b) withMore(() => this.onAction(e));
+    };
+    this.on(toolbar, 'click', act);
+    this.on(this.sheetEl, 'click', act);
     this.on(this.sheetEl, 'input', (e) => this.onInput(e));
-    this.on(this.sheetEl, 'change', (e) => this.onChange(e));
-    this.on(this.table, 'keydown', (e) => this.onKey(e));
+    this.on(this.sheetEl, 'focusout', () => { this.typing = null; });
+    // The second module loads when the clerk starts working here; keys before it arrives do what
+    // the browser does.
+    const more = () => { loadMore(); };
+    this.on(wrap, 'focusin', more);
+    this.on(wrap, 'pointerdown', more);
+    this.on(wrap, 'keydown', (e) => this.onUndoKey && this.onUndoKey(e));
+    this.on(find, 'keydown', (e) => {
+      if (e.key === 'Enter' && this.order.length) { e.preventDefault(); this.focusCell(this.order[0], this.columns[this.navCols[1]].field); }
+    });
+    this.on(this.table, 'keydown', (e) => this.onKey && this.onKey(e));
     this.on(this.table, 'paste', (e) => this.onPaste(e));
-    this.on(this.table, 'focusin', (e) => { if (e.target.tagName === 'INPUT') e.target.select(); });
-    this.on(this.summary, 'click', (e) => this.onSummaryClick(e));
-    this.on(this.fileInput, 'change', () => { const f = this.fileInput.files[0]; if (f) this.openFile(f); this.fileInput.value = ''; });
+    this.on(this.table, 'focusin', (e) => {
+      if (e.target.tagName !== 'INPUT') return;
+      e.target.select();
+      this.focused = { r: Number(e.target.dataset.r), f: e.target.dataset.f };
+      this.paintCellMsg();
+    });
+    this.on(this.tableWrap, 'scroll', () => this.paintWindow(), { passive: true });
+    this.on(this.summary, 'click', (e) => {
+      if (!e.target.closest('a[data-target]')) return;
+      e.preventDefault();
+      withMore(() => this.onSummaryClick(e));
+    });
+    this.on(this.fileInput, 'change', () => { const f = this.fileInput.files[0]; if (f) this.open(f); this.fileInput.value = ''; });
     if (!ro) {
       this.on(this.sheetEl, 'dragover', (e) => { e.preventDefault(); this.sheetEl.classList.add('drop'); });
       this.on(this.sheetEl, 'dragleave', () => this.sheetEl.classList.remove('drop'));
@@ -256,19 +351,30 @@ export class StatsForm {
         e.preventDefault();
         this.sheetEl.classList.remove('drop');
         const f = e.dataTransfer && e.dataTransfer.files[0];
-        if (f) this.openFile(f);
+        if (f) this.open(f);
       });
     }
     this.on(window, 'pagehide', () => this.flushSave());
+    // The printout holds every row, whatever the screen draws.
+    this.on(window, 'beforeprint', () => this.printRows(true));
+    this.on(window, 'afterprint', () => this.printRows(false));
+    const mq = typeof matchMedia === 'function' && matchMedia('print');
+    if (mq) this.on(mq, 'change', () => this.printRows(mq.matches));
+    // Sizes are read after layout, in the frame the form first paints (no forced layout).
+    if (typeof ResizeObserver === 'function') {
+      this.ro = new ResizeObserver(() => this.measure());
+      this.ro.observe(this.tableWrap);
+      this.ro.observe(this.thead);
+    }
   }
 
-  renderTable(doc) {
+  renderTable(total) {
     const t = this.t;
     const cols = this.columns;
     const editRows = !this.opts.readonly && !this.preset;
-    const r1 = h('tr', {}, h('th', { scope: 'col', rowspan: 2, class: 'name' }, t.rowName));
-    const r2 = h('tr');
-    const r3 = h('tr', { class: 'no' }, h('th', { scope: 'col' }, '甲'));
+    const r1 = h('tr', { 'aria-rowindex': 1 }, h('th', { scope: 'col', rowspan: 2, class: 'name' }, t.rowName));
+    const r2 = h('tr', { 'aria-rowindex': 2 });
+    const r3 = h('tr', { class: 'no', 'aria-rowindex': 3 }, h('th', { scope: 'col', class: 'name' }, '甲'));
     for (let i = 1; i < cols.length; i++) {
       const c = cols[i];
       if (!c.group) r1.append(h('th', { scope: 'col', rowspan: 2 }, c.label));
@@ -285,55 +391,60 @@ export class StatsForm {
     if (editRows) {
       r1.append(h('th', { rowspan: 3, class: 'ctl' }, h('span', { class: 'sr' }, t.removeRow(''))));
     }
-    const thead = h('thead', {}, r1, r2, r3);
-    const totalRow = h('tr', { class: 'total' }, h('th', { scope: 'row' }, t.total));
+    this.thead = h('thead', {}, r1, r2, r3);
+    this.totalRow = h('tr', { class: 'total', 'aria-rowindex': HEAD_ROWS }, h('th', { scope: 'row', class: 'name' }, t.total));
     this.totalCells = {};
     for (const c of cols.slice(1)) {
       const o = h('output', { 'aria-label': `${t.total} ${t.headerCell(c.group, c.label)}` });
       this.totalCells[c.field] = o;
-      totalRow.append(h('td', { class: c.input ? 'sum' : 'sum computed' }, h('div', { class: 'cb' }, o)));
+      this.totalRow.append(h('td', { class: c.input ? 'sum' : 'sum computed' }, h('div', { class: 'cb' }, o)));
     }
-    if (editRows) totalRow.append(h('td', { class: 'ctl' }));
-    this.tbody = h('tbody', {}, totalRow);
-    this.rowEls = [];
-    const views = JSON.parse(this.handle.totals());
+    if (editRows) this.totalRow.append(h('td', { class: 'ctl' }));
+    const span = cols.length + (editRows ? 1 : 0);
+    const pad = () => h('tr', { class: 'pad', 'aria-hidden': 'true', hidden: true }, h('td', { colspan: span }));
+    this.padTop = pad();
+    this.padBottom = pad();
+    this.tbody = h('tbody', {}, this.totalRow, this.padTop, this.padBottom);
+    this.drawn = new Map();
+    this.win = [0, 0];
+    this.rowH = this.rowH || ROW_H;
+    this.bodyTop = this.bodyTop || 0;
     this.rowTpl = this.rowTemplate(editRows);
     this.headerCells = {};
     for (const c of cols) this.headerCells[c.field] = t.headerCell(c.group, c.label);
-    // Built off the page and added at once: one style and layout pass for all rows.
-    const rows = document.createDocumentFragment();
-    (doc.rows || []).forEach((row, r) => rows.append(this.renderRow(r, row || {}, views.rows[r])));
-    this.tbody.append(rows);
-    this.paintTotal(views.total);
-    // Fixed column widths: the table's layout never depends on what is typed, so an edit
-    // re-lays out one cell, not a 1 000-row table.
+    this.total = total;
+    this.paintTotal(total);
+    // Fixed column widths: the table's layout never depends on what is typed.
     const colgroup = h('colgroup', {}, ...cols.map((c) => h('col', { class: c.field === 'name' ? 'c-name' : c.input ? 'c-in' : 'c-out' })),
       editRows ? h('col', { class: 'c-ctl' }) : null);
-    return h('table', { class: editRows ? 'grid editable' : 'grid' }, h('caption', { class: 'sr' }, t.title), colgroup, thead, this.tbody);
+    return h('table', { class: editRows ? 'grid editable' : 'grid', 'aria-rowcount': HEAD_ROWS + this.rowText.length },
+      h('caption', { class: 'sr' }, t.title), colgroup, this.thead, this.tbody);
   }
 
-  /** One empty row (th, cells, remove button) that every row is cloned from: cloning a tree is
-   * far cheaper than building 26 cells attribute by attribute, 1 000 times. */
+  /** One empty row (th, cells, remove button) that every drawn row is cloned from. */
   rowTemplate(editRows) {
     const ro = this.opts.readonly;
+    const fixedNames = ro || !!this.preset;
     const box = (el) => h('div', { class: 'cb' }, el);
     return h('tr', {},
-      h('th', { scope: 'row', class: 'name' }, box(h('input', { type: 'text', autocomplete: 'off', 'data-f': 'name', readonly: ro || !!this.preset }))),
+      // A read-only name is no Tab stop (the arrows still reach it).
+      h('th', { scope: 'row', class: 'name' }, box(h('input', { type: 'text', autocomplete: 'off', 'data-f': 'name', readonly: fixedNames, tabindex: fixedNames ? '-1' : null }))),
       this.columns.slice(1).map((c) => h('td', c.input ? {} : { class: 'computed' }, box(c.input
         ? h('input', { type: 'text', inputmode: 'numeric', autocomplete: 'off', 'data-f': c.field, readonly: ro })
         : h('output')))),
       editRows ? h('td', { class: 'ctl' }, h('button', { type: 'button', 'data-act': 'remove' }, '×')) : null);
   }
 
-  renderRow(r, row, view) {
+  /** Draws row `r` (not yet on the page) from the mirror: texts, computed view, marks. */
+  drawRow(r) {
     const t = this.t;
-    const name = cellText(row.name);
-    const label = name || `#${r + 1}`;
+    const text = this.rowText[r];
+    const view = this.views[r];
+    const label = this.rowLabel(r);
     const tr = this.rowTpl.cloneNode(true);
+    tr.setAttribute('aria-rowindex', HEAD_ROWS + 1 + r);
     const cells = {};
     const hosts = {};
-    // Each cell's content sits in a fixed-size box (`.cb`, CSS `contain: size layout`): what is
-    // typed, the marks and the messages then never re-lay out the 1 000-row table around it.
     let td = tr.firstElementChild;
     for (const c of this.columns) {
       const box = td.firstElementChild;
@@ -341,14 +452,13 @@ export class StatsForm {
       el.id = `${this.uid}-c${r}-${c.field}`;
       if (c.field === 'name') {
         el.setAttribute('data-r', r);
-        if (name) el.defaultValue = name;
+        if (text.name) el.value = text.name;
         el.setAttribute('aria-label', `${t.rowName} ${r + 1}`);
       } else {
         el.setAttribute('aria-label', t.rowLabel(label, this.headerCells[c.field]));
         if (c.input) {
           el.setAttribute('data-r', r);
-          const v = cellText(row[c.field]);
-          if (v) el.defaultValue = v;
+          if (text[c.field]) el.value = text[c.field];
         } else if (view) el.textContent = cellText(view[c.field]);
       }
       cells[c.field] = el;
@@ -359,41 +469,115 @@ export class StatsForm {
       td.firstElementChild.setAttribute('data-r', r);
       td.firstElementChild.setAttribute('aria-label', t.removeRow(label));
     }
-    this.rowEls[r] = { tr, cells, hosts };
+    const row = { tr, cells, hosts, marks: [] };
+    this.drawn.set(r, row);
+    this.paintRowMarks(r);
     return tr;
   }
 
+  rowLabel(r) {
+    const text = this.rowText[r];
+    return (text && text.name) || `#${r + 1}`;
+  }
+
+  /**
+   * Draws the rows in view (and a few either side) and only those: spacer rows stand for the
+   * rest at a fixed row height. Rows that stay are never moved (a moved node loses focus).
+   */
+  paintWindow() {
+    const n = this.order.length;
+    const wrap = this.tableWrap;
+    const rh = this.rowH;
+    const s = wrap.scrollTop;
+    const viewH = wrap.clientHeight || (typeof innerHeight === 'number' ? innerHeight : 800);
+    const first = this.printing ? 0 : Math.min(n, Math.max(0, Math.floor(s / rh) - OVERSCAN));
+    const last = this.printing ? n : Math.min(n, Math.ceil((s + viewH) / rh) + OVERSCAN);
+    const [f0, l0] = this.win;
+    if (first === f0 && last === l0) return;
+    const active = this.root.activeElement;
+    for (let p = f0; p < l0; p++) {
+      if (p >= first && p < last) continue;
+      const r = this.order[p];
+      const row = this.drawn.get(r);
+      if (!row) continue;
+      // The focused cell scrolls out: the scroll box keeps the focus and gives it back when the
+      // row is drawn again (as data grids do).
+      if (active && row.tr.contains(active)) {
+        this.parked = { r, f: active.dataset.f };
+        wrap.focus({ preventScroll: true });
+      }
+      row.tr.remove();
+      this.drawn.delete(r);
+    }
+    const from = Math.max(first, f0);
+    const to = Math.min(last, l0);
+    const kept = from < to;
+    const frag = document.createDocumentFragment();
+    if (kept) {
+      for (let p = first; p < from; p++) frag.append(this.drawRow(this.order[p]));
+      this.drawn.get(this.order[from]).tr.before(frag);
+    }
+    for (let p = kept ? to : first; p < last; p++) frag.append(this.drawRow(this.order[p]));
+    this.padBottom.before(frag);
+    this.win = [first, last];
+    this.pad(this.padTop, first * rh);
+    this.pad(this.padBottom, (n - last) * rh);
+    const back = this.parked && this.drawn.get(this.parked.r);
+    if (back && this.root.activeElement === wrap) {
+      back.cells[this.parked.f].focus({ preventScroll: true });
+      this.parked = null;
+    }
+  }
+
+  pad(tr, px) {
+    tr.hidden = px === 0;
+    tr.firstElementChild.style.height = `${px}px`;
+  }
+
+  /** After layout: the row height, and the sticky rows' height (the 合计 row sits under the header). */
+  measure() {
+    if (!this.thead || !this.tableWrap.isConnected) return;
+    const head = this.thead.offsetHeight;
+    const first = this.drawn.values().next().value;
+    const rh = first ? first.tr.offsetHeight : 0;
+    this.bodyTop = head + this.totalRow.offsetHeight;
+    this.table.style.setProperty('--head', `${head}px`);
+    // Keyboard travel and links scroll a cell clear of the frozen rows and the unit column.
+    this.tableWrap.style.scrollPaddingTop = `${this.bodyTop}px`;
+    this.tableWrap.style.scrollPaddingLeft = `${this.totalRow.firstElementChild.offsetWidth}px`;
+    if (rh && rh !== this.rowH) {
+      this.rowH = rh;
+      this.win = [this.win[0], -1];
+    }
+    this.paintWindow();
+  }
+
   paintTotal(total) {
+    this.total = total;
     for (const c of this.columns.slice(1)) setText(this.totalCells[c.field], cellText(total[c.field]));
   }
 
   paintRowView(r, view) {
-    const row = this.rowEls[r];
+    this.views[r] = view;
+    const row = this.drawn.get(r);
     if (!row || !view) return;
     for (const c of this.columns) if (!c.input && c.field !== 'name') setText(row.cells[c.field], cellText(view[c.field]));
   }
 
   // ---- issues on the page ----
 
-  /** Where an issue is shown: `{ control, host }` or null (then only in the summary). */
+  /** Where a header issue is shown: `{ control, host }` or null (then only in the summary). */
   target(path) {
-    const m = /^\/rows\/(\d+)(?:\/([^/]+))?$/.exec(path);
-    if (m) {
-      const row = this.rowEls[Number(m[1])];
-      if (!row) return null;
-      const f = m[2] || 'name';
-      // Own keys only: a path may name any field (`/rows/0/constructor`, T008).
-      return Object.hasOwn(row.cells, f) ? { control: row.cells[f], host: row.hosts[f] } : null;
-    }
     const key = path.replace(/^\/(report\/)?/, '');
+    // Own keys only: a path may name any field (`/report/constructor`, T008).
     if (Object.hasOwn(this.fields, key)) return this.fields[key];
     if (path === '/rows' || path === '/deadline') return { control: null, host: path === '/rows' ? this.tableWrap : this.sheetEl };
     return null;
   }
 
   rowStarted(r) {
-    const row = this.rowEls[r];
-    return !!row && this.columns.some((c) => c.input && row.cells[c.field].value.trim() !== '');
+    const text = this.rowText[r];
+    return !!text && this.columns.some((c) => c.input && text[c.field].trim() !== '');
   }
 
   /** Shown inline and in the summary? Notes (info) never; "empty" only once it matters. */
@@ -407,51 +591,82 @@ export class StatsForm {
     return !!m && i.code === 'R002' && this.rowStarted(Number(m[1]));
   }
 
-  /** Sorts issues into buckets: header, names, and one per row. */
-  bucketsOf(all) {
-    const b = { header: [], names: [], rows: this.rowEls.map(() => []) };
+  /** Sorts every issue into the header's, the names' and one list per row; paints them. */
+  setIssues(all) {
+    const b = { header: [], names: [], rows: this.rowText.map(() => []) };
     for (const i of all) {
       const m = /^\/rows\/(\d+)/.exec(i.path);
       if (NAME_CODES.has(i.code)) b.names.push(i);
       else if (m && b.rows[Number(m[1])]) b.rows[Number(m[1])].push(i);
       else b.header.push(i);
     }
-    return b;
-  }
-
-  paintAll(all) {
-    const b = this.bucketsOf(all);
     this.issueSets = b;
-    for (const key of [...this.marks.keys()]) this.paintBucket(key, []);
-    this.paintBucket('header', b.header);
-    this.paintBucket('names', b.names);
-    b.rows.forEach((list, r) => this.paintBucket(`r${r}`, list));
+    this.setNames(b.names, false);
+    for (const r of this.drawn.keys()) this.paintRowMarks(r);
     this.paintSummary();
   }
 
-  /** Replaces the marks of one bucket: messages, aria-invalid, aria-describedby. */
-  paintBucket(key, issues) {
-    const touched = new Set();
-    for (const msg of this.marks.get(key) || []) {
-      touched.add(msg.parentNode);
-      msg.remove();
+  /** The name issues (R001, T011…) by row; those of no row go with the header's. */
+  setNames(list, repaint = true) {
+    this.issueSets.names = list;
+    this.namesByRow = new Map();
+    this.namesLeft = [];
+    for (const i of list) {
+      const m = /^\/rows\/(\d+)/.exec(i.path);
+      const r = m ? Number(m[1]) : -1;
+      if (m && this.rowText[r]) {
+        if (!this.namesByRow.has(r)) this.namesByRow.set(r, []);
+        this.namesByRow.get(r).push(i);
+      } else this.namesLeft.push(i);
     }
-    const added = [];
-    const t = this.t;
-    for (const i of issues) {
+    this.paintHeaderMarks();
+    if (repaint) for (const r of this.drawn.keys()) this.paintRowMarks(r);
+  }
+
+  rowIssues(r) {
+    return [...(this.issueSets.rows[r] || []), ...(this.namesByRow.get(r) || [])];
+  }
+
+  msgEl(i) {
+    const err = i.severity === 'error';
+    return h('span', { class: `msg ${err ? 'error' : 'warning'}`, 'data-sev': i.severity, 'data-code': i.code },
+      h('span', { class: 'sr' }, err ? this.t.errorPrefix : this.t.warningPrefix), i.message);
+  }
+
+  /** Replaces the marks of a drawn row: messages, aria-invalid, aria-describedby. */
+  paintRowMarks(r) {
+    const row = this.drawn.get(r);
+    if (!row) return;
+    const touched = new Set();
+    for (const msg of row.marks) { touched.add(msg.parentNode); msg.remove(); }
+    row.marks = [];
+    for (const i of this.rowIssues(r)) {
+      if (!this.visible(i)) continue;
+      const f = /^\/rows\/\d+\/([^/]+)$/.exec(i.path);
+      const host = row.hosts[f ? f[1] : 'name'];
+      if (!host) continue;
+      const msg = this.msgEl(i);
+      host.append(msg);
+      row.marks.push(msg);
+      touched.add(host);
+    }
+    for (const host of touched) if (host) this.refreshHost(host);
+  }
+
+  paintHeaderMarks() {
+    const touched = new Set();
+    for (const msg of this.headMarks) { touched.add(msg.parentNode); msg.remove(); }
+    this.headMarks = [];
+    for (const i of [...this.issueSets.header, ...this.namesLeft]) {
       if (!this.visible(i)) continue;
       const tg = this.target(i.path);
       if (!tg) continue;
-      const err = i.severity === 'error';
-      const msg = h('span', { class: `msg ${err ? 'error' : 'warning'}`, 'data-sev': i.severity, 'data-code': i.code },
-        h('span', { class: 'sr' }, err ? t.errorPrefix : t.warningPrefix), i.message);
+      const msg = this.msgEl(i);
       if (tg.control && tg.host.classList.contains('field')) tg.control.before(msg);
       else tg.host.append(msg);
       touched.add(tg.host);
-      added.push(msg);
+      this.headMarks.push(msg);
     }
-    if (added.length) this.marks.set(key, added);
-    else this.marks.delete(key);
     for (const host of touched) if (host) this.refreshHost(host);
   }
 
@@ -469,6 +684,19 @@ export class StatsForm {
       if (err) control.setAttribute('aria-invalid', 'true');
       else control.removeAttribute('aria-invalid');
     }
+  }
+
+  /**
+   * The focused cell's messages, under the scroll box: they never cover a neighbour or catch its
+   * clicks, and a phone's narrow scroll box never cuts them off. (Screen readers get them through
+   * aria-describedby.)
+   */
+  paintCellMsg() {
+    const fc = this.focused;
+    const row = fc && this.drawn.get(fc.r);
+    const host = row && row.hosts[fc.f];
+    const msgs = host && host.isConnected && host.contains(this.root.activeElement) ? [...host.querySelectorAll(':scope > .msg')] : [];
+    this.cellMsg.replaceChildren(...msgs.map((m) => h('span', { class: m.className }, m.textContent)));
   }
 
   paintSummary() {
@@ -489,8 +717,16 @@ export class StatsForm {
     for (const r of this.issueSets.rows) take(r);
     list.sort(errorsFirst);
     const items = list.map((i) => {
-      const tg = this.target(i.path);
-      return summaryItem(i, tg && tg.control ? tg.control.id : '', t);
+      const m = /^\/rows\/(\d+)(?:\/([^/]+))?$/.exec(i.path);
+      if (!m || !this.rowText[Number(m[1])]) {
+        const tg = this.target(i.path);
+        return summaryItem(i, tg && tg.control ? tg.control.id : '', t);
+      }
+      // Every entry names its unit; the link reaches the cell even when it is not drawn.
+      const r = Number(m[1]);
+      const label = this.rowLabel(r);
+      const named = i.message.includes(label) ? i : { ...i, message: t.ofUnit(label, i.message) };
+      return summaryItem(named, `${this.uid}-c${r}-${m[2] || 'name'}`, t);
     });
     const more = errors + warnings - list.length;
     if (more > 0) items.push(h('li', { class: 'more' }, t.more(more)));
@@ -498,49 +734,104 @@ export class StatsForm {
     paintSummaryState(this, errors, warnings, t.noIssues, t.summaryErrors);
   }
 
-  onSummaryClick(e) {
-    focusFromSummary(this.root, e);
+  /**
+   * Brings row `r`, column `field` into view (drawing it if need be) and focuses it: the way a
+   * portal's script reaches a cell that is not drawn (only drawn rows are in the DOM). `field` may
+   * be a computed column: the first input its formula names is focused. Resolves false when there
+   * is no such cell.
+   */
+  focusCell(r, field, block) {
+    return withMore(() => this.reach(r, field, block));
   }
+
+  // ---- the row filter ----
+
+  /** Rows shown (all, unless the filter box holds something: stats-more.js filters). */
+  applyFilter(repaint) {
+    if (this.findInput.value.trim() || this.problemsBox.checked || this.filter.q || this.filter.problems) {
+      if (this.filterRows) this.filterRows(repaint);
+      else loadMore().then(() => this.filterRows(true));
+      if (this.order) return;
+    }
+    this.order = this.rowText.map((_, r) => r);
+    this.paintWindow();
+  }
+
 
   // ---- edits ----
 
   onInput(e) {
     const el = e.target;
+    if (el.dataset.find != null) { this.applyFilter(); return; }
     if (el.dataset.h) {
-      this.apply(JSON.parse(this.handle.setHeader(el.dataset.h, el.value)));
-      if (el.dataset.h === 'filed_on') this.reportedOn.textContent = el.value;
+      const key = el.dataset.h;
+      this.remember(-1, key, this.headText[key], el.value);
+      this.writeHeader(key, el.value, false);
       return;
     }
     if (el.dataset.f == null) return;
     const r = Number(el.dataset.r);
-    const res = el.dataset.f === 'name' ? this.handle.setName(r, el.value) : this.handle.setCell(r, el.dataset.f, el.value);
-    this.apply(JSON.parse(res));
+    const f = el.dataset.f;
+    this.remember(r, f, this.rowText[r][f], el.value);
+    this.writeCell(r, f, el.value, false);
   }
 
-  onChange(e) {
+  /** Records a typed edit for undo; keys typed into one cell in a row make one step. */
+  remember(r, f, before, after) {
+    const key = `${r}/${f}`;
+    const last = this.undoStack[this.undoStack.length - 1];
+    if (this.typing === key && last && last.cells && last.cells.length === 1 && last.cells[0].r === r && last.cells[0].f === f) {
+      last.cells[0].after = after;
+      this.redoStack = [];
+      this.paintUndo();
+      return;
+    }
+    this.typing = key;
+    this.record({ cells: [{ r, f, before, after }] });
+  }
+
+  writeHeader(key, text, setControl) {
+    this.headText[key] = text;
+    const fc = this.fields[key];
+    if (setControl && fc) fc.control.value = text;
+    this.apply(JSON.parse(this.handle.setHeader(key, text)), setControl);
+    if (key === 'filed_on') this.reportedOn.textContent = text;
+    if (key === 'batch') this.paintDeadline(text);
+  }
+
+  /** Writes a cell's text to the table, and to its input when drawn; repaints what it changed. */
+  writeCell(r, f, text, quiet) {
+    this.rowText[r][f] = text;
+    const row = this.drawn.get(r);
+    if (row && row.cells[f].value !== text) row.cells[f].value = text;
+    this.apply(JSON.parse(f === 'name' ? this.handle.setName(r, text) : this.handle.setCell(r, f, text)), quiet);
+  }
+
+  paintDeadline(batch) {
     // The preset's deadline depends on the batch.
-    if (e.target.dataset.h !== 'batch' || !this.deadlineEl) return;
+    if (!this.deadlineEl) return;
     const t = this.t;
-    const dl = this.preset.deadlines[Number(e.target.value) - 1];
-    this.deadlineEl.replaceChildren(t.deadline, '：', dl || '—', dl ? t.deadlineAuto(this.preset.id) : '');
+    const dl = this.preset.deadlines[Number(batch) - 1];
+    this.deadlineEl.replaceChildren(t.deadline, t.colon, dl || '—', dl ? t.deadlineAuto(this.preset.id) : '');
   }
 
   /** Repaints what an edit's answer names, then tells the page. */
   apply(res, quiet = false) {
     if (!res) return;
     if (res.all) {
-      this.paintAll(res.all);
+      this.setIssues(res.all);
     } else {
       if (res.row != null) {
         this.paintRowView(res.row, res.rowView);
         this.issueSets.rows[res.row] = res.rowIssues;
-        this.paintBucket(`r${res.row}`, res.rowIssues);
       }
-      if (res.names) { this.issueSets.names = res.names; this.paintBucket('names', res.names); }
-      if (res.header) { this.issueSets.header = res.header; this.paintBucket('header', res.header); }
+      if (res.names) this.setNames(res.names);
+      else if (res.row != null) this.paintRowMarks(res.row);
+      if (res.header) { this.issueSets.header = res.header; this.paintHeaderMarks(); }
       if (!quiet) this.paintSummary();
     }
     if (res.total) this.paintTotal(res.total);
+    if (this.focused) this.paintCellMsg();
     if (!quiet) this.changed(false);
   }
 
@@ -555,34 +846,18 @@ export class StatsForm {
     const form = this;
     let data;
     let issues;
+    const counts = { ...this.counts };
     // Computed on first read: a listener that does not look costs nothing on a 1 000-row table.
+    // `counts`: the errors and warnings the form shows (empty cells of a blank form not yet).
     const detail = {
       get data() { return data || (data = form.data()); },
       get issues() { return issues || (issues = form.issues()); },
+      counts,
     };
     this.el.dispatchEvent(new CustomEvent(type, { detail, bubbles: true, composed: true }));
   }
 
-  /** Spreadsheet keys: arrows, Enter / Shift+Enter; Tab is the browser's own. */
-  onKey(e) {
-    const el = e.target;
-    if (el.dataset.f == null || e.altKey || e.ctrlKey || e.metaKey) return;
-    const r = Number(el.dataset.r);
-    const c = this.navCols.indexOf(this.columns.findIndex((x) => x.field === el.dataset.f));
-    const all = el.selectionStart === 0 && el.selectionEnd === el.value.length;
-    let to = null;
-    if (e.key === 'ArrowDown' || (e.key === 'Enter' && !e.shiftKey)) to = [r + 1, c];
-    else if (e.key === 'ArrowUp' || (e.key === 'Enter' && e.shiftKey)) to = [r - 1, c];
-    else if (e.key === 'ArrowLeft' && (all || el.selectionEnd === 0)) to = [r, c - 1];
-    else if (e.key === 'ArrowRight' && (all || el.selectionStart === el.value.length)) to = [r, c + 1];
-    if (!to) return;
-    e.preventDefault();
-    const row = this.rowEls[to[0]];
-    const col = this.columns[this.navCols[to[1]]];
-    const next = row && col && row.cells[col.field];
-    if (next) next.focus();
-  }
-
+  // ---- undo / redo ----
   /** Pastes a block copied from Excel/WPS, starting at the focused cell. */
   onPaste(e) {
     const el = e.target;
@@ -590,140 +865,58 @@ export class StatsForm {
     const text = e.clipboardData ? e.clipboardData.getData('text/plain') : '';
     if (!/[\t\n]/.test(text.replace(/\r?\n$/, ''))) return;
     e.preventDefault();
-    this.pasteBlock(Number(el.dataset.r), el.dataset.f, parseTsv(text));
+    const block = parseTsv(text);
+    withMore(() => this.pasteBlock(Number(el.dataset.r), el.dataset.f, block));
   }
 
-  /** Writes a block of texts into the grid from row `r0`, column `field`, as the paper form's
-   * columns run (values landing on computed columns are ignored). Returns the cells written. */
-  pasteBlock(r0, field, block) {
-    const c0 = this.columns.findIndex((x) => x.field === field);
-    let last = null;
-    let n = 0;
-    block.forEach((vals, i) => {
-      const r = r0 + i;
-      const row = this.rowEls[r];
-      if (!row) return;
-      let res = null;
-      vals.forEach((v, j) => {
-        const col = this.columns[c0 + j];
-        if (!col) return;
-        if (col.field === 'name') {
-          if (this.preset) return;
-          row.cells.name.value = v.trim();
-          res = JSON.parse(this.handle.setName(r, v));
-        } else if (col.input) {
-          row.cells[col.field].value = v;
-          res = JSON.parse(this.handle.setCell(r, col.field, v));
-        } else return;
-        n++;
-        this.apply(res, true);
-        last = res;
-      });
-    });
-    if (last) {
-      this.paintSummary();
-      this.changed(false);
-    }
-    return n;
+
+  record(entry) {
+    this.undoStack.push(entry);
+    if (this.undoStack.length > UNDO_MAX) this.undoStack.shift();
+    this.redoStack = [];
+    this.edited = true;
+    this.paintUndo();
   }
 
-  async onAction(e) {
-    const b = e.target.closest('button[data-act]');
-    if (!b) return;
-    const act = b.dataset.act;
-    if (act === 'open') this.fileInput.click();
-    else if (act === 'json') { if (await this.gate()) this.download(this.fileName('json'), `${JSON.stringify(this.data(), null, 2)}\n`, 'application/json'); }
-    else if (act === 'csv') { if (await this.gate()) this.download(this.fileName('csv'), writeCsv(this.handle.data()), 'text/csv;charset=utf-8'); }
-    // 导出 Excel: the workbook module (excel.js) loads on first use, not with the form.
-    else if (act === 'xlsx') { if (await this.gate()) { const x = await import('./excel.js'); this.download(this.fileName('xlsx'), await x.writeXlsx(this.handle.data()), x.XLSX_TYPE); } }
-    else if (act === 'print') window.print();
-    else if (act === 'submit') this.submit();
-    else if (act === 'locale') this.setLocale(this.locale === 'en' ? 'zh-CN' : 'en');
-    else if (act === 'add') this.rowsChanged(this.handle.insertRow(this.handle.rowCount(), ''));
-    else if (act === 'remove') this.rowsChanged(this.handle.removeRow(Number(b.dataset.r)));
+  paintUndo() {
+    if (!this.toolbar) return;
+    const set = (act, on) => { const b = this.toolbar.querySelector(`[data-act=${act}]`); if (b) b.disabled = !on; };
+    set('undo', this.undoStack.length > 0);
+    set('redo', this.redoStack.length > 0);
   }
 
-  rowsChanged(res) {
-    if (res === 'null') return;
-    this.render();
+  /** Replaces the table with `text` (JSON) and re-checks everything. */
+  load(text) {
+    this.handle.free();
+    this.handle = new api.wasm.FormHandle(text, this.locale);
+    const data = this.data();
+    this.presetId = data.preset || '';
+    this.showMissing = true;
+    this.render(data);
     this.changed(true);
   }
 
-  /** Export and submit: blocked by errors; warnings need the clerk's confirmation. */
-  async gate() {
-    this.showMissing = true;
-    this.paintAll(JSON.parse(this.handle.issues()));
-    if (this.counts.errors > 0) {
-      this.notice(this.t.blocked);
-      this.summary.focus();
-      return false;
-    }
-    if (this.counts.warnings === 0) return true;
-    return this.confirm(this.t.confirmWarnings(this.counts.warnings));
+  // ---- the printout ----
+
+  /**
+   * Printing draws every row (the screen draws those in view): the printout is what an office
+   * files. Undone at the next scroll after printing.
+   */
+  printRows(on) {
+    this.printing = on;
+    // Back to the rows in view at the next scroll, not at once: the PDF writer may report the end
+    // of printing before it has laid out every page.
+    if (!on) return;
+    this.win = [this.win[0], -1];
+    this.paintWindow();
   }
 
-  confirm(question) {
-    const d = this.dialog;
-    d.querySelector('p').textContent = question;
-    return new Promise((resolve) => {
-      const done = (e) => {
-        const b = e.target.closest('button');
-        if (!b && e.type === 'click') return;
-        d.removeEventListener('click', done);
-        d.removeEventListener('cancel', done);
-        if (d.open) d.close();
-        resolve(!!b && b.value === 'yes');
-      };
-      d.addEventListener('click', done);
-      d.addEventListener('cancel', done);
-      if (typeof d.showModal === 'function') d.showModal();
-      else d.setAttribute('open', '');
-      d.querySelector('button').focus();
-    });
-  }
-
-  fileName(ext) {
-    const d = this.data();
-    const base = [d.unit || 'cxzy-stats', d.batch ? `${this.t.batchN(d.batch)}` : ''].filter(Boolean).join('-');
-    return `${base.replace(/[\\/:*?"<>|]/g, '_')}.${ext}`;
-  }
-
-  download(name, text, type) {
-    const url = URL.createObjectURL(new Blob([text], { type }));
-    const a = h('a', { href: url, download: name, hidden: true });
-    this.root.append(a);
-    a.click();
-    a.remove();
-    const tm = setTimeout(() => { URL.revokeObjectURL(url); this.timers.delete(tm); }, 1000);
-    this.timers.add(tm);
-    this.notice(this.t.saved);
-    this.el.dispatchEvent(new CustomEvent('cxzy-export', { detail: { name, text, type }, bubbles: true, composed: true }));
-  }
-
-  /** Opens a JSON or CSV file (UTF-8, with or without BOM, or GBK). */
-  async openFile(file) {
-    const t = this.t;
-    try {
-      if (file.size > MAX_BYTES) throw new Error(`${file.size} > ${MAX_BYTES} bytes`);
-      const bytes = new Uint8Array(await file.arrayBuffer());
-      // A workbook (zip or OLE2 by its first bytes, whatever its name): the Excel module reads it.
-      if ((bytes[0] === 0x50 && bytes[1] === 0x4b) || (bytes[0] === 0xd0 && bytes[1] === 0xcf)) {
-        this.setData((await (await import('./excel.js')).readXlsx(bytes, { locale: this.locale })).doc);
-        this.notice(t.opened(file.name));
-        return;
-      }
-      const text = decodeText(bytes);
-      const csv = /\.csv$/i.test(file.name) || !/^\s*[{[]/.test(text.replace(/^\uFEFF/, ''));
-      const doc = csv ? readCsv(text).doc : parseJson(text);
-      this.setData(doc);
-      this.notice(t.opened(file.name));
-    } catch (err) {
-      this.notice(t.unreadable(file.name, err.message));
-    }
+  open(file) {
+    return withMore(() => this.openFile(file));
   }
 
   notice(text, ...extra) {
-    this.noticeEl.replaceChildren(h('p', {}, text, ...extra));
+    this.noticeEl.replaceChildren(h('p', {}, text, ...extra.filter(Boolean)));
   }
 
   // ---- drafts (js/draft.js) ----
@@ -737,6 +930,9 @@ export class StatsForm {
     this.handle.free();
     this.handle = new api.wasm.FormHandle(this.initialText, this.locale);
     this.showMissing = this.opts.data != null;
+    this.undoStack = [];
+    this.redoStack = [];
+    this.edited = false;
     this.render();
     this.notice(this.t.discarded);
     this.emit('cxzy-change');

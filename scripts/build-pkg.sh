@@ -38,7 +38,7 @@ wasm-bindgen --target web --out-dir "$out" --out-name cxzy_stats --no-typescript
 for w in "$out/cxzy_form_bg.wasm" "$out/cxzy_stats_bg.wasm"; do
   # The features rustc emits for wasm32-unknown-unknown; never the all-features switch (it would let
   # wasm-opt use instructions some browsers lack).
-  "$bin/wasm-opt" -Oz --converge --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext \
+  "$bin/wasm-opt" -Oz --converge --strip-producers --strip-target-features --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext \
     --enable-mutable-globals --enable-reference-types --enable-multivalue "$w" -o "$w"
 done
 
@@ -50,20 +50,23 @@ mkdir -p "$stage"
 cp js/*.js "$stage/"
 cp $out/cxzy_stats.js "$stage/"
 # Each stylesheet ships whole: js/base.css (what both forms share) in front of its own rules, as a
-# file in the package and as a string module for the bundles (comments dropped: bytes the page downloads).
+# file in the package and as a string module for the bundles (minified by esbuild: bytes the page downloads).
 for pair in cxzy-form.css:styles.js review-entry.css:review-styles.js rollup.css:rollup-styles.js; do
   cat js/base.css "js/${pair%%:*}" > "$out/${pair%%:*}"
-  node -e '
+  "$bin/esbuild" --loader=css --minify --log-level=warning < "$out/${pair%%:*}" | node -e '
     const fs = require("fs");
-    const css = fs.readFileSync(process.argv[1], "utf8").replace(/\/\*[\s\S]*?\*\//g, "");
-    fs.writeFileSync(process.argv[2], "export default " + JSON.stringify(css) + ";\n");
-  ' "$out/${pair%%:*}" "$stage/${pair##*:}"
+    fs.writeFileSync(process.argv[1], "export default " + JSON.stringify(fs.readFileSync(0, "utf8")) + ";\n");
+  ' "$stage/${pair##*:}"
 done
 "$bin/esbuild" "$stage/index.js" --bundle --minify --format=esm --target=es2020 --log-level=warning \
-  --external:./cxzy_form.js --external:./review.js --external:./rollup.js --external:./excel.js --external:./packed.js --outfile=$out/index.js
+  --external:./cxzy_form.js --external:./review.js --external:./rollup.js --external:./excel.js --external:./packed.js --external:./stats-more.js --outfile=$out/index.js
 # packed.js: how the full API hands document objects to the wasm as numbers; init() loads it with
 # cxzy_form.js, so the embedded form does not download it.
 "$bin/esbuild" "$stage/packed.js" --minify --format=esm --target=es2020 --log-level=warning --outfile=$out/packed.js
+# stats-more.js: the statistics form's second module (keyboard travel, paste, undo, export checks,
+# files, English), loaded when the clerk starts working in the form. Self-contained: it imports
+# nothing, the first module hands it what it needs.
+"$bin/esbuild" "$stage/stats-more.js" --minify --format=esm --target=es2020 --log-level=warning --outfile=$out/stats-more.js
 # review.js (cxzy-form/review): the 领导点评登记表 and the coverage view, a second module that
 # <cxzy-review-entry> imports when it is on a page — not part of the statistics form's download.
 # It imports index.js (external) so both share one loaded wasm.
@@ -119,6 +122,8 @@ echo "  the embedded form (<cxzy-stats-form>: what a portal page downloads)"
 printf '    wasm  %8d B  %s   cxzy_stats_bg.wasm\n' "$wasm" "$(kib "$wasm")"
 printf '    JS+CSS %7d B  %s   index.js (the CSS inside: %s alone)\n' "$js" "$(kib "$js")" "$(kib "$css")"
 printf '    total %8d B  %s   (budget %s)\n' "$total" "$(kib "$total")" "$(kib "$budget")"
+more=$(gz pkg/stats-more.js)
+printf '    then  %8d B  %s   stats-more.js (keyboard travel, paste, undo, files, English: loaded on the first focus or click in the form)\n' "$more" "$(kib "$more")"
 echo "  the full API (init(): adds review entries, roster, coverage, roll-up)"
 printf '    wasm  %8d B  %s   cxzy_form_bg.wasm\n' "$full_wasm" "$(kib "$full_wasm")"
 printf '    JS    %8d B  %s   cxzy_form.js\n' "$full_js" "$(kib "$full_js")"

@@ -8,10 +8,10 @@ document.getElementById('load-sample').addEventListener('click', async () => {
   form.setData(await res.json());
 });
 
+// detail.counts: what the form shows (a blank form does not count its empty cells yet);
+// detail.issues holds every issue, the empty cells too, as submitting would find them.
 form.addEventListener('cxzy-validate', (e) => {
-  const issues = e.detail.issues;
-  const errors = issues.filter((i) => i.severity === 'error').length;
-  const warnings = issues.filter((i) => i.severity === 'warning').length;
+  const { errors, warnings } = e.detail.counts;
   status.textContent = `检查结果：${errors} 个错误，${warnings} 个警告`;
 });
 

@@ -1,0 +1,359 @@
+// The statistics form's second module: what runs once the clerk works in it (keyboard travel,
+// paste, undo/redo, export and submit checks, files), and the English words. stats-form.js loads
+// it on the first focus or pointer press in the form (or at once for an English form), so that the
+// first download of <cxzy-stats-form> stays small. Its methods join StatsForm's prototype; what it
+// needs from the first module comes in as `deps` (one copy of the wasm state, of the helpers).
+let dep;
+
+/** Are two figures the same number ("91.6%" and "91.6 %", "1,200" and "1200")? */
+function sameFigure(a, b) {
+  const n = (x) => String(x == null ? '' : x).replace(/[\s,，%]/g, '');
+  return n(a) === n(b) || (n(a) !== '' && Number(n(a)) === Number(n(b)));
+}
+
+const cellText = (v) => (v == null ? '' : typeof v === 'string' ? v : JSON.stringify(v));
+
+const ZH_MORE = {
+    pasted: (n) => `已粘贴 ${n} 个单元格。`, pasteOutside: (n) => `${n} 个超出表格，未粘贴。`, pasteNames: (n) => `${n} 个落在只读的单位名称上，未粘贴。`,
+    pasteChecked: (n, d) => `${n} 个落在计算栏，只核对不粘贴：${d.length ? `与计算结果不同——${d.join('；')}` : '均与计算结果一致'}。`,
+    pasteDiffer: (u, no, v, c) => `「${u}」第 ${no} 栏粘贴 ${v}，计算为 ${c}`,
+    replaceAsk: (name) => `打开「${name}」会替换表中已填写的内容（可用“撤销”恢复）。继续吗？`, replaceYes: '打开并替换', cancel: '取消',
+};
+
+const EN = {
+    title: 'Leaders’ Reviews in the Strive-for-Excellence Campaign: Statistics Table',
+    receiver: 'To: ',
+    unit: 'Reporting unit', batch: 'Batch', batchN: (n) => `Batch ${n}`, as_of: 'Statistics as of', filed_on: 'Filing date',
+    deadline: 'Deadline', deadlineAuto: (d) => ` (preset: ${d})`,
+    principal: 'Person in charge', preparer: 'Prepared by', phone: 'Phone', reported_on: 'Reported on',
+    report: 'Written report', overview: '1. Overview', practices: '2. Outstanding practices', examples: '3. Typical examples', notes: 'Notes',
+    no: 'Column', total: 'Total', rowName: 'Unit',
+    open: 'Open file…', saveJson: 'Save JSON', saveCsv: 'Export CSV', saveXlsx: 'Export Excel', print: 'Print', submit: 'Check and submit',
+    addRow: 'Add a row', removeRow: (n) => `Remove row “${n}”`, language: '中文',
+    dropHint: 'Drop a JSON or CSV file on the table to open it',
+    summaryTitle: 'Check results', summaryErrors: (e, w) => `${e} errors, ${w} warnings`,
+    more: (n) => `… and ${n} more`, errorPrefix: 'Error: ', warningPrefix: 'Warning: ',
+    noIssues: 'No problems found', restored: (t) => `Restored the draft saved automatically at ${t}.`, discard: 'Discard draft',
+    discarded: 'Draft discarded.', blocked: 'There are errors: fix the problems below before submitting or exporting.',
+    confirmWarnings: (n) => `There are ${n} warnings. Check them before you continue.`, proceed: 'Checked — continue', back: 'Go back',
+    opened: (name) => `Opened “${name}”.`, unreadable: (name, msg) => `Cannot read “${name}”: ${msg}`,
+    submitted: 'No errors: submitted.', saved: 'File created.', autosaved: 'Draft saved',
+    rowLabel: (row, col) => `${row}, ${col}`, headerCell: (g, l) => (g ? `${g}: ${l}` : l),
+    colon: ': ', ofUnit: (u, m) => `${u}: ${m}`, undo: 'Undo', redo: 'Redo',
+    find: 'Find a unit', findLabel: 'Filter rows', onlyProblems: 'Only rows with problems', found: (n, all) => `Showing ${n} of ${all} rows`,
+    pasted: (n) => `Pasted ${n} cells.`, pasteOutside: (n) => ` ${n} fell outside the table and were not pasted.`, pasteNames: (n) => ` ${n} fell on read-only unit names and were not pasted.`,
+    pasteChecked: (n, d) => ` ${n} fell on computed columns, checked, not pasted: ${d.length ? `different from the computed value — ${d.join('; ')}` : 'all equal to the computed values'}.`,
+    pasteDiffer: (u, no, v, c) => `“${u}” column ${no}: pasted ${v}, computed ${c}`,
+    replaceAsk: (name) => `Opening “${name}” replaces what has been typed in the table (Undo brings it back). Continue?`, replaceYes: 'Open and replace', cancel: 'Cancel',
+    signUnit: 'Unit (seal)', signed: ' (signature)', pageOf: ['Page ', ' of ', ''],
+  };
+
+class More {
+  /** focusCell's work. */
+  reach(r, field, block = 'nearest') {
+    field = this.inputOf(field);
+    if (!this.rowText[r] || !field) return false;
+    let p = this.order.indexOf(r);
+    if (p < 0) {
+      // Filtered out: show every row again.
+      this.findInput.value = '';
+      this.problemsBox.checked = false;
+      this.applyFilter();
+      p = r;
+    }
+    const wrap = this.tableWrap;
+    if (!this.drawn.has(r)) {
+      // Not drawn: scroll so that it is (below the frozen rows, or at the bottom, or centred).
+      const rh = this.rowH;
+      const top = p * rh;
+      wrap.scrollTop = block === 'center' ? top - (wrap.clientHeight - this.bodyTop) / 2
+        : p < this.win[0] ? top : Math.max(0, this.bodyTop + top + rh - wrap.clientHeight);
+      this.paintWindow();
+    }
+    const row = this.drawn.get(r);
+    const el = row && row.cells[field];
+    if (!el) return false;
+    el.focus();
+    if (block === 'center') el.scrollIntoView({ block: 'center', inline: 'nearest' });
+    return true;
+  }
+
+  /** The field a cell link focuses: itself when it is typed in, else the first input of its formula. */
+  inputOf(field) {
+    const c = this.columns.find((x) => x.field === field);
+    if (!c) return null;
+    if (c.input || c.field === 'name') return field;
+    const no = /\d+/.exec(c.formula || '');
+    const dep = no && this.columns.find((x) => x.no === no[0] && x.input);
+    return dep ? dep.field : null;
+  }
+
+  onSummaryClick(e) {
+    const a = e.target.closest('a[data-target]');
+    const m = a && /-c(\d+)-([^-]+)$/.exec(a.dataset.target);
+    if (m && a.dataset.target.startsWith(`${this.uid}-c`)) {
+      e.preventDefault();
+      this.reach(Number(m[1]), m[2], 'center');
+    } else dep.focusFromSummary(this.root, e);
+  }
+
+  /** Rows shown: those whose name holds the search text, and only those with problems if asked. */
+  filterRows(repaint = true) {
+    const q = this.findInput.value.trim().toLowerCase();
+    const problems = this.problemsBox.checked;
+    this.filter = { q, problems };
+    this.order = [];
+    this.rowText.forEach((text, r) => {
+      if (q && !text.name.toLowerCase().includes(q)) return;
+      if (problems && !this.rowIssues(r).some((i) => this.visible(i))) return;
+      this.order.push(r);
+    });
+    this.foundEl.textContent = q || problems ? this.t.found(this.order.length, this.rowText.length) : '';
+    if (!repaint) {
+      this.paintWindow();
+      return;
+    }
+    for (const row of this.drawn.values()) row.tr.remove();
+    this.drawn.clear();
+    this.win = [0, 0];
+    this.tableWrap.scrollTop = 0;
+    this.paintWindow();
+  }
+
+  async onAction(e) {
+    const b = e.target.closest('button[data-act]');
+    if (!b) return;
+        const act = b.dataset.act;
+    if (act === 'open') this.fileInput.click();
+    else if (act === 'json') { if (await this.gate()) this.download(this.fileName('json'), `${JSON.stringify(this.data(), null, 2)}\n`, 'application/json'); }
+    else if (act === 'csv') { if (await this.gate()) this.download(this.fileName('csv'), dep.writeCsv(this.handle.data()), 'text/csv;charset=utf-8'); }
+    // 导出 Excel: the workbook module (excel.js) loads on first use, not with the form.
+    else if (act === 'xlsx') { if (await this.gate()) { const x = await import('./excel.js'); this.download(this.fileName('xlsx'), await x.writeXlsx(this.handle.data()), x.XLSX_TYPE); } }
+    else if (act === 'print') window.print();
+    else if (act === 'undo') this.undo();
+    else if (act === 'redo') this.redo();
+    else if (act === 'submit') this.submit();
+    else if (act === 'locale') this.setLocale(this.locale === 'en' ? 'zh-CN' : 'en');
+    else if (act === 'add') this.rowsChanged(() => this.handle.insertRow(this.handle.rowCount(), ''), this.rowText.length);
+    else if (act === 'remove') {
+      // The focus stays in the table: on the row that takes the removed one's place.
+      const r = Number(b.dataset.r);
+      this.rowsChanged(() => this.handle.removeRow(r), Math.max(0, Math.min(r, this.rowText.length - 2)));
+    }
+  }
+
+  /** A row added or removed: one undo step holding the table before and after. */
+  rowsChanged(edit, focusRow) {
+    const before = this.handle.data();
+    if (edit() === 'null') return;
+    this.record({ doc: { before, after: this.handle.data() } });
+    this.render();
+    this.changed(true);
+    if (focusRow != null) this.reach(focusRow, 'name');
+  }
+
+  /** Spreadsheet keys: arrows, Enter / Shift+Enter, Tab / Shift+Tab, over every row. */
+  onKey(e) {
+    const el = e.target;
+    if (el.dataset.f == null || e.altKey || e.ctrlKey || e.metaKey) return;
+    const p = this.order.indexOf(Number(el.dataset.r));
+    const ci = this.columns.findIndex((x) => x.field === el.dataset.f);
+    const c = this.navCols.indexOf(ci);
+    const all = el.selectionStart === 0 && el.selectionEnd === el.value.length;
+    let to = null;
+    if (e.key === 'ArrowDown' || (e.key === 'Enter' && !e.shiftKey)) to = [p + 1, this.navCols[c]];
+    else if (e.key === 'ArrowUp' || (e.key === 'Enter' && e.shiftKey)) to = [p - 1, this.navCols[c]];
+    else if (e.key === 'ArrowLeft' && (all || el.selectionEnd === 0)) to = [p, this.navCols[c - 1]];
+    else if (e.key === 'ArrowRight' && (all || el.selectionStart === el.value.length)) to = [p, this.navCols[c + 1]];
+    else if (e.key === 'Tab' && !this.opts.readonly) {
+      // The next cell a clerk types in, across rows not drawn yet; past the last, the page's own Tab.
+      const k = this.tabCols.indexOf(ci);
+      const d = e.shiftKey ? -1 : 1;
+      let q = k < 0 ? (d > 0 ? 0 : this.tabCols.length - 1) : k + d;
+      let pp = p;
+      if (k < 0 && d < 0) pp = p - 1;
+      if (q >= this.tabCols.length) { q = 0; pp++; }
+      if (q < 0) { q = this.tabCols.length - 1; pp--; }
+      if (pp < 0 || pp >= this.order.length) return;
+      to = [pp, this.tabCols[q]];
+    }
+    if (!to) return;
+    e.preventDefault();
+    const r = this.order[to[0]];
+    const col = this.columns[to[1]];
+    if (r != null && col) this.reach(r, col.field);
+  }
+
+  get tabCols() {
+    return this.navCols.filter((i) => !(this.columns[i].field === 'name' && (this.preset || this.opts.readonly)));
+  }
+
+
+  /**
+   * Writes a block of texts one-to-one onto the columns from row `r0`, column `field`, as in
+   * Excel: down the rows shown (drawn or not), across the columns as the form shows them. A value
+   * that lands on a computed column is compared with the computed one, not written; values past
+   * the table's edge and on read-only names are skipped. A notice says what happened. Returns the
+   * cells written.
+   */
+  pasteBlock(r0, field, block) {
+    const c0 = this.columns.findIndex((x) => x.field === field);
+    const p0 = this.order.indexOf(r0);
+    const cells = [];
+    const checks = [];
+    let outside = 0;
+    let names = 0;
+    block.forEach((vals, i) => {
+      const r = this.order[p0 + i];
+      vals.forEach((v, j) => {
+        const col = this.columns[c0 + j];
+        if (r == null || !col) { if (v.trim()) outside++; return; }
+        if (col.field === 'name' && this.preset) { if (v.trim() && v.trim() !== this.rowText[r].name) names++; return; }
+        if (!col.input && col.field !== 'name') { if (v.trim()) checks.push({ r, col, v: v.trim() }); return; }
+        const after = col.field === 'name' ? v.trim() : v;
+        cells.push({ r, f: col.field, before: this.rowText[r][col.field], after });
+      });
+    });
+    for (const c of cells) this.writeCell(c.r, c.f, c.after, true);
+    // Compared after the writes: the pasted counts are what the computed value is computed from.
+    const differ = checks.filter((x) => !sameFigure(x.v, this.views[x.r] && this.views[x.r][x.col.field]));
+    if (cells.length) {
+      this.record({ cells });
+      this.paintSummary();
+      this.changed(false);
+    }
+    const t = this.t;
+    this.notice(t.pasted(cells.length), outside ? t.pasteOutside(outside) : '', names ? t.pasteNames(names) : '',
+      checks.length ? t.pasteChecked(checks.length, differ.map((x) => t.pasteDiffer(this.rowLabel(x.r), x.col.no, x.v, cellText(this.views[x.r][x.col.field]))).slice(0, 3)) : '');
+    return cells.length;
+  }
+
+
+  onUndoKey(e) {
+    if (!(e.ctrlKey || e.metaKey) || e.altKey || this.opts.readonly || e.target.dataset.find != null) return;
+    const k = e.key.toLowerCase();
+    if (k === 'z' && !e.shiftKey) { e.preventDefault(); this.undo(); }
+    else if (k === 'y' || (k === 'z' && e.shiftKey)) { e.preventDefault(); this.redo(); }
+  }
+
+  /** Takes back the last edit: typed text, a paste, a row added or removed, a file opened. */
+  undo() { this.step(this.undoStack, this.redoStack, 'before'); }
+
+  redo() { this.step(this.redoStack, this.undoStack, 'after'); }
+
+  step(from, to, side) {
+    const e = from.pop();
+    if (!e) return;
+    to.push(e);
+    this.typing = null;
+    if (e.doc) {
+      this.load(e.doc[side]);
+    } else {
+      const cells = side === 'before' ? [...e.cells].reverse() : e.cells;
+      for (const c of cells) {
+        if (c.r < 0) this.writeHeader(c.f, c[side], true);
+        else this.writeCell(c.r, c.f, c[side], true);
+      }
+      this.paintSummary();
+      this.changed(false);
+      const c = cells[cells.length - 1];
+      if (c.r >= 0) this.reach(c.r, c.f);
+      else if (this.fields[c.f]) this.fields[c.f].control.focus();
+    }
+    this.edited = true;
+    this.paintUndo();
+  }
+
+
+  /** Export and submit: blocked by errors; warnings need the clerk's confirmation. */
+  async gate() {
+    this.showMissing = true;
+    this.setIssues(JSON.parse(this.handle.issues()));
+    if (this.counts.errors > 0) {
+      this.notice(this.t.blocked);
+      this.summary.focus();
+      return false;
+    }
+    if (this.counts.warnings === 0) return true;
+    return this.confirm(this.t.confirmWarnings(this.counts.warnings));
+  }
+
+  confirm(question, yes = this.t.proceed, no = this.t.back) {
+    const d = this.dialog;
+    d.querySelector('p').textContent = question;
+    const [b1, b2] = d.querySelectorAll('button');
+    b1.textContent = yes;
+    b2.textContent = no;
+    return new Promise((resolve) => {
+      const done = (e) => {
+        const b = e.target.closest('button');
+        if (!b && e.type === 'click') return;
+        d.removeEventListener('click', done);
+        d.removeEventListener('cancel', done);
+        if (d.open) d.close();
+        resolve(!!b && b.value === 'yes');
+      };
+      d.addEventListener('click', done);
+      d.addEventListener('cancel', done);
+      if (typeof d.showModal === 'function') d.showModal();
+      else d.setAttribute('open', '');
+      d.querySelector('button').focus();
+    });
+  }
+
+  fileName(ext) {
+    const d = this.data();
+    const base = [d.unit || 'cxzy-stats', d.batch ? `${this.t.batchN(d.batch)}` : ''].filter(Boolean).join('-');
+    return `${base.replace(/[\\/:*?"<>|]/g, '_')}.${ext}`;
+  }
+
+  download(name, text, type) {
+    const url = URL.createObjectURL(new Blob([text], { type }));
+    const a = dep.h('a', { href: url, download: name, hidden: true });
+    this.root.append(a);
+    a.click();
+    a.remove();
+    const tm = setTimeout(() => { URL.revokeObjectURL(url); this.timers.delete(tm); }, 1000);
+    this.timers.add(tm);
+    this.notice(this.t.saved);
+    this.el.dispatchEvent(new CustomEvent('cxzy-export', { detail: { name, text, type }, bubbles: true, composed: true }));
+  }
+
+  /** Opens a JSON, CSV (UTF-8, with or without BOM, or GBK) or Excel (.xlsx/.xls) file. */
+  async openFile(file) {
+    const t = this.t;
+    try {
+      if (file.size > dep.MAX_BYTES) throw new Error(`${file.size} > ${dep.MAX_BYTES} bytes`);
+      const bytes = new Uint8Array(await file.arrayBuffer());
+      let doc;
+      if ((bytes[0] === 0x50 && bytes[1] === 0x4b) || (bytes[0] === 0xd0 && bytes[1] === 0xcf)) {
+        // A workbook (zip or OLE2 by its first bytes, whatever its name): the Excel module reads it.
+        doc = (await (await import('./excel.js')).readXlsx(bytes, { locale: this.locale })).doc;
+      } else {
+        const text = dep.decodeText(bytes);
+        const csv = /\.csv$/i.test(file.name) || !/^\s*[{[]/.test(text.replace(/^\uFEFF/, ''));
+        doc = csv ? dep.readCsv(text).doc : dep.parseJson(text);
+      }
+      // A file replaces the table: asked first when the clerk has typed in it; undo takes it back.
+      if (this.edited && !(await this.confirm(t.replaceAsk(file.name), t.replaceYes, t.cancel))) return;
+      const before = this.handle.data();
+      this.load(dep.asText(doc));
+      this.record({ doc: { before, after: this.handle.data() } });
+      this.edited = false;
+      this.notice(t.opened(file.name));
+    } catch (err) {
+      this.notice(t.unreadable(file.name, err.message));
+    }
+  }
+
+}
+
+/** Adds the methods to StatsForm's prototype and the words to the catalogue. */
+export function install(proto, deps) {
+  dep = deps;
+  Object.assign(dep.TEXT['zh-CN'], ZH_MORE);
+  dep.TEXT.en = EN;
+  for (const k of Object.getOwnPropertyNames(More.prototype)) {
+    if (k !== 'constructor') Object.defineProperty(proto, k, Object.getOwnPropertyDescriptor(More.prototype, k));
+  }
+}
