@@ -900,13 +900,10 @@ export class StatsForm {
 
   /**
    * Printing draws every row (the screen draws those in view): the printout is what an office
-   * files. Undone at the next scroll after printing.
+   * files. Undone after printing.
    */
   printRows(on) {
     this.printing = on;
-    // Back to the rows in view at the next scroll, not at once: the PDF writer may report the end
-    // of printing before it has laid out every page.
-    if (!on) return;
     this.win = [this.win[0], -1];
     this.paintWindow();
   }

@@ -21,14 +21,16 @@ if [ "$have" != "$want" ]; then
   cargo install wasm-bindgen-cli --version "=$want" --locked || cargo install wasm-bindgen-cli --version "=$want"
 fi
 
-if [ ! -x /usr/bin/chromium ]; then
+# Chromium for the browser tests; pdftotext (poppler-utils) and CJK fonts for the printout tests,
+# which compare the PDF's text.
+if [ ! -x /usr/bin/chromium ] || ! command -v pdftotext >/dev/null || ! fc-list 2>/dev/null | grep -qi 'Noto Sans CJK'; then
   sudo_=""
   [ "$(id -u)" -ne 0 ] && sudo_="sudo"
   $sudo_ apt-get update
-  $sudo_ env DEBIAN_FRONTEND=noninteractive apt-get install -y chromium chromium-driver
+  $sudo_ env DEBIAN_FRONTEND=noninteractive apt-get install -y chromium chromium-driver poppler-utils fonts-noto-cjk
 fi
 
 if [ ! -d pkg-tests/node_modules/playwright-core ] || [ ! -x pkg-tests/node_modules/.bin/wasm-opt ] \
-   || [ ! -d pkg-tests/node_modules/axe-core ] || [ pkg-tests/package-lock.json -nt pkg-tests/node_modules/.package-lock.json ]; then
+   || [ ! -d pkg-tests/node_modules/axe-core ] || [ ! -d pkg-tests/node_modules/ag-grid-community ] || [ pkg-tests/package-lock.json -nt pkg-tests/node_modules/.package-lock.json ]; then
   (cd pkg-tests && npm ci --no-audit --no-fund)
 fi

@@ -39,7 +39,8 @@ async function check(file) {
   const errors = issues.filter((i) => i.severity === 'error');
   const warnings = issues.filter((i) => i.severity === 'warning');
   const list = el('ul', { class: 'issues' }, ...issues.filter((i) => i.severity !== 'info')
-    .map((i) => el('li', { class: i.severity }, el('code', {}, i.code), i.message, ' ', el('small', {}, i.path))));
+    // The severity in words and a sign, not only a colour.
+    .map((i) => el('li', { class: i.severity }, el('strong', {}, i.severity === 'error' ? '✗ 错误 ' : '⚠ 警告 '), el('code', {}, i.code), ' ', i.message, ' ', el('small', {}, i.path))));
   const kids = [el('h2', {}, file.name), el('p', { id: 'verdict' }, errors.length ? `✗ ${errors.length} 个错误，${warnings.length} 个警告 — 请改正后再上报` : `✓ 没有错误（${warnings.length} 个警告）`), list];
   if (doc && doc.format === 'cxzy-stats/1') {
     const view = totals(doc);
