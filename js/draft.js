@@ -12,29 +12,6 @@
 //   frame) and at `pagehide`; what was saved survives a killed tab.
 import { h, isoDate } from './dom.js';
 
-const TEXT = {
-  'zh-CN': {
-    restored: (t) => `已恢复${t ? ` ${t} ` : ''}自动保存的草稿。`,
-    discard: '丢弃草稿',
-    setAside: (key) => `上次自动保存的草稿已损坏或格式过旧，无法恢复：已另存为「${key}」，现打开空白表格。`,
-    full: '浏览器存储空间已满，草稿未能自动保存：请先“保存 JSON”留存填写内容，或清理浏览器存储后继续。',
-    disabled: '浏览器禁用了本地存储，草稿不会自动保存：请在完成前“保存 JSON”留存填写内容。',
-    newer: (t) => `另一个窗口在${t ? ` ${t} ` : ''}保存了此表的较新草稿；本窗口已暂停自动保存，以免覆盖它。`,
-    loadNewer: '载入较新的草稿',
-    keepMine: '保留本窗口的内容',
-  },
-  en: {
-    restored: (t) => `Restored the draft saved automatically${t ? ` at ${t}` : ''}.`,
-    discard: 'Discard draft',
-    setAside: (key) => `The draft saved last time is damaged or in an old format and cannot be restored: it was kept as “${key}”; the form starts fresh.`,
-    full: 'The browser’s storage is full, so the draft was not saved: use “Save JSON” to keep your entries, or free some storage.',
-    disabled: 'The browser has disabled local storage, so drafts are not saved: use “Save JSON” before you finish.',
-    newer: (t) => `Another window saved a newer draft of this table${t ? ` at ${t}` : ''}; autosave is paused here so as not to overwrite it.`,
-    loadNewer: 'Load the newer draft',
-    keepMine: 'Keep this window’s table',
-  },
-};
-
 /** `localStorage`, or null when the page may not use it (access throws in some privacy modes). */
 function storage() {
   try {
@@ -74,7 +51,7 @@ function when(savedAt) {
 const isQuota = (err) => err && (err.name === 'QuotaExceededError' || err.name === 'NS_ERROR_DOM_QUOTA_REACHED' || err.code === 22);
 
 /**
- * The draft of one form. `host`: `{ locale(), notice(text, ...nodes), data() → JSON text,
+ * The draft of one form. `host`: `{ words(), more() (loads the rarer words), notice(text, ...nodes), data() → JSON text,
  * load(text), discard() }` — the form's side.
  */
 export class Drafts {
@@ -90,8 +67,9 @@ export class Drafts {
     if (enabled && typeof window !== 'undefined') window.addEventListener('storage', this.onStorage);
   }
 
+  /** The form's words (js/i18n.js; English in stats-more.js): one catalogue per locale. */
   get t() {
-    return TEXT[this.host.locale() === 'en' ? 'en' : 'zh-CN'];
+    return this.host.words();
   }
 
   /**
@@ -130,12 +108,19 @@ export class Drafts {
   /** Says what `read` found, once the form (and its notice area) is drawn. */
   announce(startedFromDraft) {
     const t = this.t;
-    if (this.pending === 'aside') this.host.notice(t.setAside(this.aside));
-    else if (this.pending === 'disabled') this.warn('disabled');
+    const rare = this.pending;
+    // Their words are in the form's second module (stats-more.js), loaded for them.
+    if (rare === 'aside') this.more(() => this.host.notice(this.t.draftAside(this.aside)));
+    else if (rare === 'disabled') this.warn('disabled');
     else if (startedFromDraft && this.restored) {
       this.host.notice(t.restored(when(this.restored.saved_at)), ' ', this.button(t.discard, () => this.host.discard()));
     }
     this.pending = null;
+  }
+
+  /** Runs `fn` once the rarer words are loaded. */
+  more(fn) {
+    Promise.resolve(this.host.more && this.host.more()).then(fn);
   }
 
   button(text, fn) {
@@ -147,7 +132,7 @@ export class Drafts {
   warn(kind) {
     if (this.warned === kind) return;
     this.warned = kind;
-    this.host.notice(this.t[kind]);
+    this.more(() => this.host.notice(this.t[kind === 'full' ? 'draftFull' : 'draftOff']));
   }
 
   /** Saves when the page is idle (edits in between are saved once). */
@@ -206,17 +191,22 @@ export class Drafts {
     if (this.timer) this.timer.cancel();
     this.timer = null;
     this.paused = true;
+    // The offer's words are in the form's second module (stats-more.js).
+    this.more(() => this.offer(d));
+  }
+
+  offer(d) {
     const t = this.t;
     this.host.notice(
-      t.newer(when(d.saved_at)), ' ',
-      this.button(t.loadNewer, () => {
+      t.draftNewer(when(d.saved_at)), ' ',
+      this.button(t.draftLoad, () => {
         this.paused = false;
         // The draft as it is now (the other tab may have saved again since).
         const now = parseDraft(storage()?.getItem(this.key) ?? '') || d;
         this.host.load(now.data);
         this.host.notice(t.restored(when(now.saved_at)));
       }), ' ',
-      this.button(t.keepMine, () => {
+      this.button(t.draftKeep, () => {
         this.paused = false;
         this.write(this.host.data());
         this.host.notice('');

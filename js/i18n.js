@@ -15,7 +15,8 @@ export const TEXT = {
     dropHint: '可将 JSON 或 CSV 文件拖放到表格上打开',
     summaryTitle: '检查结果', summaryErrors: (e, w) => `${e} 个错误，${w} 个警告`,
     more: (n) => `……另有 ${n} 个问题`, errorPrefix: '错误：', warningPrefix: '警告：',
-    noIssues: '未发现问题', restored: (t) => `已恢复 ${t} 自动保存的草稿。`, discard: '丢弃草稿',
+    noIssues: '未发现问题', restored: (t) => `已恢复${t ? ` ${t} ` : ''}自动保存的草稿。`, discard: '丢弃草稿',
+
     discarded: '已丢弃草稿。', blocked: '还有错误，不能提交或导出：请先改正下列问题。',
     confirmWarnings: (n) => `还有 ${n} 个警告。请核对，确认无误后再继续。`, proceed: '确认无误，继续', back: '返回检查',
     opened: (name) => `已打开「${name}」。`, unreadable: (name, msg) => `无法读取「${name}」：${msg}`,

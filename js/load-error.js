@@ -4,8 +4,8 @@
 // No styles of its own (the page's styles apply): a light-DOM paragraph with role="alert".
 
 const TEXT = {
-  'zh-CN': (what, msg) => `${what}未能加载（${msg}）：请确认 .wasm 文件已与脚本一同发布并以 application/wasm 提供（见 cxzy-form 的 docs/embedding.md）。`,
-  en: (what, msg) => `The ${what} could not load its WebAssembly (${msg}): publish the .wasm files next to the script, served as application/wasm (cxzy-form docs/embedding.md).`,
+  'zh-CN': (what, msg) => `${what}未能加载（${msg}）：请将 .wasm 文件与脚本一同发布，以 application/wasm 提供。`,
+  en: (what, msg) => `The ${what} could not load (${msg}): publish the .wasm files next to the script, as application/wasm.`,
 };
 
 /**

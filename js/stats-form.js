@@ -117,7 +117,8 @@ export class StatsForm {
     this.showMissing = options.data != null;
     let text = this.initialText;
     this.drafts = new Drafts(this.draftKey, {
-      locale: () => this.locale,
+      words: () => this.t,
+      more: () => loadMore(),
       notice: (msg, ...extra) => this.notice(msg, ...extra),
       data: () => this.handle.data(),
       load: (draftText) => this.setData(draftText),

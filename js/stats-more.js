@@ -14,6 +14,13 @@ function sameFigure(a, b) {
 const cellText = (v) => (v == null ? '' : typeof v === 'string' ? v : JSON.stringify(v));
 
 const ZH_MORE = {
+    // The draft's rarer notices (js/draft.js): a draft set aside, storage disabled or full, a newer
+    // draft from another tab.
+    draftAside: (key) => `上次自动保存的草稿已损坏或格式过旧，无法恢复：已另存为「${key}」，现打开空白表格。`,
+    draftOff: '浏览器禁用了本地存储，草稿不会自动保存：请在完成前“保存 JSON”留存填写内容。',
+    draftFull: '浏览器存储空间已满，草稿未能自动保存：请先“保存 JSON”留存填写内容，或清理浏览器存储后继续。',
+    draftNewer: (t) => `另一个窗口在${t ? ` ${t} ` : ''}保存了此表的较新草稿；本窗口已暂停自动保存，以免覆盖它。`,
+    draftLoad: '载入较新的草稿', draftKeep: '保留本窗口的内容',
     pasted: (n) => `已粘贴 ${n} 个单元格。`, pasteOutside: (n) => `${n} 个超出表格，未粘贴。`, pasteNames: (n) => `${n} 个落在只读的单位名称上，未粘贴。`,
     pasteChecked: (n, d) => `${n} 个落在计算栏，只核对不粘贴：${d.length ? `与计算结果不同——${d.join('；')}` : '均与计算结果一致'}。`,
     pasteDiffer: (u, no, v, c) => `「${u}」第 ${no} 栏粘贴 ${v}，计算为 ${c}`,
@@ -33,7 +40,12 @@ const EN = {
     dropHint: 'Drop a JSON or CSV file on the table to open it',
     summaryTitle: 'Check results', summaryErrors: (e, w) => `${e} errors, ${w} warnings`,
     more: (n) => `… and ${n} more`, errorPrefix: 'Error: ', warningPrefix: 'Warning: ',
-    noIssues: 'No problems found', restored: (t) => `Restored the draft saved automatically at ${t}.`, discard: 'Discard draft',
+    noIssues: 'No problems found', restored: (t) => `Restored the draft saved automatically${t ? ` at ${t}` : ''}.`, discard: 'Discard draft',
+    draftAside: (key) => `The draft saved last time is damaged or in an old format and cannot be restored: it was kept as “${key}”; the form starts fresh.`,
+    draftFull: 'The browser’s storage is full, so the draft was not saved: use “Save JSON” to keep your entries, or free some storage.',
+    draftOff: 'The browser has disabled local storage, so drafts are not saved: use “Save JSON” before you finish.',
+    draftNewer: (t) => `Another window saved a newer draft of this table${t ? ` at ${t}` : ''}; autosave is paused here so as not to overwrite it.`,
+    draftLoad: 'Load the newer draft', draftKeep: 'Keep this window’s table',
     discarded: 'Draft discarded.', blocked: 'There are errors: fix the problems below before submitting or exporting.',
     confirmWarnings: (n) => `There are ${n} warnings. Check them before you continue.`, proceed: 'Checked — continue', back: 'Go back',
     opened: (name) => `Opened “${name}”.`, unreadable: (name, msg) => `Cannot read “${name}”: ${msg}`,

@@ -189,7 +189,7 @@ pub fn row_to_value(row: &Row) -> Value {
 pub fn nearest<'a>(field: &str, known: impl IntoIterator<Item = &'a str>) -> &'a str {
     known
         .into_iter()
-        .min_by_key(|k| strsim::damerau_levenshtein(field, k))
+        .min_by_key(|k| strsim::levenshtein(field, k))
         .unwrap_or("")
 }
 

@@ -2,7 +2,7 @@
 //! problems (missing, not a number, unknown field) are found while reading, in
 //! [`crate::core::stats::model`].
 
-use std::collections::HashMap;
+use std::collections::BTreeMap as HashMap;
 
 use crate::core::columns::ix::*;
 use crate::core::issue::{cell_path, Issue};

@@ -25,7 +25,15 @@ impl Ratio {
     /// `"91.6%"`, or `"—"` when the denominator is 0.
     pub fn display(self) -> String {
         match self.permille() {
-            Some(p) => format!("{}.{}%", p / 10, p % 10),
+            // Printed as u64 pieces: formatting a u128 would add its own code to the form's wasm.
+            Some(p) => {
+                let (whole, tenth) = (p / 10, (p % 10) as u64);
+                const E18: u128 = 1_000_000_000_000_000_000;
+                match ((whole / E18) as u64, (whole % E18) as u64) {
+                    (0, lo) => format!("{lo}.{tenth}%"),
+                    (hi, lo) => format!("{hi}{lo:018}.{tenth}%"),
+                }
+            }
             None => "—".to_string(),
         }
     }
