@@ -37,7 +37,7 @@ export const ROLLUP_TEXT = {
     unreadableNote: (f, m) => `「${f}」无法读取：${m}`,
     parent: (u, b) => `汇总表：${u || '（未指定单位）'}${b ? ` 第${b}批` : ''}`,
     parentNote: '汇总表只读；导出后可在统计表中补填负责人、填表人、联系电话、日期和书面报告，再检查上报。',
-    saveJson: '导出汇总表 JSON', saveCsv: '导出汇总表 CSV', print: '打印汇总表', saved: '已生成文件。',
+    saveJson: '导出汇总表 JSON', saveCsv: '导出汇总表 CSV', saveXlsx: '导出汇总表 Excel', print: '打印汇总表', saved: '已生成文件。',
     notJsonCsv: '不是 JSON 或 CSV 文件', excel: 'Excel 工作簿无法读取：', tooLarge: (n) => `文件过大（${n} 字节，最多 64 MiB）`,
     roster: '这是党员名册（cxzy-roster/1），不是统计表', entries: '这是点评记录（cxzy-entries/1），不是统计表',
     notTable: (f) => `不是统计表（format 为「${f}」，应为 ${TABLE}）`, notObject: '不是统计表（应为一个 JSON 对象）',
@@ -58,7 +58,7 @@ export const ROLLUP_TEXT = {
     unreadableNote: (f, m) => `“${f}” cannot be read: ${m}`,
     parent: (u, b) => `Rolled-up table: ${u || '(no unit given)'}${b ? `, batch ${b}` : ''}`,
     parentNote: 'Read-only. Export it and complete the header, dates and written report in the statistics form before sending it up.',
-    saveJson: 'Export table (JSON)', saveCsv: 'Export table (CSV)', print: 'Print table', saved: 'File created.',
+    saveJson: 'Export table (JSON)', saveCsv: 'Export table (CSV)', saveXlsx: 'Export table (Excel)', print: 'Print table', saved: 'File created.',
     notJsonCsv: 'Not a JSON or CSV file', excel: 'The Excel workbook cannot be read: ', tooLarge: (n) => `File too large (${n} bytes, at most 64 MiB)`,
     roster: 'This is a roster (cxzy-roster/1), not a statistics table', entries: 'These are review entries (cxzy-entries/1), not a statistics table',
     notTable: (f) => `Not a statistics table (format “${f}”, expected ${TABLE})`, notObject: 'Not a statistics table (expected a JSON object)',
@@ -309,6 +309,7 @@ export class Rollup {
     this.parentTools = h('div', { class: 'toolbar', role: 'toolbar', 'aria-labelledby': id('pt') },
       h('button', { type: 'button', 'data-act': 'json' }, t.saveJson),
       h('button', { type: 'button', 'data-act': 'csv' }, t.saveCsv),
+      h('button', { type: 'button', 'data-act': 'xlsx' }, t.saveXlsx),
       h('button', { type: 'button', 'data-act': 'print' }, t.print));
     this.notice = h('p', { class: 'notice', role: 'status' });
     this.formHost = h('div', { class: 'form' });
@@ -345,6 +346,11 @@ export class Rollup {
     else if (act === 'remove') this.remove(Number(b.dataset.id));
     else if (act === 'json' && this.last.doc) this.download('json', `${JSON.stringify(this.last.doc, null, 2)}\n`, 'application/json');
     else if (act === 'csv' && this.last.doc) this.download('csv', writeCsv(this.last.doc), 'text/csv;charset=utf-8');
+    // The official layout as a workbook (cxzy-form/excel, loaded on first use).
+    else if (act === 'xlsx' && this.last.doc) {
+      const doc = this.last.doc;
+      import('./excel.js').then(async (x) => this.download('xlsx', await x.writeXlsx(doc), x.XLSX_TYPE));
+    }
     else if (act === 'print') window.print();
   }
 

@@ -223,7 +223,7 @@ test('drag and drop of several files, a line with every problem behind “show a
   await context.close();
 });
 
-test('the parent table exports as JSON and CSV (nothing uploaded) and prints alone', async () => {
+test('the parent table exports as JSON, CSV and Excel (nothing uploaded) and prints alone', async () => {
   const { page, log, context } = await rollupPage();
   await pick(page, files(1));
   const before = log.requests.length;
@@ -241,6 +241,12 @@ test('the parent table exports as JSON and CSV (nothing uploaded) and prints alo
   // Read back by the package: the same rows.
   const back = await page.evaluate(async (t) => (await import('/pkg/index.js')).readCsv(t).doc.rows.map((x) => [x.name, x.orgs_total]), text);
   assert.deepEqual(back, doc.rows.map((x) => [x.name, x.orgs_total]));
+  // Excel: the official layout (cxzy-form/excel), which the package reads back to the same rows.
+  const [xlsx] = await Promise.all([page.waitForEvent('download'), page.locator(`${R} .parent > .toolbar button[data-act=xlsx]`).click()]);
+  assert.equal(xlsx.suggestedFilename(), '黑龙江省-第1批-汇总.xlsx');
+  const bytes = [...fs.readFileSync(await xlsx.path())];
+  const fromXlsx = await page.evaluate(async (b) => (await (await import('/pkg/excel.js')).readXlsx(new Uint8Array(b))).doc.rows.map((x) => [x.name, x.orgs_total]), bytes);
+  assert.deepEqual(fromXlsx, doc.rows.map((x) => [x.name, x.orgs_total]));
   assert.ok(log.requests.slice(before).every((u) => u.startsWith('blob:') || u.startsWith(server.url)), log.requests.slice(before).join());
   // Print: the parent table, without the intake and the file lines.
   await page.emulateMedia({ media: 'print' });
