@@ -43,16 +43,16 @@ fn main() {
     let doc = table(1000);
     let text = doc.to_string();
     println!("1 000-row table, {} bytes of JSON", text.len());
-    time("parse JSON text", 20, || cxzy_form::core::json::parse(&text).map(|_| ()));
+    let _ = time("parse JSON text", 20, || cxzy_form::core::json::parse(&text).map(|_| ()));
     time("legacy reader: parse + Value tree read", 20, || {
         cxzy_form::core::stats::legacy::read(&cxzy_form::core::json::parse(&text).unwrap()).1.len()
     });
-    time("one-pass reader from text", 20, || model::read_text(&text).map(|r| r.issues.len()));
-    time("validate from text (one pass + rules)", 20, || validate_text(&text, &Options::default()).map(|i| i.len()));
+    let _ = time("one-pass reader from text", 20, || model::read_text(&text).map(|r| r.issues.len()));
+    let _ = time("validate from text (one pass + rules)", 20, || validate_text(&text, &Options::default()).map(|i| i.len()));
     let issues = time("validate (read + every rule + messages)", 20, || validate(&doc, &Options::default()));
     println!("  issues: {}", issues.len());
     let (stats, _) = model::read(&doc);
     time("totals (computed view)", 20, || totals::totals(&stats));
     let csv_text = time("export CSV", 20, || csv::write(&stats));
-    time("read CSV back", 20, || csv::read(&csv_text).map(|_| ()));
+    let _ = time("read CSV back", 20, || csv::read(&csv_text).map(|_| ()));
 }

@@ -33,7 +33,9 @@ use crate::core::stats::aggregate as roll_up;
 use crate::core::validate as check;
 #[cfg(not(cxzy_stats_only))]
 use crate::core::validate::Options;
-use crate::core::{columns, presets};
+#[cfg(not(cxzy_stats_only))]
+use crate::core::columns;
+use crate::core::presets;
 
 #[cfg(not(cxzy_stats_only))]
 mod review;
