@@ -644,7 +644,9 @@ export class StatsForm {
     for (const i of this.rowIssues(r)) {
       if (!this.visible(i)) continue;
       const f = /^\/rows\/\d+\/([^/]+)$/.exec(i.path);
-      const host = row.hosts[f ? f[1] : 'name'];
+      const key = f ? f[1] : 'name';
+      // Own keys only: a path may name any field (`/rows/0/constructor`, T008).
+      const host = Object.hasOwn(row.hosts, key) ? row.hosts[key] : null;
       if (!host) continue;
       const msg = this.msgEl(i);
       host.append(msg);

@@ -264,7 +264,7 @@ test('export is blocked while errors remain; warnings need a confirmation', asyn
   doc.rows[0].talks = doc.rows[0].individual + 1;
   await page.evaluate(([s, d]) => document.querySelector(s).setData(d), [F, doc]);
   await page.locator(`${F} button[data-act=json]`).click();
-  const dialog = page.locator(`${F} dialog.confirm`);
+  const dialog = page.locator(`${F} dialog.confirm[open]`); // waits until the question is asked
   assert.match(await dialog.textContent(), /还有 1 个警告/);
   await dialog.getByRole('button', { name: '返回检查' }).click();
   assert.equal(downloads, 0);
@@ -501,7 +501,7 @@ test('1 000 rows: only rows in view are drawn; keys, links, paste and aria reach
   assert.ok(Math.abs(pos.total - (pos.head + pos.headH)) < 3, '合计 under the header');
   assert.ok(Math.abs(pos.nameAfter - pos.nameBefore) < 1 && Math.abs(pos.nameAfter - pos.wrapLeft) < 3, 'unit column frozen');
   // The summary names the unit and its link reaches a row that is not drawn.
-  const link = page.locator(`${F} .summary a`, { hasText: '单位901：已点评基层党组织数（101）' });
+  const link = page.locator(`${F} .summary a`, { hasText: '「单位901」已点评基层党组织数（101）' });
   await link.click();
   assert.equal(await focusedCell(page), '900/orgs_reviewed');
   assert.equal(await page.evaluate((s) => document.querySelector(s).shadowRoot.activeElement.closest('tr').getAttribute('aria-rowindex'), F), '905');
@@ -558,7 +558,7 @@ test('undo and redo: typing, a paste, opening a file (asked first), removing a r
   assert.equal(await total(page, 'orgs_total'), '123');
   // A file over an edited table: asked first; “取消” keeps the table.
   await page.locator(`${F} input[type=file]`).setInputFiles(samplePath);
-  const dialog = page.locator(`${F} dialog.confirm`);
+  const dialog = page.locator(`${F} dialog.confirm[open]`); // waits until the question is asked
   assert.match(await dialog.textContent(), /会替换表中已填写的内容/);
   await dialog.getByRole('button', { name: '取消' }).click();
   assert.equal(await cell(page, 0, 'orgs_total').inputValue(), '123');

@@ -27,6 +27,7 @@ test('npm pack ships exactly the modules, wasm, styles, types, README and packag
     'review.js',
     'rollup.css',
     'rollup.js',
+    'stats-more.js',
   ]);
 });
 
