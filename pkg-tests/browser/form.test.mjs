@@ -507,7 +507,7 @@ test('1 000 rows: only rows in view are drawn; keys, links, paste and aria reach
   assert.equal(await page.evaluate((s) => document.querySelector(s).shadowRoot.activeElement.closest('tr').getAttribute('aria-rowindex'), F), '905');
   // A link to a computed cell (R030 on 21 = 17+18+19+20) focuses the first input it depends on.
   const first = await page.evaluate((s) => { const cols = document.querySelector(s).form.columns; return cols.find((c) => c.no === /\d+/.exec(cols.find((x) => x.field === 'methods_total').formula)[0]).field; }, F);
-  await page.locator(`${F} .summary a`, { hasText: '单位701：' }).click();
+  await page.locator(`${F} .summary a`, { hasText: '「单位701」点评方式合计' }).click();
   assert.equal(await focusedCell(page), `700/${first}`);
   // A paste spills over rows not drawn yet.
   await page.evaluate((s) => document.querySelector(s).form.focusCell(10, 'orgs_total'), F);

@@ -139,6 +139,24 @@ const shadowText = (p, sel) => p.page.evaluate((s) => {
   return `${r.textContent}\n${[...r.querySelectorAll('input, textarea')].map((i) => i.value).join('\n')}`;
 }, sel);
 
+/**
+ * The statistics form's text and field values, every row included: the grid draws the rows in
+ * view, so each row is brought into view (focusCell) and its unit name read there.
+ */
+const formText = async (p) => {
+  const names = await p.page.evaluate(async (s) => {
+    const el = document.querySelector(s);
+    const out = [];
+    for (let i = 0; i < el.form.data().rows.length; i++) {
+      await el.form.focusCell(i, 'name');
+      const c = el.shadowRoot.querySelector(`[data-r="${i}"][data-f="name"]`);
+      out.push(c ? c.value : '');
+    }
+    return out.join('\n');
+  }, F);
+  return `${await shadowText(p, F)}\n${names}`;
+};
+
 /** A table (no preset) with one row per payload, the payload as name, as cell and as unknown field. */
 function hostileDoc(list) {
   return {
@@ -153,18 +171,7 @@ test('payloads through StatsForm.setData, the file input (JSON and CSV) and the 
   const p = await page(server.url);
   await ready(p.page);
   await p.page.evaluate(([s, doc]) => document.querySelector(s).form.setData(doc), [F, hostileDoc(PAYLOADS)]);
-  // The grid draws the rows in view: each payload's row is brought into view and read there.
-  const names = await p.page.evaluate(async ([s, n]) => {
-    const el = document.querySelector(s);
-    const out = [];
-    for (let i = 0; i < n; i++) {
-      await el.form.focusCell(i, 'name');
-      const c = el.shadowRoot.querySelector(`[data-r="${i}"][data-f="name"]`);
-      out.push(c ? c.value : '');
-    }
-    return out.join('\n');
-  }, [F, PAYLOADS.length]);
-  let text = `${await shadowText(p, F)}\n${names}`;
+  let text = await formText(p);
   for (const x of PAYLOADS) assert.ok(text.includes(x), `setData: ${x} is not shown as text`);
   // The unknown fields named after payloads are T008 messages in the summary.
   const summary = await p.page.evaluate((s) => document.querySelector(s).shadowRoot.querySelector('.summary').textContent, F);
@@ -176,13 +183,13 @@ test('payloads through StatsForm.setData, the file input (JSON and CSV) and the 
   const reversed = [...PAYLOADS].reverse();
   await input.setInputFiles({ name: 'x<img src=x onerror=__xss(99)>.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(hostileDoc(reversed))) });
   await p.page.locator(`${F} .notice`, { hasText: '已打开' }).waitFor();
-  text = await shadowText(p, F);
+  text = await formText(p);
   for (const x of reversed) assert.ok(text.includes(x), `JSON file: ${x}`);
   assert.ok(text.includes('x<img src=x onerror=__xss(99)>.json'), 'the file name is shown as text');
   const csv = await p.page.evaluate(async (doc) => (await import('./pkg/index.js')).writeCsv(doc), hostileDoc(PAYLOADS));
   await input.setInputFiles({ name: 'payloads.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
   await p.page.locator(`${F} .notice`, { hasText: '已打开「payloads.csv」' }).waitFor();
-  text = await shadowText(p, F);
+  text = await formText(p);
   for (const x of PAYLOADS) assert.ok(text.includes(x), `CSV file: ${x}`);
   await clean(p, 'files');
   await p.context.close();
