@@ -47,5 +47,5 @@ export function serve(dir, { port = 0, csp = CSP } = {}) {
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
   const [dir = 'www', port = '8000'] = process.argv.slice(2);
   const s = await serve(dir, { port: Number(port) });
-  console.log(`Serving ${path.resolve(dir)} at ${s.url}  (offline check: ${s.url}offline.html, review entries and coverage: ${s.url}review.html) — Ctrl+C to stop`);
+  console.log(`Serving ${path.resolve(dir)} at ${s.url}  (offline check: ${s.url}offline.html, review entries and coverage: ${s.url}review.html, the receiving office: ${s.url}rollup.html) — Ctrl+C to stop`);
 }
