@@ -1,7 +1,10 @@
 //! The `cxzy` command line as SPEC §8.2 describes it, run on the bundled samples.
 
 use std::path::PathBuf;
-use std::process::{Command, Output};
+use std::process::Output;
+
+mod common;
+use common::cli::{cxzy, tmp};
 
 use serde_json::Value;
 
@@ -13,24 +16,12 @@ fn sample(name: &str) -> String {
     root().join("samples/stats").join(name).display().to_string()
 }
 
-fn cxzy(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_cxzy")).args(args).output().expect("cxzy runs")
-}
-
 fn stdout_json(o: &Output) -> Value {
     serde_json::from_slice(&o.stdout).unwrap_or_else(|e| panic!("stdout is JSON ({e}): {}", String::from_utf8_lossy(&o.stdout)))
 }
 
 fn codes(issues: &Value) -> Vec<String> {
     issues.as_array().expect("array").iter().map(|i| i["code"].as_str().unwrap_or("").to_string()).collect()
-}
-
-fn tmp(name: &str, contents: &[u8]) -> String {
-    let dir = std::env::temp_dir().join(format!("cxzy-cli-{}", std::process::id()));
-    std::fs::create_dir_all(&dir).expect("tmp dir");
-    let p = dir.join(name);
-    std::fs::write(&p, contents).expect("write tmp");
-    p.display().to_string()
 }
 
 #[test]

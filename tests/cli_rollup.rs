@@ -3,24 +3,14 @@
 //! a table (T009) and leaving unknown child totals empty (exit 1, R002 named).
 
 use std::path::PathBuf;
-use std::process::{Command, Output};
+
+mod common;
+use common::cli::{cxzy, tmp};
 
 use serde_json::{json, Value};
 
 fn sample(name: &str) -> String {
     PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("samples").join(name).display().to_string()
-}
-
-fn cxzy(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_cxzy")).args(args).output().expect("cxzy runs")
-}
-
-fn tmp(name: &str, contents: &[u8]) -> String {
-    let dir = std::env::temp_dir().join(format!("cxzy-cli-rollup-{}", std::process::id()));
-    std::fs::create_dir_all(&dir).expect("tmp dir");
-    let p = dir.join(name);
-    std::fs::write(&p, contents).expect("write tmp");
-    p.display().to_string()
 }
 
 fn text(b: &[u8]) -> String {

@@ -3,21 +3,12 @@
 //! rows do not bear out.
 
 use std::path::PathBuf;
-use std::process::{Command, Output};
+use std::process::Output;
+
+mod common;
+use common::cli::{cxzy, tmp};
 
 use serde_json::{json, Value};
-
-fn cxzy(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_cxzy")).args(args).output().expect("cxzy runs")
-}
-
-fn tmp(name: &str, contents: &[u8]) -> String {
-    let dir = std::env::temp_dir().join(format!("cxzy-csv-hostile-{}", std::process::id()));
-    std::fs::create_dir_all(&dir).expect("tmp dir");
-    let p = dir.join(name);
-    std::fs::write(&p, contents).expect("write tmp");
-    p.display().to_string()
-}
 
 fn issues(o: &Output) -> Vec<Value> {
     let v: Value = serde_json::from_slice(&o.stdout).unwrap_or_else(|e| panic!("{e}: {}", String::from_utf8_lossy(&o.stdout)));

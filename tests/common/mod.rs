@@ -5,6 +5,8 @@
 //! the issues it expects. If the API moves, only this file changes.
 #![allow(dead_code)]
 
+pub mod cli;
+
 use cxzy_form::core::issue::{Issue, Locale, Severity};
 use cxzy_form::core::presets;
 use cxzy_form::core::validate::{validate, Options};
