@@ -171,6 +171,37 @@ mod cli {
         Ok(bytes)
     }
 
+    /// Rosters and entries are read streaming, up to 2 GiB (SPEC §7).
+    const MAX_STREAMED: u64 = 2 << 30;
+
+    /// Reads a roster or entries file (`-`: standard input) in one pass, without holding its
+    /// text: at most [`MAX_STREAMED`] bytes are read whatever the source (past them, X003), a BOM
+    /// is skipped, bytes that are not UTF-8 or text that is not JSON are exit 2 with the line and
+    /// column.
+    fn read_streamed<T>(
+        path: &Path,
+        read: impl FnOnce(&mut serde_json::Deserializer<serde_json::de::IoRead<&mut dyn std::io::BufRead>>) -> Result<T, serde_json::Error>,
+    ) -> Result<T, Fatal> {
+        use std::io::{BufRead, Read};
+        let fail = |e: std::io::Error| Fatal(format!("{}: {e}", path.display()));
+        let source: Box<dyn Read> = if path.as_os_str() == "-" {
+            Box::new(std::io::stdin().lock())
+        } else {
+            Box::new(std::fs::File::open(path).map_err(fail)?)
+        };
+        let mut input = std::io::BufReader::with_capacity(1 << 20, source.take(MAX_STREAMED + 1));
+        if input.fill_buf().map_err(fail)?.starts_with(b"\xef\xbb\xbf") {
+            input.consume(3);
+        }
+        let mut de = serde_json::Deserializer::from_reader(&mut input as &mut dyn BufRead);
+        let result = read(&mut de).and_then(|v| de.end().map(|()| v));
+        // The reader stops one byte past the limit: whatever went wrong, the size is the reason.
+        if input.get_ref().limit() == 0 {
+            return Err(Fatal(format!("{}: [X003] file too large (more than {MAX_STREAMED} bytes)", path.display())));
+        }
+        result.map_err(|e| Fatal::at(path, &json::from_serde(&e)))
+    }
+
     /// Reads a file as text. JSON must be UTF-8 (a BOM is allowed, SPEC §7): other bytes make
     /// it unreadable (exit 2, with the line and column of the first bad byte). A CSV that is not
     /// UTF-8 is read as GBK/GB18030, as Chinese Excel and WPS save it.
@@ -406,8 +437,9 @@ mod cli {
                 if !(1..=2).contains(&batch) {
                     return Err(Fatal(format!("--batch must be 1 or 2, not {batch}")));
                 }
-                let (r, e) = (read_json(&roster)?, read_json(&entries)?);
-                let mut cov = review::coverage(&r, &e, as_of, batch, &unit);
+                let r = read_streamed(&roster, |d| review::stream::read_roster(d))?;
+                let e = read_streamed(&entries, |d| review::stream::read_entries(d))?;
+                let mut cov = review::coverage_of(r, e, as_of, batch, &unit);
                 localize(&mut cov.issues, locale);
                 let v = cov.to_value();
                 if json {

@@ -55,7 +55,8 @@ fn too_large(len: usize) -> ParseError {
     ParseError { line: 0, column: 0, message: format!("file too large: {len} bytes (at most {MAX_BYTES})") }
 }
 
-fn from_serde(e: &serde_json::Error) -> ParseError {
+/// Where and why serde_json refused a text (also for the CLI's streamed rosters and entries).
+pub fn from_serde(e: &serde_json::Error) -> ParseError {
     ParseError {
         line: e.line(),
         column: e.column(),

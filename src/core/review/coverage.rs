@@ -22,7 +22,9 @@ use chrono::{Datelike, NaiveDate};
 use serde_json::{json, Value};
 
 use super::entries::{self, resolve_target, self_review, Resolved};
-use super::roster;
+use super::roster::{self, Roster};
+use super::entries::Entries;
+use crate::core::json::ParseError;
 use super::tables::TargetKind;
 use crate::core::columns::ix::*;
 use crate::core::columns::INPUT_COUNT;
@@ -125,10 +127,24 @@ pub fn checked_half_years(as_of: NaiveDate) -> Vec<HalfYear> {
 /// entries dated on or before `as_of` (SPEC §6.3). `unit` is the reporting unit (the table's
 /// `unit`); `batch` its batch (1 or 2).
 pub fn coverage(roster_doc: &Value, entries_doc: &Value, as_of: NaiveDate, batch: u8, unit: &str) -> Coverage {
-    let (roster, mut issues) = roster::read(roster_doc);
+    coverage_of(roster::read(roster_doc), entries::read(entries_doc), as_of, batch, unit)
+}
+
+/// [`coverage`] from JSON texts, read in one pass ([`super::stream`]): no `Value` tree.
+pub fn coverage_text(roster: &str, entries: &str, as_of: NaiveDate, batch: u8, unit: &str) -> Result<Coverage, ParseError> {
+    Ok(coverage_of(super::stream::roster_text(roster)?, super::stream::entries_text(entries)?, as_of, batch, unit))
+}
+
+/// [`coverage`] of a roster and entries already read (with their reading issues).
+pub fn coverage_of(
+    (roster, mut issues): (Roster<'_>, Vec<Issue>),
+    (list, read_issues): (Entries<'_>, Vec<Issue>),
+    as_of: NaiveDate,
+    batch: u8,
+    unit: &str,
+) -> Coverage {
     let (ix, more) = roster::analyse(&roster);
     issues.extend(more);
-    let (list, read_issues) = entries::read(entries_doc);
     // Every rule but E009: coverage decides which entries count; whether texts are formulaic is
     // `validate`'s question, and on a large file it would be most of the time and the issues.
     let rules = entries::rules(&list, Some(&ix), None, false);
@@ -252,7 +268,7 @@ pub fn coverage(roster_doc: &Value, entries_doc: &Value, as_of: NaiveDate, batch
             }
         }
         if e.role.is_some_and(|r| r.county_level) {
-            if let Some(key) = e.reviewer.id.as_deref().or(e.reviewer.name) {
+            if let Some(key) = e.reviewer.id.as_deref().or(e.reviewer.name.as_deref()) {
                 cadres.insert((u, key));
             }
         }
@@ -304,7 +320,7 @@ pub fn coverage(roster_doc: &Value, entries_doc: &Value, as_of: NaiveDate, batch
         }
         for (h, half) in halves.iter().enumerate() {
             if org_halves[o] & (1 << h) == 0 {
-                issues.push(f001(format!("/orgs/{o}"), org.id.as_deref().unwrap_or(""), org.name, *half));
+                issues.push(f001(format!("/orgs/{o}"), org.id.as_deref().unwrap_or(""), org.name.as_deref(), *half));
             }
         }
     }
@@ -312,7 +328,7 @@ pub fn coverage(roster_doc: &Value, entries_doc: &Value, as_of: NaiveDate, batch
         let mem = &roster.members[m];
         for (h, half) in halves.iter().enumerate() {
             if sec_halves[m] & (1 << h) == 0 {
-                issues.push(f001(format!("/members/{m}"), mem.id.as_deref().unwrap_or(""), mem.name, *half));
+                issues.push(f001(format!("/members/{m}"), mem.id.as_deref().unwrap_or(""), mem.name.as_deref(), *half));
             }
         }
     }

@@ -16,7 +16,7 @@ use crate::core::issue::Issue;
 use crate::core::normalize::{self, Hint, MAX_COUNT};
 
 pub const FORMAT: &str = "cxzy-entries/1";
-const TOP_FIELDS: &[&str] = &["format", "entries"];
+pub(crate) const TOP_FIELDS: &[&str] = &["format", "entries"];
 const ENTRY_FIELDS: &[&str] = &[
     "id", "date", "reviewer", "target", "method", "grade", "evaluation", "achievements", "shortcomings", "direction",
     "focus", "model", "talk", "problems_found", "problems_solved", "combined_with",
@@ -30,7 +30,7 @@ pub const MIN_SUBSTANCE: usize = 8;
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct Party<'a> {
     pub id: Option<Cow<'a, str>>,
-    pub name: Option<&'a str>,
+    pub name: Option<Cow<'a, str>>,
     pub org: Option<Cow<'a, str>>,
 }
 
@@ -48,9 +48,9 @@ pub struct Entry<'a> {
     /// Index into [`GRADES`].
     pub grade: Option<usize>,
     /// The texts of [`CONTENT_FIELDS`], trimmed.
-    pub content: [Option<&'a str>; 4],
+    pub content: [Option<Cow<'a, str>>; 4],
     /// `(position in the array, tag)` for every string in `focus`.
-    pub focus: Vec<(usize, &'a str)>,
+    pub focus: Vec<(usize, Cow<'a, str>)>,
     pub model: bool,
     pub talk: bool,
     pub problems_found: u64,
@@ -96,7 +96,7 @@ fn empty_map() -> &'static Map<String, Value> {
     EMPTY.get_or_init(Map::new)
 }
 
-fn read_entry<'a>(v: &'a Value, i: usize, issues: &mut Vec<Issue>) -> Entry<'a> {
+pub(crate) fn read_entry<'a>(v: &'a Value, i: usize, issues: &mut Vec<Issue>) -> Entry<'a> {
     let base = format!("/entries/{i}");
     let obj = v.as_object().unwrap_or_else(|| empty_map());
     if obj.keys().any(|k| !ENTRY_FIELDS.contains(&k.as_str())) {
@@ -168,7 +168,7 @@ fn read_entry<'a>(v: &'a Value, i: usize, issues: &mut Vec<Issue>) -> Entry<'a> 
         Some(Value::Array(tags)) => {
             for (j, t) in tags.iter().enumerate() {
                 match t.as_str() {
-                    Some(s) => e.focus.push((j, s.trim())),
+                    Some(s) => e.focus.push((j, Cow::Borrowed(s.trim()))),
                     None => issues.push(Issue::new("E013", format!("{base}/focus/{j}")).param("tag", fields::raw(Some(t)))),
                 }
             }
@@ -346,7 +346,7 @@ pub(crate) fn rules(entries: &Entries<'_>, roster: Option<&Index<'_>>, today: Op
         // member's minimum applies.
         let spec = tables::target(e.kind.unwrap_or(TargetKind::Member));
         for (k, f) in CONTENT_FIELDS.iter().enumerate() {
-            match e.content[k] {
+            match e.content[k].as_deref() {
                 None if spec.content.contains(f) => out.push(Issue::new("E007", format!("{base}/{f}")).param("field", *f)),
                 None => {}
                 Some(t) => {
@@ -402,7 +402,8 @@ pub(crate) fn rules(entries: &Entries<'_>, roster: Option<&Index<'_>>, today: Op
                     .param("found", e.problems_found),
             );
         }
-        for &(j, tag) in &e.focus {
+        for (j, tag) in &e.focus {
+            let (j, tag) = (*j, tag.as_ref());
             let fits = match e.kind {
                 Some(k) => tables::target(k).focus.contains(&tag),
                 None => known_tags.contains(&tag),

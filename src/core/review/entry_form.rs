@@ -50,13 +50,13 @@ impl RosterState {
         let ix = indexed.borrow_dependent();
         let mut org_names: HashMap<String, Vec<usize>> = HashMap::new();
         for (i, o) in r.orgs.iter().enumerate() {
-            if let Some(n) = o.name {
+            if let Some(n) = o.name.as_deref() {
                 org_names.entry(n.to_string()).or_default().push(i);
             }
         }
         let mut member_names: HashMap<String, Vec<usize>> = HashMap::new();
         for (i, m) in r.members.iter().enumerate() {
-            if let Some(n) = m.name {
+            if let Some(n) = m.name.as_deref() {
                 member_names.entry(n.to_string()).or_default().push(i);
             }
         }
@@ -78,7 +78,7 @@ impl RosterState {
     }
 
     fn org_name(&self, o: usize) -> &str {
-        self.roster().orgs.get(o).and_then(|o| o.name).unwrap_or("")
+        self.roster().orgs.get(o).and_then(|o| o.name.as_deref()).unwrap_or("")
     }
 
     fn unit(&self, o: usize) -> &str {
@@ -143,7 +143,7 @@ impl EntryForm {
                 .iter()
                 .enumerate()
                 .filter(|(_, o)| o.kind == Some(k))
-                .filter_map(|(i, o)| Some((o.name?.to_string(), format!("{} · {}", o.id.as_deref().unwrap_or(""), r.unit(i)))))
+                .filter_map(|(i, o)| Some((o.name.as_deref()?.to_string(), format!("{} · {}", o.id.as_deref().unwrap_or(""), r.unit(i)))))
                 .collect(),
             Some(TargetKind::Secretary) => {
                 let mut ms: Vec<usize> = r.secretary_of.keys().copied().collect();
@@ -158,7 +158,7 @@ impl EntryForm {
     fn member_choice(&self, r: &RosterState, m: usize) -> Option<Choice> {
         let mem = r.roster().members.get(m)?;
         let org = r.member_org(m).map_or("", |o| r.org_name(o));
-        Some((mem.name?.to_string(), format!("{} · {org}", mem.id.as_deref().unwrap_or(""))))
+        Some((mem.name.as_deref()?.to_string(), format!("{} · {org}", mem.id.as_deref().unwrap_or(""))))
     }
 
     /// Every organisation as `(id, "name · unit")`.
@@ -168,7 +168,7 @@ impl EntryForm {
             .orgs
             .iter()
             .enumerate()
-            .filter_map(|(i, o)| Some((o.id.as_deref()?.to_string(), format!("{} · {}", o.name.unwrap_or(""), r.unit(i)))))
+            .filter_map(|(i, o)| Some((o.id.as_deref()?.to_string(), format!("{} · {}", o.name.as_deref().unwrap_or(""), r.unit(i)))))
             .collect()
     }
 
@@ -181,7 +181,7 @@ impl EntryForm {
             .enumerate()
             .filter_map(|(m, mem)| {
                 let org = r.member_org(m).map_or("", |o| r.org_name(o));
-                Some((mem.id.as_deref()?.to_string(), format!("{} · {org}", mem.name.unwrap_or(""))))
+                Some((mem.id.as_deref()?.to_string(), format!("{} · {org}", mem.name.as_deref().unwrap_or(""))))
             })
             .collect()
     }

@@ -34,7 +34,7 @@ pub fn text<'a>(
     path: impl FnOnce() -> String,
     max: usize,
     issues: &mut Vec<Issue>,
-) -> Option<&'a str> {
+) -> Option<Cow<'a, str>> {
     let t = normalize::trim(obj.get(key)?.as_str()?);
     if t.is_empty() {
         return None;
@@ -46,7 +46,7 @@ pub fn text<'a>(
             issues.push(Issue::new("X001", path()).param("field", label).param("length", len).param("max", max));
         }
     }
-    Some(t)
+    Some(Cow::Borrowed(t))
 }
 
 /// An id: a non-blank string, or an integer (spreadsheets turn `7` into a number).

@@ -32,7 +32,7 @@ pub fn gap_tables(roster_doc: &Value, gaps: &Value, locale: Locale) -> Value {
     let c = vocab::catalogue(locale);
     let (r, _) = roster::read(roster_doc);
     let (ix, _) = roster::analyse(&r);
-    let org_name = |o: Option<usize>| o.and_then(|o| r.orgs.get(o)).and_then(|o| o.name).unwrap_or("").to_string();
+    let org_name = |o: Option<usize>| o.and_then(|o| r.orgs.get(o)).and_then(|o| o.name.as_deref()).unwrap_or("").to_string();
     let unit = |o: Option<usize>| o.and_then(|o| ix.unit.get(o).copied().flatten()).unwrap_or("").to_string();
     let member_org = |m: Option<usize>| m.and_then(|m| ix.member_org.get(m).copied().flatten());
     // A secretary's organisation: the first that names them.
@@ -53,16 +53,16 @@ pub fn gap_tables(roster_doc: &Value, gaps: &Value, locale: Locale) -> Value {
                     let sec = org.and_then(|g| g.secretary.as_deref()).and_then(|s| ix.member(s)).and_then(|m| r.members.get(m));
                     vec![
                         id.clone(),
-                        org.and_then(|g| g.name).unwrap_or("").to_string(),
+                        org.and_then(|g| g.name.as_deref()).unwrap_or("").to_string(),
                         org.and_then(|g| g.kind).map_or("", |k| c.word(list::KIND, k.key())).to_string(),
                         org_name(o.and_then(|o| ix.parent.get(o).copied().flatten())),
                         unit(o),
-                        sec.and_then(|m| m.name).unwrap_or("").to_string(),
+                        sec.and_then(|m| m.name.as_deref()).unwrap_or("").to_string(),
                     ]
                 } else {
                     let m = ix.member(id);
                     let mem = m.and_then(|m| r.members.get(m));
-                    let name = mem.and_then(|m| m.name).unwrap_or("").to_string();
+                    let name = mem.and_then(|m| m.name.as_deref()).unwrap_or("").to_string();
                     if *kind == "members" {
                         let mobile = if mem.is_some_and(|m| m.mobile) { c.phrase("yes") } else { "" };
                         vec![id.clone(), name, org_name(member_org(m)), mobile.to_string(), unit(member_org(m))]

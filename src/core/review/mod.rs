@@ -4,6 +4,7 @@
 //! * [`roster`] — `cxzy-roster/1`: reading, O001–O007, the id/tree [`roster::Index`];
 //! * [`entries`] — `cxzy-entries/1`: reading, E001–E018;
 //! * [`entry_form`] — the state behind the entry form: a roster indexed once, one entry checked;
+//! * [`stream`] — the one-pass readers of both from text or a byte stream (no `Value` tree);
 //! * [`similarity`] — E009 (near-)duplicate texts, near-linear (MinHash + LSH);
 //! * [`coverage`](mod@coverage) — the statistics table, gap lists and F001 derived from both.
 //!
@@ -18,6 +19,7 @@ pub mod gap_table;
 mod fields;
 pub mod roster;
 pub mod similarity;
+pub mod stream;
 pub mod tables;
 
 use chrono::NaiveDate;
@@ -25,7 +27,7 @@ use serde_json::Value;
 
 use crate::core::issue::Issue;
 
-pub use coverage::{coverage, Coverage, Gaps, HalfYear};
+pub use coverage::{coverage, coverage_of, coverage_text, Coverage, Gaps, HalfYear};
 pub use entries::{Entries, Entry};
 pub use fields::{MAX_ITEMS, MAX_NAME, MAX_TEXT};
 pub use roster::Roster;

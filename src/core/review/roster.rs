@@ -12,7 +12,7 @@ use super::tables::{TargetKind, SECTORS};
 use crate::core::issue::Issue;
 
 pub const FORMAT: &str = "cxzy-roster/1";
-const TOP_FIELDS: &[&str] = &["format", "orgs", "members"];
+pub(crate) const TOP_FIELDS: &[&str] = &["format", "orgs", "members"];
 const ORG_FIELDS: &[&str] = &["id", "name", "kind", "parent", "unit", "secretary", "sector"];
 const MEMBER_FIELDS: &[&str] = &["id", "name", "org", "mobile"];
 
@@ -20,12 +20,12 @@ const MEMBER_FIELDS: &[&str] = &["id", "name", "org", "mobile"];
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct Org<'a> {
     pub id: Option<Cow<'a, str>>,
-    pub name: Option<&'a str>,
+    pub name: Option<Cow<'a, str>>,
     /// `committee`, `general_branch` or `branch`; `None` when missing or unknown (O007).
     pub kind: Option<TargetKind>,
     pub parent: Option<Cow<'a, str>>,
     /// The unit (a row of the derived table); inherited from the parent when absent.
-    pub unit: Option<&'a str>,
+    pub unit: Option<Cow<'a, str>>,
     pub secretary: Option<Cow<'a, str>>,
     /// `sector` is `non_public` or `social`: a “两新” organisation (column 4).
     pub new_sector: bool,
@@ -35,7 +35,7 @@ pub struct Org<'a> {
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct Member<'a> {
     pub id: Option<Cow<'a, str>>,
-    pub name: Option<&'a str>,
+    pub name: Option<Cow<'a, str>>,
     pub org: Option<Cow<'a, str>>,
     /// 流动党员 (column 14).
     pub mobile: bool,
@@ -86,7 +86,7 @@ fn empty_map() -> &'static Map<String, Value> {
     EMPTY.get_or_init(Map::new)
 }
 
-fn read_org<'a>(v: &'a Value, i: usize, issues: &mut Vec<Issue>) -> Org<'a> {
+pub(crate) fn read_org<'a>(v: &'a Value, i: usize, issues: &mut Vec<Issue>) -> Org<'a> {
     let base = format!("/orgs/{i}");
     let obj = match v.as_object() {
         Some(o) => o,
@@ -129,7 +129,7 @@ fn read_org<'a>(v: &'a Value, i: usize, issues: &mut Vec<Issue>) -> Org<'a> {
     }
 }
 
-fn read_member<'a>(v: &'a Value, i: usize, issues: &mut Vec<Issue>) -> Member<'a> {
+pub(crate) fn read_member<'a>(v: &'a Value, i: usize, issues: &mut Vec<Issue>) -> Member<'a> {
     let base = format!("/members/{i}");
     let obj = v.as_object().unwrap_or_else(|| empty_map());
     if v.is_object() {
@@ -258,7 +258,7 @@ pub fn analyse<'r>(roster: &'r Roster<'_>) -> (Index<'r>, Vec<Issue>) {
             ix.span[v] = Some((clock, clock));
             clock += 1;
             let o = &roster.orgs[v];
-            ix.unit[v] = o.unit.or_else(|| ix.parent[v].and_then(|p| ix.unit[p]));
+            ix.unit[v] = o.unit.as_deref().or_else(|| ix.parent[v].and_then(|p| ix.unit[p]));
             // “党支部” is the lowest level: a 基层党委 under a branch is an error (O006).
             if o.kind == Some(TargetKind::Committee) {
                 if let Some(b) = branch_above {
@@ -308,7 +308,7 @@ pub fn analyse<'r>(roster: &'r Roster<'_>) -> (Index<'r>, Vec<Issue>) {
         }
         for c in path {
             state[c] = 2;
-            ix.unit[c] = roster.orgs[c].unit;
+            ix.unit[c] = roster.orgs[c].unit.as_deref();
         }
     }
 

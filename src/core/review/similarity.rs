@@ -135,14 +135,14 @@ pub fn e009_by_entry(entries: &[Entry<'_>]) -> Vec<[u32; 4]> {
     let mut spans: Vec<(u32, u32)> = Vec::with_capacity(entries.len());
     let mut buf = String::new();
     for e in entries {
-        normalise(e.target.name.unwrap_or(""), "", &mut buf);
+        normalise(e.target.name.as_deref().unwrap_or(""), "", &mut buf);
         let a = names.len() as u32;
         names.push_str(&buf);
         spans.push((a, names.len() as u32));
     }
     let name_of = |i: usize| spans.get(i).and_then(|&(a, b)| names.get(a as usize..b as usize)).unwrap_or("");
     for f in 0..CONTENT_FIELDS.len() {
-        let texts = entries.iter().enumerate().filter_map(|(i, e)| e.content.get(f).copied().flatten().map(|t| (i, t, name_of(i))));
+        let texts = entries.iter().enumerate().filter_map(|(i, e)| e.content.get(f).and_then(|t| t.as_deref()).map(|t| (i, t, name_of(i))));
         for (i, others) in group_sizes(texts, entries.len()).into_iter().enumerate() {
             if let (Some(slot), true) = (out.get_mut(i).and_then(|o| o.get_mut(f)), others != NO_GROUP) {
                 *slot = others;

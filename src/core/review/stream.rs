@@ -1,0 +1,301 @@
+//! One-pass readers of the roster and the entries from JSON text or a byte stream: no `Value`
+//! tree of the whole document. The document's top level is read key by key; each organisation,
+//! member or entry is parsed on its own, read by the same field readers as [`roster::read`] and
+//! [`entries::read`], made owned and its parse dropped, so memory is the typed data plus one
+//! element. The issues are the same, with the same paths and in the same order, as reading the
+//! whole `Value` (tests/review_reading.rs compares both on the samples and on random documents).
+//!
+//! [`roster::read`]: super::roster::read
+//! [`entries::read`]: super::entries::read
+
+use std::borrow::Cow;
+use std::fmt;
+
+use serde::de::value::{MapAccessDeserializer, SeqAccessDeserializer};
+use serde::de::{self, DeserializeSeed, Deserializer, IgnoredAny, MapAccess, SeqAccess, Visitor};
+use serde::Deserialize;
+use serde_json::Value;
+
+use super::entries::{self, Entries, Entry, Party};
+use super::fields::{self, MAX_ITEMS};
+use super::roster::{self, Member, Org, Roster};
+use crate::core::issue::Issue;
+use crate::core::json::{self, ParseError};
+
+/// Reads a roster from JSON text (BOM tolerated, at most [`json::MAX_BYTES`]).
+pub fn roster_text(text: &str) -> Result<(Roster<'static>, Vec<Issue>), ParseError> {
+    json::with_deserializer(text, |d| read_roster(d))
+}
+
+/// Reads an entries document from JSON text (BOM tolerated, at most [`json::MAX_BYTES`]).
+pub fn entries_text(text: &str) -> Result<(Entries<'static>, Vec<Issue>), ParseError> {
+    json::with_deserializer(text, |d| read_entries(d))
+}
+
+/// Reads a roster from a deserializer (a text, or a stream: `serde_json::Deserializer::from_reader`).
+pub fn read_roster<'de, D: Deserializer<'de>>(d: D) -> Result<(Roster<'static>, Vec<Issue>), D::Error> {
+    let top = d.deserialize_any(TopVisitor::<RosterLists>(Default::default()))?;
+    let mut issues = Vec::new();
+    let lists = top.finish(roster::FORMAT, &mut issues);
+    let mut r = Roster::default();
+    if let Some(l) = lists {
+        r.orgs = l.orgs.finish("orgs", |raw| Issue::new("O007", "/orgs").param("field", "orgs").param("raw", raw), &mut issues);
+        r.members =
+            l.members.finish("members", |raw| Issue::new("O007", "/members").param("field", "members").param("raw", raw), &mut issues);
+    }
+    Ok((r, issues))
+}
+
+/// Reads an entries document from a deserializer.
+pub fn read_entries<'de, D: Deserializer<'de>>(d: D) -> Result<(Entries<'static>, Vec<Issue>), D::Error> {
+    let top = d.deserialize_any(TopVisitor::<EntryLists>(Default::default()))?;
+    let mut issues = Vec::new();
+    let lists = top.finish(entries::FORMAT, &mut issues);
+    let mut out = Entries::default();
+    if let Some(l) = lists {
+        out.entries = l
+            .entries
+            .finish("entries", |raw| Issue::new("E017", "/entries").param("field", "entries").param("raw", raw), &mut issues);
+    }
+    Ok((out, issues))
+}
+
+fn own(c: Option<Cow<'_, str>>) -> Option<Cow<'static, str>> {
+    c.map(|c| Cow::Owned(c.into_owned()))
+}
+
+fn own_party(p: Party<'_>) -> Party<'static> {
+    Party { id: own(p.id), name: own(p.name), org: own(p.org) }
+}
+
+fn own_entry(e: Entry<'_>) -> Entry<'static> {
+    Entry {
+        id: own(e.id),
+        date: e.date,
+        reviewer: own_party(e.reviewer),
+        role: e.role,
+        target: own_party(e.target),
+        kind: e.kind,
+        method: e.method,
+        grade: e.grade,
+        content: e.content.map(own),
+        focus: e.focus.into_iter().map(|(j, t)| (j, Cow::Owned(t.into_owned()))).collect(),
+        model: e.model,
+        talk: e.talk,
+        problems_found: e.problems_found,
+        problems_solved: e.problems_solved,
+    }
+}
+
+fn own_org(o: Org<'_>) -> Org<'static> {
+    Org {
+        id: own(o.id),
+        name: own(o.name),
+        kind: o.kind,
+        parent: own(o.parent),
+        unit: own(o.unit),
+        secretary: own(o.secretary),
+        new_sector: o.new_sector,
+    }
+}
+
+fn own_member(m: Member<'_>) -> Member<'static> {
+    Member { id: own(m.id), name: own(m.name), org: own(m.org), mobile: m.mobile }
+}
+
+/// The lists of a document type, filled key by key.
+trait Lists: Default {
+    const FIELDS: &'static [&'static str];
+    /// Reads the value of `key` when it is one of the lists; `false` when it is not.
+    fn take<'de, A: MapAccess<'de>>(&mut self, key: &str, map: &mut A) -> Result<bool, A::Error>;
+}
+
+#[derive(Default)]
+struct RosterLists {
+    orgs: List<Org<'static>>,
+    members: List<Member<'static>>,
+}
+
+impl Lists for RosterLists {
+    const FIELDS: &'static [&'static str] = roster::TOP_FIELDS;
+    fn take<'de, A: MapAccess<'de>>(&mut self, key: &str, map: &mut A) -> Result<bool, A::Error> {
+        match key {
+            "orgs" => self.orgs = map.next_value_seed(ListSeed(|v, i, is| own_org(roster::read_org(v, i, is))))?,
+            "members" => self.members = map.next_value_seed(ListSeed(|v, i, is| own_member(roster::read_member(v, i, is))))?,
+            _ => return Ok(false),
+        }
+        Ok(true)
+    }
+}
+
+#[derive(Default)]
+struct EntryLists {
+    entries: List<Entry<'static>>,
+}
+
+impl Lists for EntryLists {
+    const FIELDS: &'static [&'static str] = entries::TOP_FIELDS;
+    fn take<'de, A: MapAccess<'de>>(&mut self, key: &str, map: &mut A) -> Result<bool, A::Error> {
+        if key != "entries" {
+            return Ok(false);
+        }
+        self.entries = map.next_value_seed(ListSeed(|v, i, is| own_entry(entries::read_entry(v, i, is))))?;
+        Ok(true)
+    }
+}
+
+/// A list field as read: absent or null, an array (its items read, its issues, its length), or
+/// another value.
+enum List<T> {
+    None,
+    Items(Vec<T>, Vec<Issue>, usize),
+    Other(Value),
+}
+
+impl<T> Default for List<T> {
+    fn default() -> Self {
+        List::None
+    }
+}
+
+impl<T> List<T> {
+    /// The items, with X002 (past [`MAX_ITEMS`]) and the items' issues, or `other` for a value
+    /// that is not an array.
+    fn finish(self, name: &str, other: impl FnOnce(String) -> Issue, issues: &mut Vec<Issue>) -> Vec<T> {
+        match self {
+            List::None => Vec::new(),
+            List::Other(v) => {
+                issues.push(other(fields::raw(Some(&v))));
+                Vec::new()
+            }
+            List::Items(items, more, count) => {
+                if count > MAX_ITEMS {
+                    issues.push(Issue::new("X002", format!("/{name}")).param("count", count).param("max", MAX_ITEMS));
+                }
+                issues.extend(more);
+                items
+            }
+        }
+    }
+}
+
+/// The top level: `format`, the lists, and the unknown keys (each once, in order of first sight).
+enum Top<L> {
+    Object { format: Option<Value>, unknown: Vec<String>, lists: L },
+    Other(Value),
+}
+
+impl<L: Lists> Top<L> {
+    /// T009 and T008 as [`roster::read`] raises them; the lists when the document is an object.
+    fn finish(self, expected: &str, issues: &mut Vec<Issue>) -> Option<L> {
+        match self {
+            Top::Other(v) => {
+                issues.push(Issue::new("T009", "").param("value", fields::raw(Some(&v))).param("expected", expected));
+                None
+            }
+            Top::Object { format, unknown, lists } => {
+                if format.as_ref().and_then(Value::as_str) != Some(expected) {
+                    issues.push(Issue::new("T009", "/format").param("value", fields::raw(format.as_ref())).param("expected", expected));
+                }
+                for k in &unknown {
+                    issues.push(
+                        Issue::new("T008", format!("/{}", crate::core::issue::escape_token(k)))
+                            .param("field", k.as_str())
+                            .param("suggestion", crate::core::stats::model::nearest(k, L::FIELDS.iter().copied())),
+                    );
+                }
+                Some(lists)
+            }
+        }
+    }
+}
+
+/// Values other than an object or an array, as a `Value` (the rare path: a document or a list
+/// that is not what it should be).
+macro_rules! scalars_as_value {
+    ($out:expr) => {
+        fn visit_bool<E: de::Error>(self, v: bool) -> Result<Self::Value, E> {
+            Ok($out(Value::Bool(v)))
+        }
+        fn visit_i64<E: de::Error>(self, v: i64) -> Result<Self::Value, E> {
+            Ok($out(Value::from(v)))
+        }
+        fn visit_u64<E: de::Error>(self, v: u64) -> Result<Self::Value, E> {
+            Ok($out(Value::from(v)))
+        }
+        fn visit_f64<E: de::Error>(self, v: f64) -> Result<Self::Value, E> {
+            Ok($out(Value::from(v)))
+        }
+        fn visit_str<E: de::Error>(self, v: &str) -> Result<Self::Value, E> {
+            Ok($out(Value::String(v.to_string())))
+        }
+    };
+}
+
+struct TopVisitor<L>(std::marker::PhantomData<L>);
+
+impl<'de, L: Lists> Visitor<'de> for TopVisitor<L> {
+    type Value = Top<L>;
+    fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+        f.write_str("a JSON document")
+    }
+    scalars_as_value!(Top::Other);
+    fn visit_unit<E: de::Error>(self) -> Result<Top<L>, E> {
+        Ok(Top::Other(Value::Null))
+    }
+    fn visit_seq<A: SeqAccess<'de>>(self, seq: A) -> Result<Top<L>, A::Error> {
+        Value::deserialize(SeqAccessDeserializer::new(seq)).map(Top::Other)
+    }
+    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Top<L>, A::Error> {
+        let (mut format, mut unknown, mut lists) = (None, Vec::<String>::new(), L::default());
+        while let Some(key) = map.next_key::<Cow<'de, str>>()? {
+            if key == "format" {
+                format = Some(map.next_value::<Value>()?);
+            } else if !lists.take(&key, &mut map)? {
+                map.next_value::<IgnoredAny>()?;
+                if !L::FIELDS.contains(&key.as_ref()) && !unknown.iter().any(|k| *k == key) {
+                    unknown.push(key.into_owned());
+                }
+            }
+        }
+        Ok(Top::Object { format, unknown, lists })
+    }
+}
+
+/// Reads an array item by item with `read` (the item, its position, the issues); past
+/// [`MAX_ITEMS`] items are only counted.
+struct ListSeed<T>(fn(&Value, usize, &mut Vec<Issue>) -> T);
+
+impl<'de, T> DeserializeSeed<'de> for ListSeed<T> {
+    type Value = List<T>;
+    fn deserialize<D: Deserializer<'de>>(self, d: D) -> Result<List<T>, D::Error> {
+        d.deserialize_any(self)
+    }
+}
+
+impl<'de, T> Visitor<'de> for ListSeed<T> {
+    type Value = List<T>;
+    fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+        f.write_str("a list")
+    }
+    scalars_as_value!(List::Other);
+    fn visit_unit<E: de::Error>(self) -> Result<List<T>, E> {
+        Ok(List::None)
+    }
+    fn visit_map<A: MapAccess<'de>>(self, map: A) -> Result<List<T>, A::Error> {
+        Value::deserialize(MapAccessDeserializer::new(map)).map(List::Other)
+    }
+    fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<List<T>, A::Error> {
+        let (mut items, mut issues, mut count) = (Vec::new(), Vec::new(), 0usize);
+        loop {
+            if count < MAX_ITEMS {
+                let Some(v) = seq.next_element::<Value>()? else { break };
+                items.push((self.0)(&v, count, &mut issues));
+            } else if seq.next_element::<IgnoredAny>()?.is_none() {
+                break;
+            }
+            count += 1;
+        }
+        Ok(List::Items(items, issues, count))
+    }
+}

@@ -1,0 +1,55 @@
+//! `cxzy coverage` reads rosters and entries streaming (SPEC §7): from a file or standard input
+//! (`-`), a BOM skipped, the same result as the whole-`Value` coverage; text that is not JSON or
+//! not UTF-8 is exit 2 with where.
+
+mod common;
+
+use common::cli::{cxzy, tmp};
+use std::io::Write;
+use std::process::{Command, Stdio};
+
+fn sample(name: &str) -> String {
+    format!("{}/samples/review/{name}", env!("CARGO_MANIFEST_DIR"))
+}
+
+fn coverage_json(roster: &str, entries: &str) -> serde_json::Value {
+    let args = ["coverage", "--roster", roster, "--entries", entries, "--as-of", "2011-07-15", "--batch", "2", "--unit", "某县", "--json"];
+    let o = cxzy(&args);
+    assert!(matches!(o.status.code(), Some(0 | 1)), "{}", String::from_utf8_lossy(&o.stderr));
+    serde_json::from_slice(&o.stdout).unwrap()
+}
+
+#[test]
+fn coverage_streams_from_files_and_standard_input_as_the_value_reader_does() {
+    let (r, e) = (std::fs::read_to_string(sample("roster.json")).unwrap(), std::fs::read_to_string(sample("entries.json")).unwrap());
+    let as_of = chrono::NaiveDate::from_ymd_opt(2011, 7, 15).unwrap();
+    let mut want = cxzy_form::core::review::coverage(&serde_json::from_str(&r).unwrap(), &serde_json::from_str(&e).unwrap(), as_of, 2, "某县");
+    cxzy_form::core::messages::localize(&mut want.issues, cxzy_form::core::issue::Locale::ZhCn);
+    let want = want.to_value();
+    assert_eq!(coverage_json(&sample("roster.json"), &sample("entries.json")), want);
+    // A BOM is skipped.
+    let bom = tmp("bom-entries.json", format!("\u{feff}{e}").as_bytes());
+    assert_eq!(coverage_json(&sample("roster.json"), &bom), want);
+    // `-` is standard input.
+    let mut child = Command::new(env!("CARGO_BIN_EXE_cxzy"))
+        .args(["coverage", "--roster", &sample("roster.json"), "--entries", "-", "--as-of", "2011-07-15", "--batch", "2", "--unit", "某县", "--json"])
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .spawn()
+        .unwrap();
+    child.stdin.take().unwrap().write_all(e.as_bytes()).unwrap();
+    let o = child.wait_with_output().unwrap();
+    assert_eq!(serde_json::from_slice::<serde_json::Value>(&o.stdout).unwrap(), want);
+}
+
+#[test]
+fn broken_or_non_utf8_entries_are_exit_2_with_the_place() {
+    let broken = tmp("broken-entries.json", b"{\"format\": \"cxzy-entries/1\",\n \"entries\": [ {\"id\": }]}");
+    let not_utf8 = tmp("gbk-entries.json", b"{\"format\": \"cxzy-entries/1\",\n \"entries\": [ {\"id\": \"\xb5\xb3\"}]}");
+    for f in [broken, not_utf8] {
+        let o = cxzy(&["coverage", "--roster", &sample("roster.json"), "--entries", &f, "--as-of", "2011-07-15", "--batch", "2", "--unit", "某县"]);
+        assert_eq!(o.status.code(), Some(2));
+        let err = String::from_utf8_lossy(&o.stderr);
+        assert!(err.contains(&format!("{f}:2:")), "{err}");
+    }
+}
