@@ -8,7 +8,8 @@
 //!   are E009 near or exact duplicates (the worst case for E009 and for the number of issues).
 //!
 //! `cargo run --release --example bench_coverage [ENTRIES] [realistic|stress|both] [e009]` (both by
-//! default; `e009` times the E009 grouping alone).
+//! default; `e009` times the E009 grouping alone). `ENTRIES write DIR` writes the realistic files,
+//! `0 files DIR` checks and covers them streaming, as the CLI reads (time it with `/usr/bin/time -v`).
 
 use std::time::{Duration, Instant};
 
@@ -280,9 +281,50 @@ fn e009_grouping(entries: &[cxzy_form::core::review::Entry<'_>], n: usize) {
     println!("  of which E009 grouping: {} ({} flagged, fingerprint {print:016x})", rate(t.elapsed(), n), groups.len());
 }
 
+/// `write DIR`: the realistic roster and entries as files (DIR/roster.json, DIR/entries.json),
+/// for `files DIR` and the CLI (`/usr/bin/time -v cxzy coverage …`).
+fn write(n: usize, dir: &str) {
+    let (roster, entries) = build(n, Texts::Realistic);
+    std::fs::create_dir_all(dir).expect("the folder");
+    for (name, v) in [("roster.json", &roster), ("entries.json", &entries)] {
+        let f = std::io::BufWriter::new(std::fs::File::create(format!("{dir}/{name}")).expect("a file"));
+        serde_json::to_writer(f, v).expect("written");
+    }
+}
+
+/// `files DIR`: what a native check of a county does, from the files, streaming: read the roster
+/// and the entries, every entry rule with E009 against the roster, then coverage.
+fn from_files(dir: &str) {
+    use cxzy_form::core::review::{coverage_of, entries, roster, stream};
+    let open = |name: &str| {
+        let f = std::fs::File::open(format!("{dir}/{name}")).expect("written by `write`");
+        serde_json::Deserializer::from_reader(std::io::BufReader::with_capacity(1 << 20, f))
+    };
+    let t = Instant::now();
+    let r = stream::read_roster(&mut open("roster.json")).expect("a roster");
+    let e = stream::read_entries(&mut open("entries.json")).expect("entries");
+    let n = e.0.entries.len();
+    println!("read (streaming): {}", rate(t.elapsed(), n));
+    let t = Instant::now();
+    let (ix, _) = roster::analyse(&r.0);
+    let issues = entries::check(&e.0, Some(&ix), NaiveDate::from_ymd_opt(2011, 12, 31));
+    let e009 = issues.iter().filter(|i| i.code == "E009").count();
+    println!("entry rules with E009: {} ({} issues, {e009} E009)", rate(t.elapsed(), n), issues.len());
+    drop((issues, ix));
+    let t = Instant::now();
+    let cov = coverage_of(r, e, NaiveDate::from_ymd_opt(2011, 7, 15).unwrap_or_default(), 2, "某某市");
+    println!("coverage: {} ({} rows, {} issues)", rate(t.elapsed(), n), cov.table.rows.len(), cov.issues.len());
+}
+
 fn main() {
     let n: usize = std::env::args().nth(1).and_then(|a| a.parse().ok()).unwrap_or(1_000_000);
     let which = std::env::args().nth(2).unwrap_or_default();
+    let dir = std::env::args().nth(3).unwrap_or_else(|| "target/bench-coverage".into());
+    match which.as_str() {
+        "write" => return write(n, &dir),
+        "files" => return from_files(&dir),
+        _ => {}
+    }
     // A third argument `e009` times E009 only (no validation, no coverage).
     let only_e009 = std::env::args().nth(3).is_some_and(|a| a == "e009");
     if which != "stress" {

@@ -270,7 +270,9 @@ pub fn aggregate_json(children: &str, opts: &str) -> String {
 /// (SPEC §6.3).
 #[wasm_bindgen(js_name = coverageJson)]
 pub fn coverage_json(roster: &str, entries: &str, opts: &str) -> String {
-    let (roster, entries) = match (json::parse(roster), json::parse(entries)) {
+    // One pass over each text (no `Value` tree), as the CLI reads them.
+    use crate::core::review::stream;
+    let (roster, entries) = match (stream::roster_text(roster), stream::entries_text(entries)) {
         (Ok(r), Ok(e)) => (r, e),
         (Err(e), _) | (_, Err(e)) => return err(&e),
     };
@@ -280,7 +282,7 @@ pub fn coverage_json(roster: &str, entries: &str, opts: &str) -> String {
     };
     let batch = o.get("batch").and_then(Value::as_u64).and_then(|b| u8::try_from(b).ok()).unwrap_or(1);
     let unit = o.get("unit").and_then(Value::as_str).unwrap_or("");
-    let mut c = crate::core::review::coverage(&roster, &entries, as_of, batch, unit);
+    let mut c = crate::core::review::coverage_of(roster, entries, as_of, batch, unit);
     messages::localize(&mut c.issues, locale_of(&o));
     ok(c.to_value())
 }
