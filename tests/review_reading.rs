@@ -154,3 +154,33 @@ proptest! {
         }
     }
 }
+
+/// Coverage keeps at most 1 000 rule issues of a code as it finds them; the result is the same as
+/// capping the whole list at the end (the listed issues, the X005 counts and their order).
+#[test]
+fn coverage_caps_floods_as_capping_the_whole_list_does() {
+    use cxzy_form::core::issue::{cap_floods, Locale};
+    use cxzy_form::core::review::{entries, roster};
+    let roster_text = sample("roster.json");
+    let mut list = Vec::new();
+    for i in 0..1300 {
+        list.push(json!({}));
+        list.push(json!({ "id": format!("d{}", i % 700), "date": "2010-11-20", "method": "onsite",
+            "reviewer": { "name": "张三", "role": "branch_secretary" }, "target": { "kind": "member", "name": "李四" } }));
+    }
+    let doc = json!({ "format": "cxzy-entries/1", "entries": list });
+    // No half-year has ended: no F001.
+    let as_of = chrono::NaiveDate::from_ymd_opt(2010, 12, 1).unwrap();
+    let got = review::coverage_text(&roster_text, &doc.to_string(), as_of, 1, "某县").unwrap();
+
+    let rv: Value = serde_json::from_str(&roster_text).unwrap();
+    let (r, mut want) = roster::read(&rv);
+    let (ix, more) = roster::analyse(&r);
+    want.extend(more);
+    let (e, read) = entries::read(&doc);
+    want.extend(entries::merge(read, entries::rules(&e, Some(&ix), None, false, usize::MAX).out));
+    cap_floods(&mut want);
+    cxzy_form::core::messages::localize(&mut want, Locale::ZhCn);
+    assert!(want.iter().filter(|i| i.code == "X005").count() >= 5, "floods of several codes, from reading and from rules");
+    assert_eq!(serde_json::to_value(&got.issues).unwrap(), serde_json::to_value(&want).unwrap());
+}

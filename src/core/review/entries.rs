@@ -315,17 +315,49 @@ use crate::core::normalize::iso;
 /// The rules over read entries (E001 duplicates, E002 after today, E003, E007–E016, E009);
 /// `roster` enables E014/E015. Issues come out in entry order.
 pub fn check(entries: &Entries<'_>, roster: Option<&Index<'_>>, today: Option<NaiveDate>) -> Vec<Issue> {
-    rules(entries, roster, today, true)
+    rules(entries, roster, today, true, usize::MAX).out
 }
 
-/// [`check`], with or without E009 (coverage counts entries and leaves the texts to `validate`).
-pub(crate) fn rules(entries: &Entries<'_>, roster: Option<&Index<'_>>, today: Option<NaiveDate>, e009: bool) -> Vec<Issue> {
+/// Rule issues as they are found, at most `cap` of each code kept and the rest only counted: a
+/// flood of one code (a million entries, one mistake each) costs no memory (SPEC §7).
+pub struct Sink {
+    pub out: Vec<Issue>,
+    cap: usize,
+    /// Per code, how many were found (kept or not).
+    counts: Vec<(&'static str, usize)>,
+}
+
+impl Sink {
+    fn push(&mut self, issue: Issue) {
+        let n = match self.counts.iter_mut().find(|c| c.0 == issue.code) {
+            Some(c) => {
+                c.1 += 1;
+                c.1
+            }
+            None => {
+                self.counts.push((issue.code, 1));
+                1
+            }
+        };
+        if n <= self.cap {
+            self.out.push(issue);
+        }
+    }
+    /// Per code, how many were found but not kept.
+    pub fn dropped(&self) -> impl Iterator<Item = (&'static str, usize)> + '_ {
+        self.counts.iter().filter(|c| c.1 > self.cap).map(|c| (c.0, c.1 - self.cap))
+    }
+}
+
+/// [`check`], with or without E009 (coverage counts entries and leaves the texts to `validate`),
+/// keeping at most `cap` issues of a code ([`Sink`]).
+pub fn rules(entries: &Entries<'_>, roster: Option<&Index<'_>>, today: Option<NaiveDate>, e009: bool, cap: usize) -> Sink {
     let (from, to) = window();
     let list = &entries.entries;
     let similar = if e009 { similarity::e009_by_entry(list) } else { Vec::new() };
     let mut seen: HashMap<&str, usize> = HashMap::with_capacity(list.len());
     let known_tags: Vec<&str> = tables::all_focus_tags().collect();
-    let mut out = Vec::new();
+    let mut out = Sink { out: Vec::new(), cap, counts: Vec::new() };
     for (i, e) in list.iter().enumerate() {
         let base = format!("/entries/{i}");
         if let Some(id) = e.id.as_deref() {
@@ -424,7 +456,7 @@ pub(crate) fn rules(entries: &Entries<'_>, roster: Option<&Index<'_>>, today: Op
 }
 
 /// E014 and E015: ids against the roster, and 按照党组织隶属关系 (the reviewer's subtree).
-fn roster_rules(e: &Entry<'_>, base: &str, ix: &Index<'_>, out: &mut Vec<Issue>) {
+fn roster_rules(e: &Entry<'_>, base: &str, ix: &Index<'_>, out: &mut Sink) {
     // A target must be found to be counted: without an id it cannot be.
     let target = resolve_target(e, ix);
     if target.is_none() && e.kind.is_some() {
