@@ -14,7 +14,8 @@ fn sample(name: &str) -> String {
 /// Old and new on the same text; `None` when the text is not JSON (both then refuse it).
 fn same_on(text: &str) -> Result<(), TestCaseError> {
     let old = cxzy_form::core::json::parse(text);
-    let (r, e) = (stream::roster_text(text), stream::entries_text(text));
+    let strings = stream::Strings::new();
+    let (r, e) = (stream::roster_text(text, &strings), stream::entries_text(text, &strings));
     let Ok(v) = old else {
         prop_assert!(r.is_err() && e.is_err(), "the one-pass readers refuse what the parser refuses");
         return Ok(());
@@ -28,7 +29,7 @@ fn same_on(text: &str) -> Result<(), TestCaseError> {
     prop_assert_eq!(serde_json::to_value(&e.1).unwrap(), serde_json::to_value(&old_ei).unwrap());
     // And from a byte stream, as the CLI reads.
     let mut de = serde_json::Deserializer::from_reader(text.as_bytes());
-    let streamed = stream::read_entries(&mut de).expect("a stream reads");
+    let streamed = stream::read_entries(&mut de, &strings).expect("a stream reads");
     prop_assert_eq!(&streamed.0, &old_e);
     Ok(())
 }

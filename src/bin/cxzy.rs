@@ -437,8 +437,9 @@ mod cli {
                 if !(1..=2).contains(&batch) {
                     return Err(Fatal(format!("--batch must be 1 or 2, not {batch}")));
                 }
-                let r = read_streamed(&roster, |d| review::stream::read_roster(d))?;
-                let e = read_streamed(&entries, |d| review::stream::read_entries(d))?;
+                let strings = review::stream::Strings::new();
+                let r = read_streamed(&roster, |d| review::stream::read_roster(d, &strings))?;
+                let e = read_streamed(&entries, |d| review::stream::read_entries(d, &strings))?;
                 let mut cov = review::coverage_of(r, e, as_of, batch, &unit);
                 localize(&mut cov.issues, locale);
                 let v = cov.to_value();

@@ -272,7 +272,8 @@ pub fn aggregate_json(children: &str, opts: &str) -> String {
 pub fn coverage_json(roster: &str, entries: &str, opts: &str) -> String {
     // One pass over each text (no `Value` tree), as the CLI reads them.
     use crate::core::review::stream;
-    let (roster, entries) = match (stream::roster_text(roster), stream::entries_text(entries)) {
+    let strings = stream::Strings::new();
+    let (roster, entries) = match (stream::roster_text(roster, &strings), stream::entries_text(entries, &strings)) {
         (Ok(r), Ok(e)) => (r, e),
         (Err(e), _) | (_, Err(e)) => return err(&e),
     };

@@ -132,7 +132,9 @@ pub fn coverage(roster_doc: &Value, entries_doc: &Value, as_of: NaiveDate, batch
 
 /// [`coverage`] from JSON texts, read in one pass ([`super::stream`]): no `Value` tree.
 pub fn coverage_text(roster: &str, entries: &str, as_of: NaiveDate, batch: u8, unit: &str) -> Result<Coverage, ParseError> {
-    Ok(coverage_of(super::stream::roster_text(roster)?, super::stream::entries_text(entries)?, as_of, batch, unit))
+    let strings = super::stream::Strings::new();
+    let (r, e) = (super::stream::roster_text(roster, &strings)?, super::stream::entries_text(entries, &strings)?);
+    Ok(coverage_of(r, e, as_of, batch, unit))
 }
 
 /// [`coverage`] of a roster and entries already read (with their reading issues).

@@ -1,8 +1,9 @@
 //! One-pass readers of the roster and the entries from JSON text or a byte stream: no `Value`
 //! tree of the whole document. The document's top level is read key by key; each organisation,
 //! member or entry is parsed on its own, read by the same field readers as [`roster::read`] and
-//! [`entries::read`], made owned and its parse dropped, so memory is the typed data plus one
-//! element. The issues are the same, with the same paths and in the same order, as reading the
+//! [`entries::read`], its strings copied into the caller's [`Strings`] arena (ids, names and tags
+//! once each: a reviewer's id and name repeat in thousands of entries) and its parse dropped, so
+//! memory is the typed data, the texts' bytes and one element. The issues are the same, with the same paths and in the same order, as reading the
 //! whole `Value` (tests/review_reading.rs compares both on the samples and on random documents).
 //!
 //! [`roster::read`]: super::roster::read
@@ -22,19 +23,43 @@ use super::roster::{self, Member, Org, Roster};
 use crate::core::issue::Issue;
 use crate::core::json::{self, ParseError};
 
+/// Where the strings of what these readers return live: one arena for a roster or entries.
+pub type Strings = bumpalo::Bump;
+
+/// Copies strings into the arena, those up to [`fields::MAX_NAME`] bytes (ids, names, tags) once.
+struct Interner<'a> {
+    arena: &'a Strings,
+    short: rustc_hash::FxHashSet<&'a str>,
+}
+
+impl<'a> Interner<'a> {
+    fn put(&mut self, s: &str) -> &'a str {
+        if s.len() > fields::MAX_NAME {
+            return self.arena.alloc_str(s);
+        }
+        if let Some(&k) = self.short.get(s) {
+            return k;
+        }
+        let k: &'a str = self.arena.alloc_str(s);
+        self.short.insert(k);
+        k
+    }
+}
+
 /// Reads a roster from JSON text (BOM tolerated, at most [`json::MAX_BYTES`]).
-pub fn roster_text(text: &str) -> Result<(Roster<'static>, Vec<Issue>), ParseError> {
-    json::with_deserializer(text, |d| read_roster(d))
+pub fn roster_text<'a>(text: &str, strings: &'a Strings) -> Result<(Roster<'a>, Vec<Issue>), ParseError> {
+    json::with_deserializer(text, |d| read_roster(d, strings))
 }
 
 /// Reads an entries document from JSON text (BOM tolerated, at most [`json::MAX_BYTES`]).
-pub fn entries_text(text: &str) -> Result<(Entries<'static>, Vec<Issue>), ParseError> {
-    json::with_deserializer(text, |d| read_entries(d))
+pub fn entries_text<'a>(text: &str, strings: &'a Strings) -> Result<(Entries<'a>, Vec<Issue>), ParseError> {
+    json::with_deserializer(text, |d| read_entries(d, strings))
 }
 
 /// Reads a roster from a deserializer (a text, or a stream: `serde_json::Deserializer::from_reader`).
-pub fn read_roster<'de, D: Deserializer<'de>>(d: D) -> Result<(Roster<'static>, Vec<Issue>), D::Error> {
-    let top = d.deserialize_any(TopVisitor::<RosterLists>(Default::default()))?;
+pub fn read_roster<'de, 'a, D: Deserializer<'de>>(d: D, strings: &'a Strings) -> Result<(Roster<'a>, Vec<Issue>), D::Error> {
+    let mut put = Interner { arena: strings, short: Default::default() };
+    let top = d.deserialize_any(TopVisitor::<RosterLists<'a>>(&mut put, Default::default()))?;
     let mut issues = Vec::new();
     let lists = top.finish(roster::FORMAT, &mut issues);
     let mut r = Roster::default();
@@ -47,8 +72,9 @@ pub fn read_roster<'de, D: Deserializer<'de>>(d: D) -> Result<(Roster<'static>, 
 }
 
 /// Reads an entries document from a deserializer.
-pub fn read_entries<'de, D: Deserializer<'de>>(d: D) -> Result<(Entries<'static>, Vec<Issue>), D::Error> {
-    let top = d.deserialize_any(TopVisitor::<EntryLists>(Default::default()))?;
+pub fn read_entries<'de, 'a, D: Deserializer<'de>>(d: D, strings: &'a Strings) -> Result<(Entries<'a>, Vec<Issue>), D::Error> {
+    let mut put = Interner { arena: strings, short: Default::default() };
+    let top = d.deserialize_any(TopVisitor::<EntryLists<'a>>(&mut put, Default::default()))?;
     let mut issues = Vec::new();
     let lists = top.finish(entries::FORMAT, &mut issues);
     let mut out = Entries::default();
@@ -60,26 +86,26 @@ pub fn read_entries<'de, D: Deserializer<'de>>(d: D) -> Result<(Entries<'static>
     Ok((out, issues))
 }
 
-fn own(c: Option<Cow<'_, str>>) -> Option<Cow<'static, str>> {
-    c.map(|c| Cow::Owned(c.into_owned()))
+fn own<'a>(c: Option<Cow<'_, str>>, s: &mut Interner<'a>) -> Option<Cow<'a, str>> {
+    c.map(|c| Cow::Borrowed(s.put(&c)))
 }
 
-fn own_party(p: Party<'_>) -> Party<'static> {
-    Party { id: own(p.id), name: own(p.name), org: own(p.org) }
+fn own_party<'a>(p: Party<'_>, s: &mut Interner<'a>) -> Party<'a> {
+    Party { id: own(p.id, s), name: own(p.name, s), org: own(p.org, s) }
 }
 
-fn own_entry(e: Entry<'_>) -> Entry<'static> {
+fn own_entry<'a>(e: Entry<'_>, s: &mut Interner<'a>) -> Entry<'a> {
     Entry {
-        id: own(e.id),
+        id: own(e.id, s),
         date: e.date,
-        reviewer: own_party(e.reviewer),
+        reviewer: own_party(e.reviewer, s),
         role: e.role,
-        target: own_party(e.target),
+        target: own_party(e.target, s),
         kind: e.kind,
         method: e.method,
         grade: e.grade,
-        content: e.content.map(own),
-        focus: e.focus.into_iter().map(|(j, t)| (j, Cow::Owned(t.into_owned()))).collect(),
+        content: e.content.map(|c| own(c, s)),
+        focus: e.focus.into_iter().map(|(j, t)| (j, Cow::Borrowed(s.put(&t)))).collect(),
         model: e.model,
         talk: e.talk,
         problems_found: e.problems_found,
@@ -87,41 +113,41 @@ fn own_entry(e: Entry<'_>) -> Entry<'static> {
     }
 }
 
-fn own_org(o: Org<'_>) -> Org<'static> {
+fn own_org<'a>(o: Org<'_>, s: &mut Interner<'a>) -> Org<'a> {
     Org {
-        id: own(o.id),
-        name: own(o.name),
+        id: own(o.id, s),
+        name: own(o.name, s),
         kind: o.kind,
-        parent: own(o.parent),
-        unit: own(o.unit),
-        secretary: own(o.secretary),
+        parent: own(o.parent, s),
+        unit: own(o.unit, s),
+        secretary: own(o.secretary, s),
         new_sector: o.new_sector,
     }
 }
 
-fn own_member(m: Member<'_>) -> Member<'static> {
-    Member { id: own(m.id), name: own(m.name), org: own(m.org), mobile: m.mobile }
+fn own_member<'a>(m: Member<'_>, s: &mut Interner<'a>) -> Member<'a> {
+    Member { id: own(m.id, s), name: own(m.name, s), org: own(m.org, s), mobile: m.mobile }
 }
 
 /// The lists of a document type, filled key by key.
-trait Lists: Default {
+trait Lists<'a>: Default {
     const FIELDS: &'static [&'static str];
     /// Reads the value of `key` when it is one of the lists; `false` when it is not.
-    fn take<'de, A: MapAccess<'de>>(&mut self, key: &str, map: &mut A) -> Result<bool, A::Error>;
+    fn take<'de, A: MapAccess<'de>>(&mut self, key: &str, map: &mut A, put: &mut Interner<'a>) -> Result<bool, A::Error>;
 }
 
 #[derive(Default)]
-struct RosterLists {
-    orgs: List<Org<'static>>,
-    members: List<Member<'static>>,
+struct RosterLists<'a> {
+    orgs: List<Org<'a>>,
+    members: List<Member<'a>>,
 }
 
-impl Lists for RosterLists {
+impl<'a> Lists<'a> for RosterLists<'a> {
     const FIELDS: &'static [&'static str] = roster::TOP_FIELDS;
-    fn take<'de, A: MapAccess<'de>>(&mut self, key: &str, map: &mut A) -> Result<bool, A::Error> {
+    fn take<'de, A: MapAccess<'de>>(&mut self, key: &str, map: &mut A, put: &mut Interner<'a>) -> Result<bool, A::Error> {
         match key {
-            "orgs" => self.orgs = map.next_value_seed(ListSeed(|v, i, is| own_org(roster::read_org(v, i, is))))?,
-            "members" => self.members = map.next_value_seed(ListSeed(|v, i, is| own_member(roster::read_member(v, i, is))))?,
+            "orgs" => self.orgs = map.next_value_seed(ListSeed(put, |v, i, is, s| own_org(roster::read_org(v, i, is), s)))?,
+            "members" => self.members = map.next_value_seed(ListSeed(put, |v, i, is, s| own_member(roster::read_member(v, i, is), s)))?,
             _ => return Ok(false),
         }
         Ok(true)
@@ -129,17 +155,17 @@ impl Lists for RosterLists {
 }
 
 #[derive(Default)]
-struct EntryLists {
-    entries: List<Entry<'static>>,
+struct EntryLists<'a> {
+    entries: List<Entry<'a>>,
 }
 
-impl Lists for EntryLists {
+impl<'a> Lists<'a> for EntryLists<'a> {
     const FIELDS: &'static [&'static str] = entries::TOP_FIELDS;
-    fn take<'de, A: MapAccess<'de>>(&mut self, key: &str, map: &mut A) -> Result<bool, A::Error> {
+    fn take<'de, A: MapAccess<'de>>(&mut self, key: &str, map: &mut A, put: &mut Interner<'a>) -> Result<bool, A::Error> {
         if key != "entries" {
             return Ok(false);
         }
-        self.entries = map.next_value_seed(ListSeed(|v, i, is| own_entry(entries::read_entry(v, i, is))))?;
+        self.entries = map.next_value_seed(ListSeed(put, |v, i, is, s| own_entry(entries::read_entry(v, i, is), s)))?;
         Ok(true)
     }
 }
@@ -185,9 +211,12 @@ enum Top<L> {
     Other(Value),
 }
 
-impl<L: Lists> Top<L> {
+impl<L> Top<L> {
     /// T009 and T008 as [`roster::read`] raises them; the lists when the document is an object.
-    fn finish(self, expected: &str, issues: &mut Vec<Issue>) -> Option<L> {
+    fn finish<'a>(self, expected: &str, issues: &mut Vec<Issue>) -> Option<L>
+    where
+        L: Lists<'a>,
+    {
         match self {
             Top::Other(v) => {
                 issues.push(Issue::new("T009", "").param("value", fields::raw(Some(&v))).param("expected", expected));
@@ -232,9 +261,9 @@ macro_rules! scalars_as_value {
     };
 }
 
-struct TopVisitor<L>(std::marker::PhantomData<L>);
+struct TopVisitor<'p, 'a, L>(&'p mut Interner<'a>, std::marker::PhantomData<L>);
 
-impl<'de, L: Lists> Visitor<'de> for TopVisitor<L> {
+impl<'de, 'a, L: Lists<'a>> Visitor<'de> for TopVisitor<'_, 'a, L> {
     type Value = Top<L>;
     fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
         f.write_str("a JSON document")
@@ -251,7 +280,7 @@ impl<'de, L: Lists> Visitor<'de> for TopVisitor<L> {
         while let Some(key) = map.next_key::<Cow<'de, str>>()? {
             if key == "format" {
                 format = Some(map.next_value::<Value>()?);
-            } else if !lists.take(&key, &mut map)? {
+            } else if !lists.take(&key, &mut map, self.0)? {
                 map.next_value::<IgnoredAny>()?;
                 if !L::FIELDS.contains(&key.as_ref()) && !unknown.iter().any(|k| *k == key) {
                     unknown.push(key.into_owned());
@@ -264,16 +293,17 @@ impl<'de, L: Lists> Visitor<'de> for TopVisitor<L> {
 
 /// Reads an array item by item with `read` (the item, its position, the issues); past
 /// [`MAX_ITEMS`] items are only counted.
-struct ListSeed<T>(fn(&Value, usize, &mut Vec<Issue>) -> T);
+#[allow(clippy::type_complexity)]
+struct ListSeed<'p, 'a, T>(&'p mut Interner<'a>, fn(&Value, usize, &mut Vec<Issue>, &mut Interner<'a>) -> T);
 
-impl<'de, T> DeserializeSeed<'de> for ListSeed<T> {
+impl<'de, T> DeserializeSeed<'de> for ListSeed<'_, '_, T> {
     type Value = List<T>;
     fn deserialize<D: Deserializer<'de>>(self, d: D) -> Result<List<T>, D::Error> {
         d.deserialize_any(self)
     }
 }
 
-impl<'de, T> Visitor<'de> for ListSeed<T> {
+impl<'de, T> Visitor<'de> for ListSeed<'_, '_, T> {
     type Value = List<T>;
     fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
         f.write_str("a list")
@@ -290,7 +320,7 @@ impl<'de, T> Visitor<'de> for ListSeed<T> {
         loop {
             if count < MAX_ITEMS {
                 let Some(v) = seq.next_element::<Value>()? else { break };
-                items.push((self.0)(&v, count, &mut issues));
+                items.push((self.1)(&v, count, &mut issues, self.0));
             } else if seq.next_element::<IgnoredAny>()?.is_none() {
                 break;
             }
