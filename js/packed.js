@@ -12,8 +12,12 @@ let VIEW_FIELDS = [];
 let COVERAGE = [];
 let SLOT = new Map();
 
-/** Takes the columns from the core (`meta().columns`); `init()` calls it before any `pack`. */
-export function setColumns(columns) {
+/** js/api.js's `unwrap` (an `{ error }` answer is its `CxzyParseError`), given by `init()`. */
+let unwrap;
+
+/** Takes the columns from the core (`meta().columns`) and `unwrap`; `init()` calls it before any `pack`. */
+export function setColumns(columns, unwrapper) {
+  unwrap = unwrapper;
   const rest = columns.slice(1); // after 栏次 甲, the unit's name
   INPUT_FIELDS = rest.filter((c) => c.input).map((c) => c.field);
   VIEW_FIELDS = rest.map((c) => c.field);
@@ -51,7 +55,19 @@ export function pack(doc) {
     }
   }
   const { rows: _, ...head } = doc;
-  return { head, names: JSON.stringify(names), cells };
+  return { head: JSON.stringify(head), names: JSON.stringify(names), cells };
+}
+
+
+/** `validate` of a packed table: `Issue[]`. */
+export function validate(wasm, p, options) {
+  return unwrap(wasm.validatePacked(p.head, p.names, p.cells, options));
+}
+
+/** `totals` of a packed table: SPEC §3.4's view. */
+export function totals(wasm, doc, p) {
+  const out = new Float64Array((p.cells.length / 20 + 1) * 25);
+  return view(doc, unwrap(wasm.totalsPacked(p.names, p.cells, out)), out);
 }
 
 const percent = (p) => (Number.isNaN(p) ? '—' : `${Math.floor(p / 10)}.${p % 10}%`);
