@@ -7,7 +7,9 @@ use std::time::Instant;
 use serde_json::{json, Value};
 
 use cxzy_form::core::stats::{csv, model, totals};
-use cxzy_form::core::validate::{validate, validate_text, Options};
+use cxzy_form::core::issue::{cap_floods, Locale};
+use cxzy_form::core::messages::localize;
+use cxzy_form::core::validate::{check_stats, validate, validate_text, Options};
 
 fn table(rows: usize) -> Value {
     let rows: Vec<Value> = (0..rows)
@@ -55,4 +57,19 @@ fn main() {
     time("totals (computed view)", 20, || totals::totals(&stats));
     let csv_text = time("export CSV", 20, || csv::write(&stats));
     let _ = time("read CSV back", 20, || csv::read(&csv_text).map(|_| ()));
+
+    // One error in every row (R010), split into the steps `validatePacked` takes.
+    let mut bad = doc.clone();
+    for r in bad["rows"].as_array_mut().unwrap() {
+        r["orgs_reviewed"] = json!(r["orgs_total"].as_u64().unwrap() + 1);
+    }
+    println!("one error per row:");
+    let (bad_doc, read_issues) = model::read(&bad);
+    let mut found = time("  rules (check_stats)", 20, || check_stats(&bad_doc, read_issues.clone(), None));
+    cap_floods(&mut found);
+    time("  messages (localize)", 20, || localize(&mut found, Locale::ZhCn));
+    println!("  issues: {}", found.len());
+    let v = time("  issues as a Value tree", 20, || serde_json::to_value(&found).unwrap());
+    time("  that tree as JSON text", 20, || v.to_string().len());
+    time("  issues straight to JSON text", 20, || serde_json::to_string(&found).unwrap().len());
 }

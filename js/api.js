@@ -30,7 +30,7 @@ export default function init(input) {
     fullReady = once(() => Promise.all([import('./cxzy_form.js'), import('./packed.js')]).then(async ([m, p]) => {
       await m.default(input);
       wasm = m;
-      p.setColumns(unwrap(m.meta('zh-CN')).columns);
+      p.setColumns(unwrap(m.meta('zh-CN')).columns, unwrap);
       packer = p;
     }));
     fullReady.catch(() => { fullReady = null; });
@@ -106,17 +106,14 @@ export function validate(doc, options = {}) {
   o.today = o.today instanceof Date ? isoDate(o.today) : (o.today ?? isoDate());
   if (o.previous != null) o.previous = asValue(o.previous);
   if (o.roster != null) o.roster = asValue(o.roster);
-  const p = typeof doc === 'string' || !packer ? null : packer.pack(doc);
-  if (p) return unwrap(wasm.validatePacked(JSON.stringify(p.head), p.names, p.cells, optionsText(o)));
-  return unwrap(api('validateJson').validateJson(asText(doc), optionsText(o)));
+  const p = typeof doc === 'string' ? null : packer?.pack(doc);
+  return p ? packer.validate(wasm, p, optionsText(o)) : unwrap(api('validateJson').validateJson(asText(doc), optionsText(o)));
 }
 
 /** `totals(doc)` → `{ total, rows }` with coverages as display strings (SPEC §3.4). */
 export function totals(doc) {
-  const p = typeof doc === 'string' || !packer ? null : packer.pack(doc);
-  if (!p || !wasm?.totalsPacked) return unwrap(api('totalsJson').totalsJson(asText(doc)));
-  const out = new Float64Array((p.cells.length / 20 + 1) * 25);
-  return packer.view(doc, unwrap(wasm.totalsPacked(p.names, p.cells, out)), out);
+  const p = typeof doc === 'string' ? null : packer?.pack(doc);
+  return p ? packer.totals(wasm, doc, p) : unwrap(api('totalsJson').totalsJson(asText(doc)));
 }
 
 /** `coverage(roster, entries, { as_of, batch, unit, locale })` → `{ table, gaps, issues }`. */

@@ -11,14 +11,20 @@ let INPUT_FIELDS = [];
 let VIEW_FIELDS = [];
 let COVERAGE = [];
 let SLOT = new Map();
+let ROW = {};
 
-/** Takes the columns from the core (`meta().columns`); `init()` calls it before any `pack`. */
-export function setColumns(columns) {
+/** js/api.js's `unwrap` (an `{ error }` answer is its `CxzyParseError`), given by `init()`. */
+let unwrap;
+
+/** Takes the columns from the core (`meta().columns`) and `unwrap`; `init()` calls it before any `pack`. */
+export function setColumns(columns, unwrapper) {
+  unwrap = unwrapper;
   const rest = columns.slice(1); // after 栏次 甲, the unit's name
   INPUT_FIELDS = rest.filter((c) => c.input).map((c) => c.field);
   VIEW_FIELDS = rest.map((c) => c.field);
   COVERAGE = rest.map((c) => !c.input && String(c.formula).includes('/'));
   SLOT = new Map(INPUT_FIELDS.map((f, i) => [f, i]));
+  ROW = Object.fromEntries(['name', ...VIEW_FIELDS].map((f) => [f, null]));
 }
 const MAX_PACKED_ROWS = 1000;
 
@@ -40,25 +46,45 @@ export function pack(doc) {
     if (r === null || typeof r !== 'object' || Array.isArray(r)) return null;
     names[i] = r.name ?? null;
     const base = i * 20;
-    for (const k in r) {
+    // Its own keys (what JSON.stringify would write), by index: faster than `for … in`.
+    const keys = Object.keys(r);
+    for (let m = 0; m < keys.length; m++) {
+      const k = keys[m];
       if (k === 'name') continue;
       const j = SLOT.get(k);
       const v = r[k];
-      if (j === undefined || !Object.prototype.hasOwnProperty.call(r, k)) return null;
+      if (j === undefined) return null;
       if (v === null || v === undefined) continue;
       if (typeof v !== 'number' || !Number.isSafeInteger(v) || v < 0 || Object.is(v, -0)) return null;
       cells[base + j] = v;
     }
   }
   const { rows: _, ...head } = doc;
-  return { head, names: JSON.stringify(names), cells };
+  return { head: JSON.stringify(head), names: JSON.stringify(names), cells };
 }
 
-const percent = (p) => (Number.isNaN(p) ? '—' : `${Math.floor(p / 10)}.${p % 10}%`);
+
+/** `validate` of a packed table: `Issue[]`. */
+export function validate(wasm, p, options) {
+  return unwrap(wasm.validatePacked(p.head, p.names, p.cells, options));
+}
+
+/** `totals` of a packed table: SPEC §3.4's view. */
+export function totals(wasm, doc, p) {
+  const out = new Float64Array((p.cells.length / 20 + 1) * 25);
+  return view(doc, unwrap(wasm.totalsPacked(p.names, p.cells, out)), out);
+}
+
+// The display strings of 0.0% … 100.0%, made once (a ratio past 100 % is made each time).
+const PERCENT = [];
+const percent = (p) => (Number.isNaN(p) ? '—' : (PERCENT[p] ?? (p <= 1000 ? (PERCENT[p] = `${Math.floor(p / 10)}.${p % 10}%`) : `${Math.floor(p / 10)}.${p % 10}%`)));
 
 /** One computed row from 25 numbers at `at` in `out`. */
 function viewRow(name, out, at) {
-  const row = { name };
+  // A copy of a row with every key in place (one shape, copied at once), then its values: some
+  // 3× faster in V8 than adding 26 properties one by one.
+  const row = { ...ROW };
+  row.name = name;
   for (let j = 0; j < 25; j++) {
     const x = out[at + j];
     row[VIEW_FIELDS[j]] = COVERAGE[j] ? percent(x) : (Number.isNaN(x) ? null : x);

@@ -5,6 +5,7 @@
 // text; then `coverage` of 10 000 and 100 000 entries from JSON text next to `JSON.parse` of the
 // same texts. Prints medians and ratios.
 //   node pkg-tests/bench-core.mjs          (after scripts/build-pkg.sh)
+//   node pkg-tests/bench-core.mjs --no-coverage   (validate/totals only: a minute less)
 import path from 'node:path';
 import { execFileSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
@@ -16,6 +17,7 @@ const ajvBundle = execFileSync(path.join(here, 'node_modules/.bin/esbuild'), ['-
   input: "export { default } from 'ajv';", cwd: here, encoding: 'utf8',
 });
 
+const withCoverage = !process.argv.includes('--no-coverage');
 const { server, browser } = await start();
 try {
   const { page } = await newPage(browser);
@@ -23,7 +25,7 @@ try {
   await page.route(`${server.url}bench-core.html`, (r) => r.fulfill({ contentType: 'text/html; charset=utf-8', body: '<!doctype html><title>bench</title>' }));
   await page.route(`${server.url}ajv.js`, (r) => r.fulfill({ contentType: 'text/javascript', body: ajvBundle }));
   await page.goto(`${server.url}bench-core.html`);
-  const out = await page.evaluate(async () => {
+  const out = await page.evaluate(async (withCoverage) => {
     const cx = await import('/pkg/index.js');
     await cx.default();
     const Ajv = (await import('/ajv.js')).default;
@@ -137,14 +139,14 @@ try {
       return { roster: JSON.stringify({ format: 'cxzy-roster/1', orgs, members }), entries: JSON.stringify({ format: 'cxzy-entries/1', entries }) };
     };
     const cov = [];
-    for (const n of [10000, 100000]) {
+    for (const n of withCoverage ? [10000, 100000] : []) {
       const { roster, entries } = county(n);
       const opts = { as_of: '2011-06-30', batch: 2, unit: '某某县' };
       const once = (f) => { f(); const ts = []; for (let i = 0; i < 3; i++) { const t0 = performance.now(); f(); ts.push(performance.now() - t0); } return ts.sort((a, b) => a - b)[1]; };
       cov.push({ n, mb: (roster.length + entries.length) / 1e6, coverage: once(() => cx.coverage(roster, entries, opts)), parse: once(() => { JSON.parse(roster); JSON.parse(entries); }) });
     }
     return { results, cov, ua: navigator.userAgent };
-  });
+  }, withCoverage);
   const f = (ms) => (ms < 1 ? `${(ms * 1000).toFixed(0)} µs` : `${ms.toFixed(2)} ms`);
   const x = (a, b) => `${(a / b).toFixed(2)}×`;
   console.log(out.ua);

@@ -154,6 +154,24 @@ fn t008_unknown_fields_name_the_nearest_known_one() {
 }
 
 #[test]
+fn t008_a_huge_unknown_key_is_compared_on_its_first_64_characters() {
+    // A key of 4 MB: the suggestion comes from its start (as the CSV reader's headers), not from
+    // an edit distance over the whole key (quadratic).
+    let key = format!("orgs_reviewd{}", "x".repeat(4 << 20));
+    assert_eq!(model::nearest(&key, ["unit", "orgs_reviewed"]), "orgs_reviewed");
+    let key = format!("unit{}", "字".repeat(1 << 20));
+    assert_eq!(model::nearest(&key, ["orgs_reviewed", "unit"]), "unit");
+    // The issue names the key by its first 64 characters (the path keeps it whole).
+    let key = format!("orgs_reviewd{}", "x".repeat(1 << 20));
+    let i = validate(&doc_with(&[set(&format!("/rows/0/{key}"), json!(5))]), &Options::default());
+    let t = one(&i, "T008");
+    assert_eq!(t.params["suggestion"], "orgs_reviewed");
+    assert_eq!(t.params["field"], &key[..64]);
+    assert_eq!(t.path, format!("/rows/0/{key}"));
+    assert!(t.message.len() < 300, "{}", t.message.len());
+}
+
+#[test]
 fn t008_a_key_with_a_slash_is_escaped_in_the_pointer() {
     check(&[set("/rows/0/a~1b", json!(1))], &[("T008", "/rows/0/a~1b")]);
 }

@@ -126,3 +126,31 @@ test('arguments that are not documents give a clear TypeError or CxzyParseError,
     assert.ok(Array.isArray(r) ? r.some((i) => i.code === 'T009') : r instanceof CxzyParseError, String(a));
   }
 });
+
+test('big objects at and past the limits are issues or a CxzyParseError, never a trap of the wasm', () => {
+  const table = (rows, more = {}) => ({ format: 'cxzy-stats/1', unit: 'x', batch: 1, rows, ...more });
+  const rows = (n) => Array.from({ length: n }, (_, i) => ({ name: `u${i}`, orgs_total: 1 }));
+  const codes = (issues) => new Set(issues.map((i) => i.code));
+  // 1 000 rows are read; 1 001 (or a million) are X002, the first 1 000 read (objects take the
+  // packed path up to 1 000 rows, JSON text past it).
+  assert.ok(!codes(validate(table(rows(1000)))).has('X002'));
+  assert.equal(totals(table(rows(1000))).rows.length, 1000);
+  for (const n of [1001, 1_000_001]) {
+    const doc = table(n === 1001 ? rows(n) : Array.from({ length: n }, () => ({})));
+    assert.ok(codes(validate(doc)).has('X002'), `${n} rows`);
+    assert.equal(totals(doc).rows.length, 1000, `${n} rows`);
+  }
+  // An object whose header or a row's name alone is past 64 MiB: refused, whichever path it takes.
+  const big = 'x'.repeat(64 * 1024 * 1024);
+  const tooLarge = (e) => e instanceof CxzyParseError && /too large/.test(e.message);
+  assert.throws(() => validate(table(rows(2), { notes: big })), tooLarge);
+  assert.throws(() => totals(table([{ name: big }])), tooLarge);
+  assert.throws(() => validate(table(rows(2000), { notes: big })), tooLarge);
+  // A 60 MB unknown key (the document under 64 MiB): T008, named by its first 64 characters.
+  const key = `orgs_reviewd${'k'.repeat(60 * 1024 * 1024)}`;
+  const t008 = validate(table(rows(1), { [key]: 1 })).find((i) => i.code === 'T008');
+  assert.equal(t008.params.field, key.slice(0, 64));
+  assert.equal(typeof t008.params.suggestion, 'string');
+  assert.ok(t008.message.length < 200);
+  assert.equal(t008.path, `/${key}`);
+});

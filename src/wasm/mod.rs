@@ -129,15 +129,20 @@ pub fn validate_packed(head: &str, names: &str, cells: &[f64], opts: &str) -> St
 #[cfg(not(cxzy_stats_only))]
 #[wasm_bindgen(js_name = totalsPacked)]
 pub fn totals_packed(names: &str, cells: &[f64], out: &mut [f64]) -> String {
-    let read = match packed("{}", names, cells) {
-        Ok(r) => r,
-        Err(e) => return err(&e),
-    };
+    // Straight from the cells, without reading the rows into `Row`s: a packed cell is a whole
+    // number in 0‥2⁵³ (a value up to `MAX_COUNT`, over it R004's invalid cell) or NaN (no
+    // value), and a name is shown trimmed, or by number when blank — as `read_packed` reads them.
     let given: Vec<Value> = match json::parse(names) {
         Ok(Value::Array(a)) => a,
-        _ => Vec::new(),
+        Ok(_) => Vec::new(),
+        Err(e) => return err(&e),
     };
-    let doc = &read.doc;
+    let n = given.len().min(model::MAX_ROWS);
+    let cell = |i: usize, c: usize| {
+        let x = cells.get(i * columns::INPUT_COUNT + c).copied().unwrap_or(f64::NAN);
+        // `as` saturates; the packer sends only whole numbers in 0‥2⁵³.
+        (!x.is_nan() && x <= crate::core::limits::MAX_COUNT as f64).then(|| x as u64)
+    };
     let width = columns::COLUMNS.len() - 1;
     let mut write = |k: usize, v: &tot::Values| {
         let mut input = 0;
@@ -155,23 +160,32 @@ pub fn totals_packed(names: &str, cells: &[f64], out: &mut [f64]) -> String {
             }
         }
     };
-    let sums = tot::column_sums(&doc.rows).map(|s| s.map(Some)).unwrap_or([None; columns::INPUT_COUNT]);
-    write(0, &sums);
+    let mut sums = Some([0u64; columns::INPUT_COUNT]);
     let mut renamed = serde_json::Map::new();
-    for (i, r) in doc.rows.iter().enumerate() {
-        write(i + 1, &r.values());
-        let shown = r.name.clone().unwrap_or_else(|| format!("#{}", i + 1));
-        if given.get(i).and_then(Value::as_str) != Some(shown.as_str()) {
-            renamed.insert(i.to_string(), shown.into());
+    for (i, name) in given.iter().take(n).enumerate() {
+        let v: tot::Values = std::array::from_fn(|c| cell(i, c));
+        write(i + 1, &v);
+        // As `column_sums`: past u64 the 合计 row has no values (X004 is `validate`'s to say).
+        sums = sums.and_then(|mut s| {
+            for (t, x) in s.iter_mut().zip(v) {
+                *t = t.checked_add(x.unwrap_or(0))?;
+            }
+            Some(s)
+        });
+        match name.as_str().map(crate::core::normalize::trim).filter(|t| !t.is_empty()) {
+            Some(t) if Some(t) == name.as_str() => {}
+            Some(t) => drop(renamed.insert(i.to_string(), t.into())),
+            None => drop(renamed.insert(i.to_string(), format!("#{}", i + 1).into())),
         }
     }
+    write(0, &sums.map_or([None; columns::INPUT_COUNT], |s| s.map(Some)));
     ok(Value::Object(renamed))
 }
 
 #[cfg(not(cxzy_stats_only))]
 /// Issues as the `{ "ok": [...] }` envelope, written straight from the issues (no `Value`).
 fn ok_issues(issues: &[Issue]) -> String {
-    ok(issues_value(issues))
+    format!("{{\"ok\":{}}}", serde_json::to_string(issues).unwrap_or_else(|_| "[]".into()))
 }
 
 /// Reads a statistics table from CSV text (already decoded: UTF-8, with or without BOM, or GBK

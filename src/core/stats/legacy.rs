@@ -7,7 +7,7 @@ use serde_json::Value;
 
 use crate::core::columns::{self, INPUTS};
 use crate::core::issue::{escape_token, Issue};
-use crate::core::stats::model::{kind_name, nearest, read_cell, read_header, Row, StatsDoc, MAX_NAME, MAX_ROWS};
+use crate::core::stats::model::{kind_name, read_cell, unknown_key, read_header, Row, StatsDoc, MAX_NAME, MAX_ROWS};
 
 fn computed_fields() -> impl Iterator<Item = &'static str> {
     columns::COLUMNS.iter().filter(|c| !c.is_input() && c.field != "name").map(|c| c.field)
@@ -31,11 +31,7 @@ fn read_row(v: &Value, i: usize, issues: &mut Vec<Issue>) -> Row {
     let computed: Vec<&str> = computed_fields().collect();
     for k in obj.keys() {
         if !known.contains(&k.as_str()) && !computed.contains(&k.as_str()) {
-            issues.push(
-                Issue::new("T008", format!("/rows/{i}/{}", escape_token(k)))
-                    .param("field", k.as_str())
-                    .param("suggestion", nearest(k, known.iter().copied())),
-            );
+            issues.push(unknown_key(format!("/rows/{i}/{}", escape_token(k)), k, known.iter().copied()));
         }
     }
     if obj.keys().any(|k| computed.contains(&k.as_str())) {

@@ -185,12 +185,24 @@ pub fn row_to_value(row: &Row) -> Value {
     Value::Object(m)
 }
 
-/// The known name nearest to `field` (for T008's "did you mean").
+/// The known name nearest to `field` (for T008's "did you mean"), compared on its first 64
+/// characters (as the CSV reader's headers): the edit distance grows with the key, and a key
+/// of megabytes must not take seconds to name a suggestion no clerk reads past its start.
 pub fn nearest<'a>(field: &str, known: impl IntoIterator<Item = &'a str>) -> &'a str {
+    let field: String = field.chars().take(64).collect();
     known
         .into_iter()
-        .min_by_key(|k| strsim::levenshtein(field, k))
+        .min_by_key(|k| strsim::levenshtein(&field, k))
         .unwrap_or("")
+}
+
+/// T008 for the unknown key `k` at `path` (the whole key): the key named in the params and the
+/// message by its first 64 characters — a key of megabytes is not copied into every part of the
+/// issue (in the wasm, a 60 MB key ran out of memory) — and the known name nearest to it.
+pub fn unknown_key<'a>(path: String, k: &str, known: impl IntoIterator<Item = &'a str>) -> Issue {
+    let shown: String = k.chars().take(64).collect();
+    let suggestion = nearest(&shown, known);
+    Issue::new("T008", path).param("field", shown).param("suggestion", suggestion)
 }
 
 /// Reports unknown keys of an object (T008) at `base`.
@@ -203,11 +215,7 @@ fn unknown_fields(
 ) {
     for k in obj.keys() {
         if !known.contains(&k.as_str()) && !ignored.contains(&k.as_str()) {
-            issues.push(
-                Issue::new("T008", format!("{base}/{}", escape_token(k)))
-                    .param("field", k.as_str())
-                    .param("suggestion", nearest(k, known.iter().copied())),
-            );
+            issues.push(unknown_key(format!("{base}/{}", escape_token(k)), k, known.iter().copied()));
         }
     }
 }
@@ -477,9 +485,7 @@ fn finish_row(i: usize, mut slots: [Option<Value>; ROW_KEYS], unknown: &[String]
         let mut known: Vec<&str> = vec!["name"];
         known.extend(INPUTS);
         for k in unknown {
-            issues.push(
-                Issue::new("T008", cell_path(i, k)).param("field", k.as_str()).param("suggestion", nearest(k, known.iter().copied())),
-            );
+            issues.push(unknown_key(cell_path(i, k), k, known.iter().copied()));
         }
     }
     issues.extend(dups);
