@@ -24,6 +24,7 @@ pub const TARGETS: &[(&str, fn(&[u8]))] = &[
     ("csv", csv_bytes),
     ("coverage", coverage),
     ("aggregate", aggregate_json),
+    ("stats_huge_key", huge_key),
 ];
 
 fn today() -> NaiveDate {
@@ -55,13 +56,41 @@ pub fn normalize(data: &[u8]) {
     }
 }
 
-/// A document's text → `validate` (the format decides the checks), both locales.
+/// The locale an input is validated in, from its length: one per input, not both (half the
+/// work per execution; [`check_issues`] renders every issue in both locales anyway).
+fn locale_of(data: &[u8]) -> Locale {
+    if data.len() % 2 == 0 {
+        Locale::ZhCn
+    } else {
+        Locale::En
+    }
+}
+
+/// A document's text → both readers (the format decides the checks), in the input's locale.
 fn validate_text(data: &[u8]) -> Option<Value> {
     let s = std::str::from_utf8(data).ok()?;
-    let v = json::parse(s).ok()?;
-    for locale in [Locale::ZhCn, Locale::En] {
-        let issues = validate(&v, &Options { locale, today: Some(today()), ..Options::default() });
-        check_issues(&issues);
+    both_readers(s, &Options { locale: locale_of(data), today: Some(today()), ..Options::default() })
+}
+
+/// `text` through the two readers: [`json::parse`] → [`validate`] (a `Value` tree) and
+/// [`cxzy_form::core::validate::validate_text`] (the one-pass reader the CLI and the page use).
+/// Both accept the same texts, and without repeated keys (T015, which a `Value` cannot hold)
+/// they give the same issues. The value, when the text is JSON.
+fn both_readers(text: &str, opts: &Options) -> Option<Value> {
+    let one_pass = cxzy_form::core::validate::validate_text(text, opts);
+    let v = match json::parse(text) {
+        Ok(v) => v,
+        Err(e) => {
+            assert!(one_pass.is_err(), "the one-pass reader accepts what json::parse refuses ({e})");
+            return None;
+        }
+    };
+    let one_pass = one_pass.unwrap_or_else(|e| panic!("the one-pass reader refuses what json::parse accepts: {e}"));
+    check_issues(&one_pass);
+    let issues = validate(&v, opts);
+    check_issues(&issues);
+    if !one_pass.iter().any(|i| i.code == "T015") {
+        assert_eq!(one_pass, issues, "the one-pass reader and the Value reader differ");
     }
     Some(v)
 }
@@ -101,7 +130,7 @@ pub fn csv_bytes(data: &[u8]) {
     };
     if let Ok((doc, read_issues)) = csv::read(&text) {
         let mut issues = check_stats(&doc, read_issues, None);
-        messages::localize(&mut issues, Locale::En);
+        messages::localize(&mut issues, locale_of(data));
         check_issues(&issues);
         csv_round_trip(&csv::write(&doc));
     }
@@ -134,4 +163,62 @@ pub fn aggregate_json(data: &[u8]) {
     if !aggregate::refused(&issues) {
         check_issues(&check_stats(&parent, Vec::new(), None));
     }
+}
+
+/// How long [`huge_key`] makes a key: 256 KiB.
+const HUGE: usize = 1 << 18;
+
+/// A huge unknown key (SPEC §7 allows 64 MiB files): the input after its first byte, repeated to
+/// [`HUGE`] bytes, as the key where a reader names unknown keys with a "did you mean" — chosen by
+/// the first byte: the statistics table's top level, its report, a row, its `preset` (T013, the
+/// value), a roster's organisation or member, an entry, a CSV header cell. Through both readers;
+/// the key is reported (T008 / T013: by its start at least), never dropped.
+pub fn huge_key(data: &[u8]) {
+    let Some((&which, rest)) = data.split_first() else { return };
+    let seed = String::from_utf8_lossy(rest);
+    let seed = if seed.is_empty() { "x".into() } else { seed };
+    let key = seed.repeat(HUGE / seed.len() + 1);
+    let opts = Options { locale: locale_of(data), today: Some(today()), ..Options::default() };
+    let with = |mut m: serde_json::Map<String, Value>| {
+        m.insert(key.clone(), Value::from(1));
+        Value::Object(m)
+    };
+    let obj = |v: Value| v.as_object().cloned().expect("an object");
+    let row = serde_json::json!({ "name": "哈尔滨市", "orgs_total": 2, "orgs_reviewed": 1 });
+    let stats = |top: Value| {
+        let mut m = obj(serde_json::json!({ "format": "cxzy-stats/1", "unit": "黑龙江省", "batch": 1, "as_of": "2011-01-20" }));
+        m.extend(obj(top));
+        Value::Object(m)
+    };
+    let org = serde_json::json!({ "id": "o1", "name": "城关镇党委", "kind": "committee", "parent": null });
+    let member = serde_json::json!({ "id": "m1", "name": "陆萍", "org": "o1" });
+    let entry = serde_json::json!({ "id": "e1", "date": "2010-12-05", "reviewer": { "name": "郑国华", "role": "county_party_secretary" },
+        "target": { "kind": "committee", "id": "o1", "name": "城关镇党委" }, "method": "collective", "grade": "good" });
+    let (doc, code) = match which % 8 {
+        0 => (with(obj(stats(serde_json::json!({ "rows": [row] })))), "T008"),
+        1 => (stats(serde_json::json!({ "report": with(Default::default()), "rows": [row] })), "T008"),
+        2 => (stats(serde_json::json!({ "rows": [with(obj(row))] })), "T008"),
+        3 => (stats(serde_json::json!({ "preset": key, "rows": [row] })), "T013"),
+        4 => (serde_json::json!({ "format": "cxzy-roster/1", "orgs": [with(obj(org))], "members": [member] }), "T008"),
+        5 => (serde_json::json!({ "format": "cxzy-roster/1", "orgs": [org], "members": [with(obj(member))] }), "T008"),
+        6 => (serde_json::json!({ "format": "cxzy-entries/1", "entries": [with(obj(entry))] }), "T008"),
+        _ => {
+            // A CSV header cell: no separators, quotes, spaces or line breaks in it.
+            let cell: String = key.chars().map(|c| if matches!(c, ',' | '"') || c.is_whitespace() { 'x' } else { c }).collect();
+            let text = format!("单位名称,{cell},orgs_total\n哈尔滨市,1,2\n");
+            let (doc, issues) = csv::read(&text).unwrap_or_else(|e| panic!("a table: {e}"));
+            let mut issues = check_stats(&doc, issues, None);
+            messages::localize(&mut issues, opts.locale);
+            check_issues(&issues);
+            assert!(issues.iter().any(|i| i.code == "T008" || i.code == "T015"), "the huge header cell is not reported");
+            return;
+        }
+    };
+    let text = serde_json::to_string(&doc).expect("JSON");
+    both_readers(&text, &opts).expect("JSON");
+    // The key, or its start (a message need not carry megabytes).
+    let names_key = |p: &Value| p.as_str().map(|p| p.trim_end_matches('…')).is_some_and(|p| !p.is_empty() && key.starts_with(p));
+    let issues = validate(&doc, &opts);
+    let named = issues.iter().any(|i| i.code == code && i.params.values().any(names_key));
+    assert!(named, "the huge key is not reported as {code}: {:?}", issues.iter().map(|i| i.code).collect::<Vec<_>>());
 }
