@@ -97,16 +97,16 @@ fn empty_map() -> &'static Map<String, Value> {
 }
 
 pub(crate) fn read_entry<'a>(v: &'a Value, i: usize, issues: &mut Vec<Issue>) -> Entry<'a> {
-    let base = format!("/entries/{i}");
+    let base = At(i);
     let obj = v.as_object().unwrap_or_else(|| empty_map());
     if obj.keys().any(|k| !ENTRY_FIELDS.contains(&k.as_str())) {
-        fields::unknown_fields(obj, &base, ENTRY_FIELDS, issues);
+        fields::unknown_fields(obj, &base.to_string(), ENTRY_FIELDS, issues);
     }
     let mut e = Entry { id: fields::id(obj, "id"), ..Entry::default() };
     if e.id.is_none() {
         issues.push(Issue::new("E001", format!("{base}/id")).param("id", fields::raw(obj.get("id"))));
     }
-    e.date = read_date(obj.get("date"), &base, issues);
+    e.date = read_date(obj.get("date"), base, issues);
 
     // The reviewer: name and role are required (E004).
     match obj.get("reviewer") {
@@ -116,7 +116,7 @@ pub(crate) fn read_entry<'a>(v: &'a Value, i: usize, issues: &mut Vec<Issue>) ->
             if r.keys().any(|k| !REVIEWER_FIELDS.contains(&k.as_str())) {
                 fields::unknown_fields(r, &p(), REVIEWER_FIELDS, issues);
             }
-            e.reviewer = party(r, &base, "reviewer", issues);
+            e.reviewer = party(r, base, "reviewer", issues);
             if e.reviewer.name.is_none() {
                 issues.push(Issue::new("E004", format!("{}/name", p())).param("field", "reviewer.name").param("raw", fields::raw(r.get("name"))));
             }
@@ -134,7 +134,7 @@ pub(crate) fn read_entry<'a>(v: &'a Value, i: usize, issues: &mut Vec<Issue>) ->
             if t.keys().any(|k| !TARGET_FIELDS.contains(&k.as_str())) {
                 fields::unknown_fields(t, &p(), TARGET_FIELDS, issues);
             }
-            e.target = party(t, &base, "target", issues);
+            e.target = party(t, base, "target", issues);
             e.kind = t.get("kind").and_then(Value::as_str).and_then(|s| TargetKind::parse(s.trim()));
             if e.kind.is_none() {
                 issues.push(Issue::new("E005", format!("{}/kind", p())).param("field", "target.kind").param("raw", fields::raw(t.get("kind"))));
@@ -175,10 +175,10 @@ pub(crate) fn read_entry<'a>(v: &'a Value, i: usize, issues: &mut Vec<Issue>) ->
         }
         Some(other) => issues.push(Issue::new("E017", format!("{base}/focus")).param("field", "focus").param("raw", fields::raw(Some(other)))),
     }
-    e.model = flag(obj, "model", &base, issues);
-    e.talk = flag(obj, "talk", &base, issues);
-    e.problems_found = count(obj, "problems_found", &base, issues);
-    e.problems_solved = count(obj, "problems_solved", &base, issues);
+    e.model = flag(obj, "model", base, issues);
+    e.talk = flag(obj, "talk", base, issues);
+    e.problems_found = count(obj, "problems_found", base, issues);
+    e.problems_solved = count(obj, "problems_solved", base, issues);
     match obj.get("combined_with") {
         None | Some(Value::Null) => {}
         Some(Value::Array(items)) => {
@@ -197,8 +197,19 @@ pub(crate) fn read_entry<'a>(v: &'a Value, i: usize, issues: &mut Vec<Issue>) ->
     e
 }
 
+/// The path of entry `i` (`/entries/{i}`), written only into the path of an issue raised: a
+/// million entries, no string each.
+#[derive(Clone, Copy)]
+pub(crate) struct At(pub usize);
+
+impl std::fmt::Display for At {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "/entries/{}", self.0)
+    }
+}
+
 /// `who` is `reviewer` or `target`: the field under `base` (`/entries/{i}`).
-fn party<'a>(obj: &'a Map<String, Value>, base: &str, who: &str, issues: &mut Vec<Issue>) -> Party<'a> {
+fn party<'a>(obj: &'a Map<String, Value>, base: At, who: &str, issues: &mut Vec<Issue>) -> Party<'a> {
     let label = if who == "reviewer" { "reviewer.name" } else { "target.name" };
     Party {
         id: fields::id(obj, "id"),
@@ -207,7 +218,7 @@ fn party<'a>(obj: &'a Map<String, Value>, base: &str, who: &str, issues: &mut Ve
     }
 }
 
-fn read_date(v: Option<&Value>, base: &str, issues: &mut Vec<Issue>) -> Option<NaiveDate> {
+fn read_date(v: Option<&Value>, base: At, issues: &mut Vec<Issue>) -> Option<NaiveDate> {
     let path = || format!("{base}/date");
     match v {
         Some(Value::String(s)) => match normalize::parse_date(s) {
@@ -241,7 +252,7 @@ fn is_iso(s: &str, d: NaiveDate) -> bool {
         && s.get(8..10).and_then(|x| x.parse::<u32>().ok()) == Some(d.day())
 }
 
-fn flag(obj: &Map<String, Value>, key: &str, base: &str, issues: &mut Vec<Issue>) -> bool {
+fn flag(obj: &Map<String, Value>, key: &str, base: At, issues: &mut Vec<Issue>) -> bool {
     match obj.get(key) {
         None | Some(Value::Null) => false,
         Some(Value::Bool(b)) => *b,
@@ -253,7 +264,7 @@ fn flag(obj: &Map<String, Value>, key: &str, base: &str, issues: &mut Vec<Issue>
 }
 
 /// A problem count: a non-negative integer (a JSON number, or text as clerks type it).
-fn count(obj: &Map<String, Value>, key: &str, base: &str, issues: &mut Vec<Issue>) -> u64 {
+fn count(obj: &Map<String, Value>, key: &str, base: At, issues: &mut Vec<Issue>) -> u64 {
     let v = match obj.get(key) {
         None | Some(Value::Null) => return 0,
         Some(Value::Number(n)) => n.as_u64(),
@@ -359,7 +370,7 @@ pub fn rules(entries: &Entries<'_>, roster: Option<&Index<'_>>, today: Option<Na
     let known_tags: Vec<&str> = tables::all_focus_tags().collect();
     let mut out = Sink { out: Vec::new(), cap, counts: Vec::new() };
     for (i, e) in list.iter().enumerate() {
-        let base = format!("/entries/{i}");
+        let base = At(i);
         if let Some(id) = e.id.as_deref() {
             if let Some(&first) = seen.get(id) {
                 out.push(Issue::new("E001", format!("{base}/id")).related(format!("/entries/{first}/id")).param("id", id));
@@ -445,7 +456,7 @@ pub fn rules(entries: &Entries<'_>, roster: Option<&Index<'_>>, today: Option<Na
             }
         }
         if let Some(ix) = roster {
-            roster_rules(e, &base, ix, &mut out);
+            roster_rules(e, base, ix, &mut out);
         }
         if self_review(e) {
             let p = if e.target.id.is_some() { format!("{base}/target/id") } else { format!("{base}/target/name") };
@@ -456,7 +467,7 @@ pub fn rules(entries: &Entries<'_>, roster: Option<&Index<'_>>, today: Option<Na
 }
 
 /// E014 and E015: ids against the roster, and 按照党组织隶属关系 (the reviewer's subtree).
-fn roster_rules(e: &Entry<'_>, base: &str, ix: &Index<'_>, out: &mut Sink) {
+fn roster_rules(e: &Entry<'_>, base: At, ix: &Index<'_>, out: &mut Sink) {
     // A target must be found to be counted: without an id it cannot be.
     let target = resolve_target(e, ix);
     if target.is_none() && e.kind.is_some() {

@@ -14,11 +14,16 @@ pub use crate::core::limits::{MAX_ITEMS, MAX_NAME, MAX_TEXT};
 
 /// Reports unknown keys of `obj` (T008, with the nearest known name) at `base`.
 pub fn unknown_fields(obj: &Map<String, Value>, base: &str, known: &[&str], issues: &mut Vec<Issue>) {
-    for k in obj.keys() {
-        if !known.contains(&k.as_str()) {
+    unknown_keys(obj.keys().map(String::as_str), base, known, issues);
+}
+
+/// [`unknown_fields`] of keys given in order (each once).
+pub fn unknown_keys<'k>(keys: impl IntoIterator<Item = &'k str>, base: &str, known: &[&str], issues: &mut Vec<Issue>) {
+    for k in keys {
+        if !known.contains(&k) {
             issues.push(
                 Issue::new("T008", format!("{base}/{}", escape_token(k)))
-                    .param("field", k.as_str())
+                    .param("field", k)
                     .param("suggestion", nearest(k, known.iter().copied())),
             );
         }

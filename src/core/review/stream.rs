@@ -226,13 +226,7 @@ impl<L> Top<L> {
                 if format.as_ref().and_then(Value::as_str) != Some(expected) {
                     issues.push(Issue::new("T009", "/format").param("value", fields::raw(format.as_ref())).param("expected", expected));
                 }
-                for k in &unknown {
-                    issues.push(
-                        Issue::new("T008", format!("/{}", crate::core::issue::escape_token(k)))
-                            .param("field", k.as_str())
-                            .param("suggestion", crate::core::stats::model::nearest(k, L::FIELDS.iter().copied())),
-                    );
-                }
+                fields::unknown_keys(unknown.iter().map(String::as_str), "", L::FIELDS, issues);
                 Some(lists)
             }
         }
