@@ -189,7 +189,7 @@ pub fn row_to_value(row: &Row) -> Value {
 /// characters (as the CSV reader's headers): the edit distance is quadratic, and a key of
 /// megabytes must not take seconds to name a suggestion no clerk reads past its start.
 pub fn nearest<'a>(field: &str, known: impl IntoIterator<Item = &'a str>) -> &'a str {
-    let field = field.char_indices().nth(64).map_or(field, |(at, _)| &field[..at]);
+    let field: String = field.chars().take(64).collect();
     known
         .into_iter()
         .min_by_key(|k| strsim::levenshtein(&field, k))
