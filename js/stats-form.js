@@ -493,14 +493,11 @@ export class StatsForm {
     const viewH = wrap.clientHeight || (typeof innerHeight === 'number' ? innerHeight : 800);
     const first = this.printing ? 0 : Math.min(n, Math.max(0, Math.floor(s / rh) - OVERSCAN));
     const last = this.printing ? n : Math.min(n, Math.ceil((s + viewH) / rh) + OVERSCAN);
-    const [f0, l0] = this.win;
-    if (first === f0 && last === l0) return;
+    if (first === this.win[0] && last === this.win[1]) return;
     const active = this.root.activeElement;
-    for (let p = f0; p < l0; p++) {
-      if (p >= first && p < last) continue;
-      const r = this.order[p];
-      const row = this.drawn.get(r);
-      if (!row) continue;
+    const want = new Set(this.order.slice(first, last));
+    for (const [r, row] of this.drawn) {
+      if (want.has(r)) continue;
       // The focused cell scrolls out: the scroll box keeps the focus and gives it back when the
       // row is drawn again (as data grids do).
       if (active && row.tr.contains(active)) {
@@ -510,16 +507,12 @@ export class StatsForm {
       row.tr.remove();
       this.drawn.delete(r);
     }
-    const from = Math.max(first, f0);
-    const to = Math.min(last, l0);
-    const kept = from < to;
-    const frag = document.createDocumentFragment();
-    if (kept) {
-      for (let p = first; p < from; p++) frag.append(this.drawRow(this.order[p]));
-      this.drawn.get(this.order[from]).tr.before(frag);
+    // Bottom up: each row not drawn yet goes in front of the one below it.
+    let next = this.padBottom;
+    for (let p = last; p-- > first;) {
+      const row = this.drawn.get(this.order[p]);
+      next = row ? row.tr : next.parentNode.insertBefore(this.drawRow(this.order[p]), next);
     }
-    for (let p = kept ? to : first; p < last; p++) frag.append(this.drawRow(this.order[p]));
-    this.padBottom.before(frag);
     this.win = [first, last];
     this.pad(this.padTop, first * rh);
     this.pad(this.padBottom, (n - last) * rh);

@@ -1,11 +1,12 @@
-// Benchmark (not a test: no thresholds): the statistics form's grid beside AG Grid Community on
-// the same 1 000-row table of 26 columns, in one headless Chromium run. Prints the figures and
+// Benchmark (not a test: no thresholds): the statistics form's grid beside AG Grid Community and
+// Tabulator on the same 1 000-row table of 26 columns, in one headless Chromium run. Prints the figures and
 // the ratios:
 //   * first render: setData / createGrid to the painted frame (median of 5);
 //   * edit → repaint: a value typed, to the frame with the row, the totals and the marks (p95 of 40);
 //   * scrolling: frame time while the scroll box moves 60 px a frame (p95), beside an idle frame;
 //   * our 19-row first render, for the "within 3×" reach.
-// AG Grid is served from pkg-tests/node_modules (no CDN).
+// AG Grid and Tabulator are served from pkg-tests/node_modules (no CDN). Each grid is scrolled into
+// view before it is measured (the browser paints nothing off screen).
 //   node pkg-tests/bench-grid.mjs        (after scripts/build-pkg.sh)
 import fs from 'node:fs';
 import path from 'node:path';
@@ -15,6 +16,9 @@ import { start, newPage, ready } from './browser/helpers.mjs';
 const here = path.dirname(fileURLToPath(import.meta.url));
 const agJs = fs.readFileSync(path.join(here, 'node_modules/ag-grid-community/dist/ag-grid-community.min.js'));
 const agVersion = JSON.parse(fs.readFileSync(path.join(here, 'node_modules/ag-grid-community/package.json'), 'utf8')).version;
+const tabJs = fs.readFileSync(path.join(here, 'node_modules/tabulator-tables/dist/js/tabulator.min.js'));
+const tabCss = fs.readFileSync(path.join(here, 'node_modules/tabulator-tables/dist/css/tabulator.min.css'));
+const tabVersion = JSON.parse(fs.readFileSync(path.join(here, 'node_modules/tabulator-tables/package.json'), 'utf8')).version;
 const sample = JSON.parse(fs.readFileSync(path.join(here, '../samples/stats/heilongjiang-2010-batch1.json'), 'utf8'));
 const ROWS = 1000;
 
@@ -22,11 +26,13 @@ const { server, browser } = await start();
 try {
   const { page } = await newPage(browser, { viewport: { width: 1600, height: 1000 } });
   await page.route(`${server.url}ag.js`, (r) => r.fulfill({ contentType: 'text/javascript', body: agJs }));
+  await page.route(`${server.url}tab.js`, (r) => r.fulfill({ contentType: 'text/javascript', body: tabJs }));
+  await page.route(`${server.url}tab.css`, (r) => r.fulfill({ contentType: 'text/css', body: tabCss }));
   await page.route(`${server.url}bench-grid.html`, (r) => r.fulfill({
     contentType: 'text/html; charset=utf-8',
-    body: '<!doctype html><html lang="zh-CN"><head><title>bench</title><link rel="icon" href="favicon.svg"><script src="ag.js"></script>'
+    body: '<!doctype html><html lang="zh-CN"><head><title>bench</title><link rel="icon" href="favicon.svg"><script src="ag.js"></script><script src="tab.js"></script><link rel="stylesheet" href="tab.css">'
       + '<script type="module" src="pkg/index.js"></script></head><body><cxzy-stats-form storage-key="bench-grid" autosave="off"></cxzy-stats-form>'
-      + '<div id="ag" style="height:700px;width:1500px"></div></body></html>',
+      + '<div id="ag" style="height:700px;width:1500px"></div><div id="tab" style="height:700px;width:1500px"></div></body></html>',
   }));
   await page.goto(`${server.url}bench-grid.html`);
   await ready(page);
@@ -46,8 +52,12 @@ try {
     const doc = { format: 'cxzy-stats/1', unit: '基准', batch: 1, as_of: '2011-01-15', filed_on: '2011-01-16', principal: '甲', preparer: '乙', phone: '0451-82345678', rows, report: { overview: 'x', practices: 'x', examples: 'x' } };
     const out = {};
     // ---- first render ----
+    // The element that scrolls the most inside `host` (each grid names its viewport differently).
+    const scroller = (host) => [...host.querySelectorAll('*')].filter((e) => /auto|scroll/.test(getComputedStyle(e).overflowY))
+      .sort((a, b) => (b.scrollHeight - b.clientHeight) - (a.scrollHeight - a.clientHeight))[0];
     const ours = async (d) => {
       const t = [];
+      el.scrollIntoView();
       for (let k = 0; k < 5; k++) {
         await frame();
         const t0 = performance.now();
@@ -65,6 +75,7 @@ try {
     const { createGrid, ModuleRegistry, AllCommunityModule } = window.agGrid;
     if (ModuleRegistry && AllCommunityModule) ModuleRegistry.registerModules([AllCommunityModule]);
     const host = document.getElementById('ag');
+    host.scrollIntoView();
     let api;
     const agT = [];
     for (let k = 0; k < 5; k++) {
@@ -78,6 +89,7 @@ try {
     out.agFirst = med(agT);
     // ---- edit → repaint ----
     const root = el.shadowRoot;
+    el.scrollIntoView();
     const ourEdit = [];
     for (let k = 0; k < 40; k++) {
       const input = root.querySelector(`[data-r="${5 + (k % 7)}"][data-f="orgs_reviewed"]`);
@@ -88,6 +100,7 @@ try {
       ourEdit.push(performance.now() - t0);
     }
     out.edit = q95(ourEdit);
+    host.scrollIntoView();
     const agEdit = [];
     for (let k = 0; k < 40; k++) {
       const node = api.getDisplayedRowAtIndex(5 + (k % 7));
@@ -98,6 +111,35 @@ try {
       agEdit.push(performance.now() - t0);
     }
     out.agEdit = q95(agEdit);
+    // ---- Tabulator: the same rows and columns, the 合计 row as a frozen top row ----
+    const tabHost = document.getElementById('tab');
+    tabHost.scrollIntoView();
+    const tabCols = cols.map((c) => ({ field: c.field, title: c.label, editor: c.input ? 'input' : undefined, width: c.field === 'name' ? 120 : 70, frozen: c.field === 'name', headerSort: false }));
+    let tab;
+    const tabT = [];
+    for (let k = 0; k < 5; k++) {
+      if (tab) tab.destroy();
+      await frame();
+      const t0 = performance.now();
+      await new Promise((res) => {
+        tab = new window.Tabulator(tabHost, { data: [{ name: '合计' }, ...agRows], columns: tabCols, height: '700px', index: 'name', renderVertical: 'virtual' });
+        tab.on('tableBuilt', res);
+      });
+      tab.getRows()[0].freeze();
+      await frame();
+      tabT.push(performance.now() - t0);
+    }
+    out.tabFirst = med(tabT);
+    const tabEdit = [];
+    const tabRows = tab.getRows();
+    for (let k = 0; k < 40; k++) {
+      const t0 = performance.now();
+      tabRows[6 + (k % 7)].update({ orgs_reviewed: k % 2 ? 95 : 150 + k });
+      tabRows[0].update({ orgs_reviewed: 90000 + k });
+      await frame();
+      tabEdit.push(performance.now() - t0);
+    }
+    out.tabEdit = q95(tabEdit);
     // ---- scrolling ----
     const frames = async (count, step) => {
       const d = [];
@@ -111,24 +153,34 @@ try {
       return d;
     };
     out.idle = q95(await frames(60));
-    const wrap = root.querySelector('.table-wrap');
-    wrap.scrollTop = 0;
-    out.scroll = q95(await frames(120, (k) => { wrap.scrollTop = 60 * (k + 1); }));
-    const agBody = host.querySelector('.ag-body-viewport');
-    out.agScroll = agBody ? q95(await frames(120, (k) => { agBody.scrollTop = 60 * (k + 1); })) : NaN;
+    const scroll = async (box) => {
+      box.scrollIntoView();
+      box.scrollTop = 0;
+      await frames(10);
+      return q95(await frames(120, (k) => { box.scrollTop = 60 * (k + 1); }));
+    };
+    out.scroll = await scroll(root.querySelector('.table-wrap'));
+    out.agScroll = await scroll(scroller(host));
+    out.tabScroll = await scroll(scroller(tabHost));
+    el.scrollIntoView();
+    out.idle2 = q95(await frames(60));
     out.drawn = root.querySelectorAll('tbody tr[aria-rowindex]').length;
     api.destroy();
+    tab.destroy();
     return out;
   }, [ROWS, sample]);
   const f = (x) => `${x.toFixed(1)} ms`;
   const ratio = (a, b) => `${(a / b).toFixed(2)}×`;
-  console.log(`Chromium ${browser.version()}, AG Grid Community ${agVersion}; ${ROWS} rows × 26 columns, the same table`);
-  console.log('| | cxzy | AG Grid | cxzy / AG Grid |');
-  console.log('|---|---|---|---|');
-  console.log(`| first render, ${ROWS} rows (median of 5) | ${f(r.first)} | ${f(r.agFirst)} | ${ratio(r.first, r.agFirst)} |`);
-  console.log(`| edit → repaint, p95 of 40 | ${f(r.edit)} | ${f(r.agEdit)} | ${ratio(r.edit, r.agEdit)} |`);
-  console.log(`| scrolling, frame time p95 | ${f(r.scroll)} | ${f(r.agScroll)} | ${ratio(r.scroll, r.agScroll)} |`);
-  console.log(`cxzy: 19-row first render ${f(r.small)}; ${ROWS}-row / 19-row = ${ratio(r.first, r.small)}; idle frame p95 ${f(r.idle)}, scrolling / idle = ${ratio(r.scroll, r.idle)}; rows in the DOM at ${ROWS}: ${r.drawn}`);
+  console.log(`Chromium ${browser.version()}, AG Grid Community ${agVersion}, Tabulator ${tabVersion}; ${ROWS} rows × 26 columns, the same table`);
+  console.log('| | cxzy | AG Grid | Tabulator | cxzy / AG Grid | cxzy / Tabulator |');
+  console.log('|---|---|---|---|---|---|');
+  const line = (what, a, b, c) => console.log(`| ${what} | ${f(a)} | ${f(b)} | ${f(c)} | ${ratio(a, b)} | ${ratio(a, c)} |`);
+  line(`first render, ${ROWS} rows (median of 5)`, r.first, r.agFirst, r.tabFirst);
+  line('edit → repaint, p95 of 40', r.edit, r.agEdit, r.tabEdit);
+  line('scrolling, frame time p95 (60 px a frame)', r.scroll, r.agScroll, r.tabScroll);
+  const idle = Math.max(r.idle, r.idle2);
+  console.log(`idle frame p95 ${f(r.idle)} / ${f(r.idle2)}; scrolling / idle: cxzy ${ratio(r.scroll, idle)}, AG Grid ${ratio(r.agScroll, idle)}, Tabulator ${ratio(r.tabScroll, idle)}`);
+  console.log(`cxzy: 19-row first render ${f(r.small)}; ${ROWS}-row / 19-row = ${ratio(r.first, r.small)}; rows in the DOM at ${ROWS}: ${r.drawn}`);
 } finally {
   await browser.close();
   await server.close();

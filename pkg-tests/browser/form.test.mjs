@@ -659,3 +659,30 @@ test('the printout of the 19 units: the written report in full and the signature
   assert.match(text, /第\s*1\s*页\s*共\s*\d+\s*页/);
   await context.close();
 });
+
+test('the printout of 1 000 rows: every row, the header on every page, 合计 in full (PDF text)', async () => {
+  const { page, context } = await portal();
+  const doc = await bigDoc(page, 1000);
+  doc.rows[0].orgs_total = 123456;
+  await page.evaluate(([s, d]) => document.querySelector(s).setData(d), [F, doc]);
+  assert.ok((await drawnRows(page)).length < 100, 'the screen draws the rows in view only');
+  await page.emulateMedia({ media: 'print' });
+  const file = path.join(out, 'print-1000.pdf');
+  fs.writeFileSync(file, await page.pdf({ format: 'A4', landscape: true, preferCSSPageSize: true, timeout: 0 }));
+  const { execFileSync } = await import('node:child_process');
+  const text = execFileSync('pdftotext', ['-layout', file, '-'], { encoding: 'utf8', maxBuffer: 1 << 28 });
+  const pages = text.split('\f').filter((p) => p.trim());
+  const names = new Set([...text.matchAll(/单位(\d+)\b/g)].map((m) => Number(m[1])));
+  for (let i = 1; i <= 1000; i++) assert.ok(names.has(i), `单位${i} is printed`);
+  const tablePages = pages.filter((p) => /单位\d+\b/.test(p));
+  assert.ok(tablePages.length > 5, `1 000 rows take many pages (${tablePages.length})`);
+  for (const [i, p] of tablePages.entries()) assert.ok(p.includes('单位名称') && /甲\s+1\s+2\s+3=2\/1/.test(p), `the header rows on table page ${i + 1}`);
+  // Each row once (the rows drawn on screen are not printed twice).
+  assert.equal([...text.matchAll(/单位(\d+)\b/g)].length, 1000);
+  // 合计 of 栏 1: 123 456 + 999 × 100, in full (no ellipsis).
+  assert.match(text, /223356(?!\d)/);
+  for (const [i, p] of pages.entries()) assert.match(p, new RegExp(`第\\s*${i + 1}\\s*页\\s*共\\s*${pages.length}\\s*页`), `page ${i + 1} of ${pages.length}`);
+  await page.emulateMedia({ media: 'screen' });
+  assert.ok((await drawnRows(page)).length < 100, 'after printing the screen draws the rows in view again');
+  await context.close();
+});
