@@ -185,3 +185,19 @@ fn coverage_caps_floods_as_capping_the_whole_list_does() {
     assert!(want.iter().filter(|i| i.code == "X005").count() >= 5, "floods of several codes, from reading and from rules");
     assert_eq!(serde_json::to_value(&got.issues).unwrap(), serde_json::to_value(&want).unwrap());
 }
+
+/// A flood of reading and rule issues (3 000 empty entries, several codes each) is capped as it
+/// is raised: `validate` gives exactly what capping the whole list gives, so a million empty
+/// entries no longer hold millions of issues (the page's wasm ran out of memory on them).
+#[test]
+fn validate_caps_issue_floods_as_they_are_raised() {
+    let doc = json!({ "format": "cxzy-entries/1", "entries": vec![json!({}); 3000] });
+    let (entries, read) = review::entries::read(&doc);
+    let mut whole = review::entries::merge(read, review::entries::check(&entries, None, None));
+    assert!(whole.len() > 2 * cxzy_form::core::issue::MAX_PER_CODE, "the flood is there before capping");
+    cxzy_form::core::issue::cap_floods(&mut whole);
+    let capped = review::entries::validate(&doc, None, None);
+    assert_eq!(capped, whole);
+    let x005: Vec<&Value> = capped.iter().filter(|i| i.code == "X005").map(|i| &i.params["more"]).collect();
+    assert!(!x005.is_empty() && x005.iter().all(|m| m.as_u64().is_some_and(|n| n >= 2000)), "{x005:?}");
+}

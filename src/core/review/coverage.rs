@@ -383,7 +383,7 @@ fn f001(path: String, id: &str, name: Option<&str>, half: HalfYear) -> Issue {
 
 /// [`crate::core::issue::cap_floods`], counting in the X005 summaries the rule issues that were
 /// found but not kept (`dropped`): the same result as capping the whole list.
-fn cap_floods(issues: &mut Vec<Issue>, dropped: &[(&'static str, usize)]) {
+pub(crate) fn cap_floods(issues: &mut Vec<Issue>, dropped: &[(&'static str, usize)]) {
     crate::core::issue::cap_floods(issues);
     if dropped.is_empty() {
         return;

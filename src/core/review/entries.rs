@@ -66,11 +66,20 @@ pub struct Entries<'a> {
 /// Reads an entries document. Field-level issues: T009, T008, X001, X002, N002, E001 (missing
 /// id), E002 (missing or invalid date), E004, E005, E006, E013 (a non-string tag), E017.
 pub fn read(doc: &Value) -> (Entries<'_>, Vec<Issue>) {
+    let (entries, sink) = read_capped(doc, usize::MAX);
+    (entries, sink.out)
+}
+
+/// [`read`], keeping at most `cap` issues of a code as they are raised ([`Sink`]): a million
+/// empty entries raise millions of issues, which must not all be held (SPEC §7; in the page the
+/// wasm ran out of memory).
+pub fn read_capped(doc: &Value, cap: usize) -> (Entries<'_>, Sink) {
+    let mut sink = Sink::new(cap);
     let mut issues = Vec::new();
     let mut out = Entries::default();
     let Some(obj) = doc.as_object() else {
-        issues.push(Issue::new("T009", "").param("value", fields::raw(Some(doc))).param("expected", FORMAT));
-        return (out, issues);
+        sink.push(Issue::new("T009", "").param("value", fields::raw(Some(doc))).param("expected", FORMAT));
+        return (out, sink);
     };
     if obj.get("format").and_then(Value::as_str) != Some(FORMAT) {
         issues.push(Issue::new("T009", "/format").param("value", fields::raw(obj.get("format"))).param("expected", FORMAT));
@@ -83,12 +92,17 @@ pub fn read(doc: &Value) -> (Entries<'_>, Vec<Issue>) {
                 issues.push(Issue::new("X002", "/entries").param("count", a.len()).param("max", MAX_ITEMS));
             }
             let a = &a[..a.len().min(MAX_ITEMS)];
-            out.entries = a.iter().enumerate().map(|(i, v)| read_entry(v, i, &mut issues)).collect();
+            out.entries.reserve(a.len());
+            for (i, v) in a.iter().enumerate() {
+                out.entries.push(read_entry(v, i, &mut issues));
+                issues.drain(..).for_each(|issue| sink.push(issue));
+            }
         }
         None | Some(Value::Null) => {}
         Some(other) => issues.push(Issue::new("E017", "/entries").param("field", "entries").param("raw", fields::raw(Some(other)))),
     }
-    (out, issues)
+    issues.into_iter().for_each(|issue| sink.push(issue));
+    (out, sink)
 }
 
 fn empty_map() -> &'static Map<String, Value> {
@@ -339,7 +353,10 @@ pub struct Sink {
 }
 
 impl Sink {
-    fn push(&mut self, issue: Issue) {
+    pub fn new(cap: usize) -> Sink {
+        Sink { out: Vec::new(), cap, counts: Vec::new() }
+    }
+    pub(crate) fn push(&mut self, issue: Issue) {
         let n = match self.counts.iter_mut().find(|c| c.0 == issue.code) {
             Some(c) => {
                 c.1 += 1;
@@ -368,7 +385,7 @@ pub fn rules(entries: &Entries<'_>, roster: Option<&Index<'_>>, today: Option<Na
     let similar = if e009 { similarity::e009_by_entry(list) } else { Vec::new() };
     let mut seen: HashMap<&str, usize> = HashMap::with_capacity(list.len());
     let known_tags: Vec<&str> = tables::all_focus_tags().collect();
-    let mut out = Sink { out: Vec::new(), cap, counts: Vec::new() };
+    let mut out = Sink::new(cap);
     for (i, e) in list.iter().enumerate() {
         let base = At(i);
         if let Some(id) = e.id.as_deref() {
@@ -505,11 +522,23 @@ fn roster_rules(e: &Entry<'_>, base: At, ix: &Index<'_>, out: &mut Sink) {
 
 /// All issues of an entries document: reading, then the rules, in entry order.
 pub fn validate(doc: &Value, roster: Option<&Value>, today: Option<NaiveDate>) -> Vec<Issue> {
-    let (entries, read_issues) = read(doc);
+    use crate::core::issue::MAX_PER_CODE;
+    // Reading and the rules keep at most a flood's worth of each code as found, and count the
+    // rest into the X005 summaries: the same result as capping the whole list, in bounded memory.
+    let (entries, read) = read_capped(doc, MAX_PER_CODE);
     let roster = roster.map(super::roster::read);
     let index = roster.as_ref().map(|(r, _)| super::roster::analyse(r).0);
-    let rules = check(&entries, index.as_ref(), today);
-    merge(read_issues, rules)
+    let rules = rules(&entries, index.as_ref(), today, true, MAX_PER_CODE);
+    let mut dropped: Vec<(&'static str, usize)> = read.dropped().collect();
+    for (code, n) in rules.dropped() {
+        match dropped.iter_mut().find(|d| d.0 == code) {
+            Some(d) => d.1 += n,
+            None => dropped.push((code, n)),
+        }
+    }
+    let mut issues = merge(read.out, rules.out);
+    super::coverage::cap_floods(&mut issues, &dropped);
+    issues
 }
 
 /// The entry a path points into (`/entries/12/...` → 12); document-level paths come first.
