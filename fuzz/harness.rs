@@ -204,9 +204,9 @@ pub fn huge_key(data: &[u8]) {
         6 => (serde_json::json!({ "format": "cxzy-entries/1", "entries": [with(obj(entry))] }), "T008"),
         _ => {
             // A CSV header cell: no separators, quotes, spaces or line breaks in it, and no
-            // U+FFFD (a text of them is refused as a binary file, rightly).
+            // U+FFFD or NUL (a text of them is refused as a binary file, rightly).
             let cell: String =
-                key.chars().map(|c| if matches!(c, ',' | '"' | '\u{fffd}') || c.is_whitespace() { 'x' } else { c }).collect();
+                key.chars().map(|c| if matches!(c, ',' | '"' | '\u{fffd}') || c.is_whitespace() || c.is_control() { 'x' } else { c }).collect();
             let text = format!("单位名称,{cell},orgs_total\n哈尔滨市,1,2\n");
             let (doc, issues) = csv::read(&text).unwrap_or_else(|e| panic!("a table: {e}"));
             let mut issues = check_stats(&doc, issues, None);
