@@ -149,7 +149,7 @@ fn texts(r: &mut Lcg, how: Texts, org: bool, i: usize, earlier: &mut Vec<[String
     } else {
         [
             // Half the texts name a place: near duplicates, not exact ones.
-            if i % 2 == 0 {
+            if i.is_multiple_of(2) {
                 sentence(r, &[OPENING, DEEDS, RESULTS])
             } else {
                 format!("{}在第{}村民小组{}", r.pick(OPENING), 1 + r.below(999), sentence(r, &[DEEDS, RESULTS]))

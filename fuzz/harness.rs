@@ -15,8 +15,11 @@ use cxzy_form::core::validate::{check_stats, validate, Options};
 use cxzy_form::core::{json, review};
 use serde_json::Value;
 
+/// A fuzz target: its name and the function fed each input.
+pub type Target = (&'static str, fn(&[u8]));
+
 /// The targets, by name (the directory names under fuzz/corpus/).
-pub const TARGETS: &[(&str, fn(&[u8]))] = &[
+pub const TARGETS: &[Target] = &[
     ("normalize", normalize),
     ("stats_json", stats_json),
     ("roster_json", roster_json),

@@ -2,7 +2,7 @@
 # Builds the npm package into pkg/ and copies it to www/pkg for the demo:
 #  * the crate for wasm32 twice (profile `wasm` in Cargo.toml, tuned for size: opt-level "z", LTO, one codegen
 #    unit, panic=abort): the full API (cxzy_form_bg.wasm, loaded by `init()`), and with
-#    `--cfg cxzy_stats_only` the statistics form's own module (cxzy_stats_bg.wasm, loaded by
+#    `--no-default-features` (no `review` feature) the statistics form's own module (cxzy_stats_bg.wasm, loaded by
 #    <cxzy-stats-form>: no review entries/roster/coverage/roll-up, which the form never calls);
 #  * wasm-bindgen's ES-module glue (--target web: browsers, and Node given the bytes);
 #  * wasm-opt -Oz (npm's binaryen); the hand-written JS minified by esbuild, the CSS, the d.ts.
@@ -18,9 +18,8 @@ bin="$root/pkg-tests/node_modules/.bin"
 [ -x "$bin/wasm-opt" ] && [ -x "$bin/esbuild" ] || { echo "wasm-opt/esbuild missing: run scripts/setup-web.sh" >&2; exit 1; }
 
 cargo build --profile wasm --lib --target wasm32-unknown-unknown
-# Its own target dir: different RUSTFLAGS must not invalidate the main build's cache.
-RUSTFLAGS="${RUSTFLAGS:-} --cfg cxzy_stats_only" \
-  cargo build --profile wasm --lib --target wasm32-unknown-unknown --target-dir target/wasm-stats
+# Its own target dir: both builds write the same file name (cxzy_form.wasm).
+cargo build --profile wasm --lib --target wasm32-unknown-unknown --no-default-features --target-dir target/wasm-stats
 
 # Built in a directory of its own, then swapped in: another build or a test running at the same
 # time never sees a half-written pkg/ (the same for www/pkg below).

@@ -7,8 +7,13 @@ cd "$(dirname "$0")/.."
 scripts/setup.sh
 echo "== cargo test"
 cargo test --locked --all-targets
-echo "== the core builds for wasm32-unknown-unknown"
+echo "== the core builds for wasm32-unknown-unknown (the full API, and the statistics form's own module)"
 cargo build --locked --lib --target wasm32-unknown-unknown
+cargo build --locked --lib --target wasm32-unknown-unknown --no-default-features
+echo "== clippy, both feature sets (default: review on; the statistics-only module: off)"
+cargo clippy --locked --all-targets -- -D warnings
+cargo clippy --locked --lib --target wasm32-unknown-unknown -- -D warnings
+cargo clippy --locked --lib --target wasm32-unknown-unknown --no-default-features -- -D warnings
 if [ -x scripts/test-web.sh ]; then
   echo "== package tests (Node and headless Chromium)"
   scripts/test-web.sh

@@ -149,12 +149,15 @@ fn grid(range: &Range<Data>, merges: &[Dimensions]) -> Vec<Vec<String>> {
     g
 }
 
+/// A worksheet: its name and its grid of cell texts.
+pub type Sheet = (String, Vec<Vec<String>>);
+
 /// Every worksheet's grid of an opened workbook; `merges` gives a sheet's merged regions.
 fn sheet_grids<'a, R: Reader<Cursor<&'a [u8]>>>(
     wb: &mut R,
     merges: impl Fn(&mut R, &str) -> Vec<Dimensions>,
     kind: &str,
-) -> Result<Vec<(String, Vec<Vec<String>>)>, WorkbookError>
+) -> Result<Vec<Sheet>, WorkbookError>
 where
     R::Error: std::fmt::Display,
 {
@@ -168,7 +171,7 @@ where
 }
 
 /// Every worksheet's grid, in workbook order.
-pub fn grids(bytes: &[u8]) -> Result<Vec<(String, Vec<Vec<String>>)>, WorkbookError> {
+pub fn grids(bytes: &[u8]) -> Result<Vec<Sheet>, WorkbookError> {
     match sniff(bytes) {
         Some(WorkbookKind::Xlsx) => {
             let mut wb: Xlsx<_> = calamine::open_workbook_from_rs(Cursor::new(bytes)).map_err(|e| match e {
@@ -313,6 +316,7 @@ fn json_text(v: Option<&Value>) -> String {
 }
 
 /// Writes a label and its value (merged over `span` cells) at `(row, col)`; returns the next column.
+#[allow(clippy::too_many_arguments)]
 fn field(ws: &mut Worksheet, f: &Formats, row: u32, col: u16, label: &str, label_span: u16, value: Option<&Value>, span: u16) -> Result<u16, WriteError> {
     if label_span > 1 {
         ws.merge_range(row, col, row, col + label_span - 1, label, &f.label)?;

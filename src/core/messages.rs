@@ -155,7 +155,7 @@ pub fn group_thousands(n: u64) -> String {
     let s = n.to_string();
     let mut out = String::with_capacity(s.len() + s.len() / 3);
     for (i, c) in s.chars().enumerate() {
-        if i > 0 && (s.len() - i) % 3 == 0 {
+        if i > 0 && (s.len() - i).is_multiple_of(3) {
             out.push(',');
         }
         out.push(c);
@@ -198,7 +198,6 @@ fn word_of(issue: &Issue, param: &str, list: &str, locale: Locale) -> String {
 }
 
 /// The special placeholders: labels and sentences that depend on the case.
-#[allow(unexpected_cfgs)]
 fn special(issue: &Issue, key: &str, locale: Locale) -> String {
     let c = vocab::catalogue(locale);
     match key {
@@ -239,7 +238,7 @@ fn special(issue: &Issue, key: &str, locale: Locale) -> String {
         },
         // 创先发[2010]25号 三: 现场点评 is of 基层党组织 by 党员领导干部, 随机点评 of 单位. (Review codes
         // are not rendered by the statistics form's own module.)
-        #[cfg(not(cxzy_stats_only))]
+        #[cfg(feature = "review")]
         "e018" => {
             let method = word_of(issue, "method", vocab::list::METHOD, locale);
             let kind = param_str(issue, "kind");
@@ -251,7 +250,7 @@ fn special(issue: &Issue, key: &str, locale: Locale) -> String {
             }
         }
         // `2010-H2` → 2010 年下半年.
-        #[cfg(not(cxzy_stats_only))]
+        #[cfg(feature = "review")]
         "period" => {
             let p = param_str(issue, "period");
             match p.split_once("-H") {

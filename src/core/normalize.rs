@@ -314,6 +314,13 @@ fn is_landline_plain(m: &str) -> bool {
     })
 }
 
+/// A date as ISO `YYYY-MM-DD`. (Written out rather than with chrono's `format`, whose strftime
+/// machinery would add some 12 KiB gzip to the browser's wasm for this one pattern.)
+pub fn iso(d: NaiveDate) -> String {
+    use chrono::Datelike;
+    format!("{:04}-{:02}-{:02}", d.year(), d.month(), d.day())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -374,11 +381,4 @@ mod tests {
         assert!(parse_phone("12912345678").is_err());
         assert_eq!(parse_phone("O451-82345678"), Err(Hint::LetterO));
     }
-}
-
-/// A date as ISO `YYYY-MM-DD`. (Written out rather than with chrono's `format`, whose strftime
-/// machinery would add some 12 KiB gzip to the browser's wasm for this one pattern.)
-pub fn iso(d: NaiveDate) -> String {
-    use chrono::Datelike;
-    format!("{:04}-{:02}-{:02}", d.year(), d.month(), d.day())
 }

@@ -11,12 +11,11 @@
 //! [`FormHandle`], so that an edit sends one cell in and gets back only what changed.
 //!
 //! Built twice (scripts/build-pkg.sh): the full API (`cxzy_form_bg.wasm`, what `init()` loads),
-//! and with `--cfg cxzy_stats_only` the statistics form's own module (`cxzy_stats_bg.wasm`,
+//! and with `--no-default-features` (no `review`) the statistics form's own module (`cxzy_stats_bg.wasm`,
 //! what `<cxzy-stats-form>` loads): without the review entries, roster, coverage and roll-up,
 //! which the form never calls, so that the embedded form stays within its download budget.
-#![allow(unexpected_cfgs)]
 
-#[cfg(not(cxzy_stats_only))]
+#[cfg(feature = "review")]
 use chrono::NaiveDate;
 use serde_json::{json, Value};
 use wasm_bindgen::prelude::*;
@@ -26,18 +25,18 @@ use crate::core::issue::{Issue, Locale};
 use crate::core::json::{self, ParseError};
 use crate::core::messages;
 use crate::core::stats::{self, csv, model};
-#[cfg(not(cxzy_stats_only))]
+#[cfg(feature = "review")]
 use crate::core::stats::totals as tot;
-#[cfg(not(cxzy_stats_only))]
+#[cfg(feature = "review")]
 use crate::core::stats::aggregate as roll_up;
 use crate::core::validate as check;
-#[cfg(not(cxzy_stats_only))]
+#[cfg(feature = "review")]
 use crate::core::validate::Options;
-#[cfg(not(cxzy_stats_only))]
+#[cfg(feature = "review")]
 use crate::core::columns;
 use crate::core::presets;
 
-#[cfg(not(cxzy_stats_only))]
+#[cfg(feature = "review")]
 mod review;
 
 /// The allocator: talc instead of the default dlmalloc — some 2 KiB gzip less for the embedded
@@ -61,7 +60,7 @@ fn locale_of(opts: &Value) -> Locale {
     opts.get("locale").and_then(Value::as_str).and_then(Locale::parse).unwrap_or_default()
 }
 
-#[cfg(not(cxzy_stats_only))]
+#[cfg(feature = "review")]
 fn date_of(opts: &Value, key: &str) -> Option<NaiveDate> {
     opts.get(key).and_then(Value::as_str).and_then(|s| crate::core::normalize::parse_date(s).ok())
 }
@@ -75,7 +74,7 @@ fn options(opts: &str) -> Value {
 /// document's JSON text; it is recognised by its `format`.
 // In the full module only: the statistics form checks through its FormHandle, and SPEC §8.1's
 // `validate` comes after `init()`; the embedded form's module stays within its download budget.
-#[cfg(not(cxzy_stats_only))]
+#[cfg(feature = "review")]
 #[wasm_bindgen(js_name = validateJson)]
 pub fn validate_json(doc: &str, opts: &str) -> String {
     let o = options(opts);
@@ -91,7 +90,7 @@ pub fn validate_json(doc: &str, opts: &str) -> String {
     }
 }
 
-#[cfg(not(cxzy_stats_only))]
+#[cfg(feature = "review")]
 /// The packed form of a statistics table (see [`model::read_packed`]): `head` JSON text of the
 /// fields without `rows`, `names` JSON text of the rows' names, `cells` 20 numbers per row.
 fn packed(head: &str, names: &str, cells: &[f64]) -> Result<model::Read, ParseError> {
@@ -105,7 +104,7 @@ fn packed(head: &str, names: &str, cells: &[f64]) -> Result<model::Read, ParseEr
 /// `validate(doc)` for a statistics table given as an object: its rows come as numbers
 /// (`cells`), not as JSON text — the boundary costs a copy of 8 bytes per cell instead of
 /// `JSON.stringify` and a parse. Same answer as [`validate_json`] on the document's text.
-#[cfg(not(cxzy_stats_only))]
+#[cfg(feature = "review")]
 #[wasm_bindgen(js_name = validatePacked)]
 pub fn validate_packed(head: &str, names: &str, cells: &[f64], opts: &str) -> String {
     let read = match packed(head, names, cells) {
@@ -126,7 +125,7 @@ pub fn validate_packed(head: &str, names: &str, cells: &[f64], opts: &str) -> St
 /// rounded down, `NaN` for an unknown value (`null`, or `—` for a coverage). Answers the names
 /// that differ from the `name` given (`{ "3": "#4" }`: blank names shown by number, names
 /// trimmed), so that JavaScript builds SPEC §3.4's view without a JSON text of it.
-#[cfg(not(cxzy_stats_only))]
+#[cfg(feature = "review")]
 #[wasm_bindgen(js_name = totalsPacked)]
 pub fn totals_packed(names: &str, cells: &[f64], out: &mut [f64]) -> String {
     // Straight from the cells, without reading the rows into `Row`s: a packed cell is a whole
@@ -182,7 +181,7 @@ pub fn totals_packed(names: &str, cells: &[f64], out: &mut [f64]) -> String {
     ok(Value::Object(renamed))
 }
 
-#[cfg(not(cxzy_stats_only))]
+#[cfg(feature = "review")]
 /// Issues as the `{ "ok": [...] }` envelope, written straight from the issues (no `Value`).
 fn ok_issues(issues: &[Issue]) -> String {
     format!("{{\"ok\":{}}}", serde_json::to_string(issues).unwrap_or_else(|_| "[]".into()))
@@ -200,9 +199,9 @@ pub fn read_csv(text: &str, opts: &str) -> String {
             if o.get("encoding").and_then(Value::as_str).is_some_and(|e| ["gbk", "gb18030"].contains(&e.to_ascii_lowercase().as_str())) {
                 read_issues.insert(0, csv::gbk_notice());
             }
-            #[cfg(not(cxzy_stats_only))]
+            #[cfg(feature = "review")]
             let previous = o.get("previous").filter(|v| !v.is_null());
-            #[cfg(cxzy_stats_only)]
+            #[cfg(not(feature = "review"))]
             let previous = None;
             let mut issues = check::check_stats(&doc, read_issues, previous);
             messages::localize(&mut issues, locale_of(&o));
@@ -215,7 +214,7 @@ pub fn read_csv(text: &str, opts: &str) -> String {
 /// Reads a statistics table from a worksheet's cells (JSON `string[][]`, as the package's xlsx
 /// reader gives them: js/excel.js) and checks it: `{ doc, issues }`. Full module only: the
 /// embedded form loads it with the Excel module, so its first download does not grow.
-#[cfg(not(cxzy_stats_only))]
+#[cfg(feature = "review")]
 #[wasm_bindgen(js_name = readSheet)]
 pub fn read_sheet(grid: &str, opts: &str) -> String {
     let o = options(opts);
@@ -248,7 +247,7 @@ pub fn write_csv(doc: &str) -> String {
 }
 
 /// `totals(doc)` → `{ total, rows }` (SPEC §3.4). In the full module only, as `validate`.
-#[cfg(not(cxzy_stats_only))]
+#[cfg(feature = "review")]
 #[wasm_bindgen(js_name = totalsJson)]
 pub fn totals_json(doc: &str) -> String {
     match model::read_text(doc) {
@@ -257,7 +256,7 @@ pub fn totals_json(doc: &str) -> String {
     }
 }
 
-#[cfg(not(cxzy_stats_only))]
+#[cfg(feature = "review")]
 /// `aggregate(children, { unit, batch, locale })` → `{ doc, issues, refused }`: the parent table
 /// and the A issues; `refused` when A001/A002 make the parent wrong.
 #[wasm_bindgen(js_name = aggregateJson)]
@@ -279,7 +278,7 @@ pub fn aggregate_json(children: &str, opts: &str) -> String {
     }))
 }
 
-#[cfg(not(cxzy_stats_only))]
+#[cfg(feature = "review")]
 /// `coverage(roster, entries, { as_of, batch, unit, locale })` → `{ table, gaps, issues }`
 /// (SPEC §6.3).
 #[wasm_bindgen(js_name = coverageJson)]
@@ -309,16 +308,16 @@ pub fn meta(locale: &str) -> String {
     let locale = Locale::parse(locale).unwrap_or_default();
     // The statistics form's own module carries the form's part only, written as text (its
     // download budget).
-    #[cfg(cxzy_stats_only)]
+    #[cfg(not(feature = "review"))]
     return format!("{{\"ok\":{}}}", crate::core::vocab::meta::stats_meta_text(locale));
-    #[cfg(not(cxzy_stats_only))]
+    #[cfg(feature = "review")]
     ok(crate::core::vocab::meta::meta(locale))
 }
 
 /// The sentence for a document that cannot be read (`{ line, column, message }` of an `error`
 /// envelope), in the clerk's locale: `第 4 行第 56 列：此处应为带引号的字段名`, or for a picture
 /// opened by mistake `该文件既不是 JSON 也不是表格（CSV）…`.
-#[cfg(not(cxzy_stats_only))]
+#[cfg(feature = "review")]
 #[wasm_bindgen(js_name = parseErrorText)]
 pub fn parse_error_text(line: usize, column: usize, message: &str, locale: &str) -> String {
     messages::parse_error(line, column, message, Locale::parse(locale).unwrap_or_default())

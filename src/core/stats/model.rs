@@ -775,14 +775,13 @@ fn read_seed<'de, D: Deserializer<'de>>(d: D, header: bool) -> Result<Read, D::E
 /// Reads a statistics table from JSON text in one pass (no `Value` tree for the rows). Fails
 /// only when the text is not JSON.
 ///
-/// The statistics form's own wasm module (`cxzy_stats_only`, within its download budget) reads
+/// The statistics form's own wasm module (no `review` feature, within its download budget) reads
 /// the text into a `Value` first and so cannot see a key given twice (T015): the one-pass
 /// reader's code would cost it ~20 KiB gzip. The full module and the CLI read in one pass.
-#[allow(unexpected_cfgs)]
 pub fn read_text(text: &str) -> Result<Read, ParseError> {
-    #[cfg(not(cxzy_stats_only))]
+    #[cfg(feature = "review")]
     return crate::core::json::with_deserializer(text, |d| read_seed(d, true));
-    #[cfg(cxzy_stats_only)]
+    #[cfg(not(feature = "review"))]
     {
         let top = crate::core::json::parse(text)?;
         let (doc, issues) = read_with(&top, true);

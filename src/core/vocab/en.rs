@@ -4,11 +4,9 @@
 //! in braces (`{reviewed}`), `{param|list}` prints the word of the param's value in a list,
 //! `{@name}` a sentence built in [`crate::core::messages`].
 
-#![allow(unexpected_cfgs)]
-
 use super::{list, Catalogue, Words};
 
-#[cfg(not(cxzy_stats_only))]
+#[cfg(feature = "review")]
 const KIND: Words = words![
     ("committee", "Grassroots Party committee"),
     ("general_branch", "General Party branch"),
@@ -17,7 +15,7 @@ const KIND: Words = words![
     ("member", "Party member"),
 ];
 
-#[cfg(not(cxzy_stats_only))]
+#[cfg(feature = "review")]
 const ROLE: Words = words![
     ("branch_secretary", "Party branch secretary"),
     ("committee_secretary", "Secretary of a grassroots committee (general branch)"),
@@ -27,7 +25,7 @@ const ROLE: Words = words![
     ("leadership_member", "Member of a local Party committee or leading Party group"),
 ];
 
-#[cfg(not(cxzy_stats_only))]
+#[cfg(feature = "review")]
 const METHOD: Words = words![
     ("collective", "Collective review"),
     ("individual", "Individual review"),
@@ -35,7 +33,7 @@ const METHOD: Words = words![
     ("random", "Random review"),
 ];
 
-#[cfg(not(cxzy_stats_only))]
+#[cfg(feature = "review")]
 const GRADE: Words = words![
     ("good", "Good"),
     ("fairly_good", "Fairly good"),
@@ -43,7 +41,7 @@ const GRADE: Words = words![
     ("poor", "Poor"),
 ];
 
-#[cfg(not(cxzy_stats_only))]
+#[cfg(feature = "review")]
 const FOCUS: Words = words![
     ("central_work", "Advancing the central work"),
     ("public_pledge", "Public pledges"),
@@ -55,7 +53,7 @@ const FOCUS: Words = words![
     ("post_performance", "First-class work at one’s post"),
 ];
 
-#[cfg(not(cxzy_stats_only))]
+#[cfg(feature = "review")]
 const COMBINED: Words = words![
     ("org_life_meeting", "Organisational life meeting"),
     ("democratic_appraisal", "Democratic appraisal of members"),
@@ -66,7 +64,7 @@ const COMBINED: Words = words![
     ("field_visit", "Leaders’ field visits"),
 ];
 
-#[cfg(not(cxzy_stats_only))]
+#[cfg(feature = "review")]
 const SECTOR: Words = words![
     ("non_public", "Non-public enterprise"),
     ("social", "Social organisation"),
@@ -100,7 +98,7 @@ const STATS_FIELD: Words = words![
     ("report", "Written report"),
 ];
 
-#[cfg(not(cxzy_stats_only))]
+#[cfg(feature = "review")]
 const FIELD: Words = words![
     ("evaluation", "Evaluation"),
     ("achievements", "Achievements"),
@@ -158,7 +156,7 @@ const FIELD_PHRASE: Words = words![
     ("report", "the written report"),
 ];
 
-#[cfg(not(cxzy_stats_only))]
+#[cfg(feature = "review")]
 const REVIEW_FIELD_PHRASE: Words = words![
     ("evaluation", "the evaluation"),
     ("achievements", "the achievements"),
@@ -272,7 +270,7 @@ const FORMAT: Words = words![
     ("cxzy-entries/1", "review entries"),
 ];
 
-#[cfg(not(cxzy_stats_only))]
+#[cfg(feature = "review")]
 const GAP: Words = words![
     ("orgs", "Organisations not reviewed"),
     ("secretaries", "Secretaries not reviewed"),
@@ -280,7 +278,7 @@ const GAP: Words = words![
     ("not_reviewing", "Secretaries who reviewed nobody"),
 ];
 
-#[cfg(not(cxzy_stats_only))]
+#[cfg(feature = "review")]
 const COVERAGE_BAR: Words = words![
     ("orgs", "Organisations reviewed"),
     ("secretaries", "Secretaries reviewed"),
@@ -288,7 +286,7 @@ const COVERAGE_BAR: Words = words![
     ("participation", "Secretaries reviewing"),
 ];
 
-#[cfg(not(cxzy_stats_only))]
+#[cfg(feature = "review")]
 const GAP_COLUMN: Words = words![
     ("id", "Id"),
     ("name", "Name"),
@@ -332,7 +330,7 @@ const PHRASE: Words = words![
 ];
 
 /// Sentences of the review, the coverage view, the CLI and unreadable files (`parseErrorText`).
-#[cfg(not(cxzy_stats_only))]
+#[cfg(feature = "review")]
 const REVIEW_PHRASE: Words = words![
     ("parse_at", "line {line}, column {column}: {detail}"),
     ("json_syntax", "the JSON is not well formed"),
@@ -419,7 +417,7 @@ const MESSAGES: Words = words![
 ];
 
 /// The review codes' templates (O, E, F): not in the statistics form's own module.
-#[cfg(not(cxzy_stats_only))]
+#[cfg(feature = "review")]
 const REVIEW_MESSAGES: Words = words![
     ("O001", "Roster id “{id}” is duplicated"),
     ("O002", "Organisation “{id}”: parent “{parent}” is unknown or forms a cycle"),
@@ -448,7 +446,7 @@ const REVIEW_MESSAGES: Words = words![
     ("E018", "{@e018}"),
     ("F001", "“{name}” has no review in {@period} (organisations and secretaries are reviewed at least every half-year)"),
 ];
-#[cfg(cxzy_stats_only)]
+#[cfg(not(feature = "review"))]
 const REVIEW_MESSAGES: Words = "";
 
 catalogue!("en");

@@ -26,8 +26,8 @@ macro_rules! words {
 macro_rules! catalogue {
     ($tag:literal) => {
         /// The review's words (entries, roster, coverage): not in the statistics form's own
-        /// module, which checks no entries (scripts/build-pkg.sh, `--cfg cxzy_stats_only`).
-        #[cfg(not(cxzy_stats_only))]
+        /// module, which checks no entries (scripts/build-pkg.sh, without the `review` feature).
+        #[cfg(feature = "review")]
         const REVIEW_LISTS: &[(&str, Words)] = &[
             (list::FIELD_PHRASE, REVIEW_FIELD_PHRASE),
             (list::PHRASE, REVIEW_PHRASE),
@@ -43,7 +43,7 @@ macro_rules! catalogue {
             (list::GAP_COLUMN, GAP_COLUMN),
             (list::COVERAGE_BAR, COVERAGE_BAR),
         ];
-        #[cfg(cxzy_stats_only)]
+        #[cfg(not(feature = "review"))]
         const REVIEW_LISTS: &[(&str, Words)] = &[];
 
         pub static CATALOGUE: Catalogue = Catalogue {

@@ -4,11 +4,9 @@
 //! in braces (`{reviewed}`), `{param|list}` prints the word of the param's value in a list,
 //! `{@name}` a sentence built in [`crate::core::messages`].
 
-#![allow(unexpected_cfgs)]
-
 use super::{list, Catalogue, Words};
 
-#[cfg(not(cxzy_stats_only))]
+#[cfg(feature = "review")]
 const KIND: Words = words![
     ("committee", "基层党委"),
     ("general_branch", "党总支"),
@@ -17,7 +15,7 @@ const KIND: Words = words![
     ("member", "党员"),
 ];
 
-#[cfg(not(cxzy_stats_only))]
+#[cfg(feature = "review")]
 const ROLE: Words = words![
     ("branch_secretary", "党支部书记"),
     ("committee_secretary", "基层党委（党总支）书记"),
@@ -27,7 +25,7 @@ const ROLE: Words = words![
     ("leadership_member", "地方党委、部门党组领导班子成员"),
 ];
 
-#[cfg(not(cxzy_stats_only))]
+#[cfg(feature = "review")]
 const METHOD: Words = words![
     ("collective", "集中点评"),
     ("individual", "个别点评"),
@@ -35,7 +33,7 @@ const METHOD: Words = words![
     ("random", "随机点评"),
 ];
 
-#[cfg(not(cxzy_stats_only))]
+#[cfg(feature = "review")]
 const GRADE: Words = words![
     ("good", "好"),
     ("fairly_good", "较好"),
@@ -43,7 +41,7 @@ const GRADE: Words = words![
     ("poor", "差"),
 ];
 
-#[cfg(not(cxzy_stats_only))]
+#[cfg(feature = "review")]
 const FOCUS: Words = words![
     ("central_work", "推进中心工作"),
     ("public_pledge", "开展公开承诺"),
@@ -55,7 +53,7 @@ const FOCUS: Words = words![
     ("post_performance", "立足岗位争创一流业绩"),
 ];
 
-#[cfg(not(cxzy_stats_only))]
+#[cfg(feature = "review")]
 const COMBINED: Words = words![
     ("org_life_meeting", "组织生活会"),
     ("democratic_appraisal", "民主评议党员"),
@@ -66,7 +64,7 @@ const COMBINED: Words = words![
     ("field_visit", "领导干部下基层调研走访"),
 ];
 
-#[cfg(not(cxzy_stats_only))]
+#[cfg(feature = "review")]
 const SECTOR: Words = words![
     ("non_public", "非公有制企业"),
     ("social", "社会组织"),
@@ -100,7 +98,7 @@ const STATS_FIELD: Words = words![
     ("report", "书面报告"),
 ];
 
-#[cfg(not(cxzy_stats_only))]
+#[cfg(feature = "review")]
 const FIELD: Words = words![
     ("evaluation", "总体评价"),
     ("achievements", "主要成绩"),
@@ -240,7 +238,7 @@ const FORMAT: Words = words![
     ("cxzy-entries/1", "点评记录"),
 ];
 
-#[cfg(not(cxzy_stats_only))]
+#[cfg(feature = "review")]
 const GAP: Words = words![
     ("orgs", "未点评的基层党组织"),
     ("secretaries", "未被点评的书记"),
@@ -248,7 +246,7 @@ const GAP: Words = words![
     ("not_reviewing", "未参与点评的书记"),
 ];
 
-#[cfg(not(cxzy_stats_only))]
+#[cfg(feature = "review")]
 const COVERAGE_BAR: Words = words![
     ("orgs", "基层党组织已点评"),
     ("secretaries", "书记已被点评"),
@@ -256,7 +254,7 @@ const COVERAGE_BAR: Words = words![
     ("participation", "书记参与点评"),
 ];
 
-#[cfg(not(cxzy_stats_only))]
+#[cfg(feature = "review")]
 const GAP_COLUMN: Words = words![
     ("id", "编号"),
     ("name", "名称"),
@@ -300,7 +298,7 @@ const PHRASE: Words = words![
 ];
 
 /// Sentences of the review, the coverage view, the CLI and unreadable files (`parseErrorText`).
-#[cfg(not(cxzy_stats_only))]
+#[cfg(feature = "review")]
 const REVIEW_PHRASE: Words = words![
     ("parse_at", "第 {line} 行第 {column} 列：{detail}"),
     ("json_syntax", "JSON 格式有误"),
@@ -387,7 +385,7 @@ const MESSAGES: Words = words![
 ];
 
 /// The review codes' templates (O, E, F): not in the statistics form's own module.
-#[cfg(not(cxzy_stats_only))]
+#[cfg(feature = "review")]
 const REVIEW_MESSAGES: Words = words![
     ("O001", "名册编号「{id}」重复"),
     ("O002", "党组织「{id}」的上级「{parent}」不存在或构成循环"),
@@ -416,12 +414,12 @@ const REVIEW_MESSAGES: Words = words![
     ("E018", "{@e018}"),
     ("F001", "「{name}」在{@period}没有点评记录（对基层党组织及其书记的点评每半年至少一次）"),
 ];
-#[cfg(cxzy_stats_only)]
+#[cfg(not(feature = "review"))]
 const REVIEW_MESSAGES: Words = "";
 
 /// zh-CN names fields mid-sentence by their labels.
 const FIELD_PHRASE: Words = "";
-#[cfg(not(cxzy_stats_only))]
+#[cfg(feature = "review")]
 const REVIEW_FIELD_PHRASE: Words = "";
 
 catalogue!("zh-CN");
