@@ -62,7 +62,7 @@ pub fn normalize(data: &[u8]) {
 /// The locale an input is validated in, from its length: one per input, not both (half the
 /// work per execution; [`check_issues`] renders every issue in both locales anyway).
 fn locale_of(data: &[u8]) -> Locale {
-    if data.len() % 2 == 0 {
+    if data.len().is_multiple_of(2) {
         Locale::ZhCn
     } else {
         Locale::En

@@ -172,16 +172,12 @@ impl<'a> Lists<'a> for EntryLists<'a> {
 
 /// A list field as read: absent or null, an array (its items read, its issues, its length), or
 /// another value.
+#[derive(Default)]
 enum List<T> {
+    #[default]
     None,
     Items(Vec<T>, Vec<Issue>, usize),
     Other(Value),
-}
-
-impl<T> Default for List<T> {
-    fn default() -> Self {
-        List::None
-    }
 }
 
 impl<T> List<T> {
