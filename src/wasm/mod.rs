@@ -140,7 +140,7 @@ pub fn totals_packed(names: &str, cells: &[f64], out: &mut [f64]) -> String {
     let cell = |i: usize, c: usize| {
         let x = cells.get(i * columns::INPUT_COUNT + c).copied().unwrap_or(f64::NAN);
         // `as` saturates; the packer sends only whole numbers in 0‥2⁵³.
-        (!x.is_nan() && x <= crate::core::limits::MAX_COUNT as f64).then(|| x as u64)
+        (!x.is_nan() && x <= crate::core::limits::MAX_COUNT as f64).then_some(x as u64)
     };
     let width = columns::COLUMNS.len() - 1;
     let mut write = |k: usize, v: &tot::Values| {
