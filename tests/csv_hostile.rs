@@ -118,3 +118,17 @@ fn a_totals_row_the_rows_do_not_bear_out_is_r041() {
     assert_eq!(r041[1]["params"], json!({ "row": "合计", "field": "orgs_coverage", "supplied": "100.0%", "computed": "91.6%" }));
     assert!(all.iter().any(|i| i["code"] == "N005"));
 }
+
+/// A header row of 3 000 unknown cells lists at most 1 000 T008 and says how many more (X005),
+/// as a JSON document does (SPEC §7): the CSV route had listed every one.
+#[test]
+fn a_flood_of_unknown_header_cells_is_capped() {
+    let cells: Vec<String> = (0..3000).map(|i| format!("x{i}")).collect();
+    let p = tmp("wide.csv", format!("{HEADER}单位名称,{}\n哈尔滨市,1\n", cells.join(",")).as_bytes());
+    let o = cxzy(&["validate", &p, "--json"]);
+    let issues = issues(&o);
+    assert_eq!(issues.iter().filter(|i| i["code"] == "T008").count(), 1000);
+    let x005: Vec<&Value> = issues.iter().filter(|i| i["code"] == "X005").collect();
+    assert_eq!(x005.len(), 1, "{x005:?}");
+    assert_eq!(x005[0]["params"], json!({ "code": "T008", "more": 2000 }));
+}
