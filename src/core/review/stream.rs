@@ -56,6 +56,11 @@ pub fn entries_text<'a>(text: &str, strings: &'a Strings) -> Result<(Entries<'a>
     json::with_deserializer(text, |d| read_entries(d, strings))
 }
 
+/// The issue for a list field given as something else (`raw`: the value as written).
+fn not_a_list(code: &'static str, field: &'static str, raw: String) -> Issue {
+    Issue::new(code, format!("/{field}")).param("field", field).param("raw", raw)
+}
+
 /// Reads a roster from a deserializer (a text, or a stream: `serde_json::Deserializer::from_reader`).
 pub fn read_roster<'de, 'a, D: Deserializer<'de>>(d: D, strings: &'a Strings) -> Result<(Roster<'a>, Vec<Issue>), D::Error> {
     let mut put = Interner { arena: strings, short: Default::default() };
@@ -64,9 +69,8 @@ pub fn read_roster<'de, 'a, D: Deserializer<'de>>(d: D, strings: &'a Strings) ->
     let lists = top.finish(roster::FORMAT, &mut issues);
     let mut r = Roster::default();
     if let Some(l) = lists {
-        r.orgs = l.orgs.finish("orgs", |raw| Issue::new("O007", "/orgs").param("field", "orgs").param("raw", raw), &mut issues);
-        r.members =
-            l.members.finish("members", |raw| Issue::new("O007", "/members").param("field", "members").param("raw", raw), &mut issues);
+        r.orgs = l.orgs.finish("orgs", |raw| not_a_list("O007", "orgs", raw), &mut issues);
+        r.members = l.members.finish("members", |raw| not_a_list("O007", "members", raw), &mut issues);
     }
     Ok((r, issues))
 }
@@ -79,9 +83,7 @@ pub fn read_entries<'de, 'a, D: Deserializer<'de>>(d: D, strings: &'a Strings) -
     let lists = top.finish(entries::FORMAT, &mut issues);
     let mut out = Entries::default();
     if let Some(l) = lists {
-        out.entries = l
-            .entries
-            .finish("entries", |raw| Issue::new("E017", "/entries").param("field", "entries").param("raw", raw), &mut issues);
+        out.entries = l.entries.finish("entries", |raw| not_a_list("E017", "entries", raw), &mut issues);
     }
     Ok((out, issues))
 }
