@@ -5,7 +5,7 @@
 #    `--no-default-features` (no `review` feature) the statistics form's own module (cxzy_stats_bg.wasm, loaded by
 #    <cxzy-stats-form>: no review entries/roster/coverage/roll-up, which the form never calls);
 #  * wasm-bindgen's ES-module glue (--target web: browsers, and Node given the bytes);
-#  * wasm-opt -Oz (npm's binaryen); the hand-written JS minified by esbuild, the CSS, the d.ts.
+#  * the panic paths trapping at once (scripts/trap-panics.mjs), then wasm-opt -Oz (npm's binaryen); the hand-written JS minified by esbuild, the CSS, the d.ts.
 # Prints the gzip sizes at every build and fails when what the embedded form downloads
 # (wasm + JS + CSS) is over 100 KiB gzip (issue 3). CXZY_SIZE_BUDGET_KIB changes the budget;
 # CXZY_SIZE_BUDGET=warn only warns (scripts/demo.sh, so the demo always starts).
@@ -34,6 +34,8 @@ wasm-bindgen --target web --out-dir "$out" --out-name cxzy_form --no-typescript 
   target/wasm32-unknown-unknown/wasm/cxzy_form.wasm 2>&1 | grep -v target_features || true
 wasm-bindgen --target web --out-dir "$out" --out-name cxzy_stats --no-typescript \
   target/wasm-stats/wasm32-unknown-unknown/wasm/cxzy_form.wasm 2>&1 | grep -v target_features || true
+# A panic traps at once instead of formatting a message nobody can read (scripts/trap-panics.mjs).
+node scripts/trap-panics.mjs "$out/cxzy_form_bg.wasm" "$out/cxzy_stats_bg.wasm"
 for w in "$out/cxzy_form_bg.wasm" "$out/cxzy_stats_bg.wasm"; do
   # The features rustc emits for wasm32-unknown-unknown; never the all-features switch (it would let
   # wasm-opt use instructions some browsers lack).
