@@ -18,22 +18,43 @@ pub struct Ratio {
 }
 
 impl Ratio {
+    /// `num / den` and the thousandths of the rest, rounded down: `num · 1000 / den` as
+    /// `(whole, thousandths)`, in u64 by long division (a u128 division would add the 128-bit
+    /// divide to the form's wasm). `None` for 0/0.
+    fn parts(self) -> Option<(u64, u64)> {
+        let den = self.den;
+        if den == 0 {
+            return None;
+        }
+        let (whole, mut rest) = (self.num / den, self.num % den);
+        let mut thousandths = 0;
+        for _ in 0..3 {
+            // The next digit, ⌊10 · rest / den⌋, and 10 · rest mod den: rest added ten times
+            // modulo den, counting the wraps (rest < den, so no step overflows).
+            let (mut acc, mut digit) = (0, 0);
+            for _ in 0..10 {
+                if acc >= den - rest {
+                    acc -= den - rest;
+                    digit += 1;
+                } else {
+                    acc += rest;
+                }
+            }
+            thousandths = thousandths * 10 + digit;
+            rest = acc;
+        }
+        Some((whole, thousandths))
+    }
     /// Tenths of a percent, rounded down; `None` for 0/0 (no denominator).
     pub fn permille(self) -> Option<u128> {
-        (self.den != 0).then(|| u128::from(self.num) * 1000 / u128::from(self.den))
+        self.parts().map(|(whole, thousandths)| u128::from(whole) * 1000 + u128::from(thousandths))
     }
     /// `"91.6%"`, or `"—"` when the denominator is 0.
     pub fn display(self) -> String {
-        match self.permille() {
-            // Printed as u64 pieces: formatting a u128 would add its own code to the form's wasm.
-            Some(p) => {
-                let (whole, tenth) = (p / 10, (p % 10) as u64);
-                const E18: u128 = 1_000_000_000_000_000_000;
-                match ((whole / E18) as u64, (whole % E18) as u64) {
-                    (0, lo) => format!("{lo}.{tenth}%"),
-                    (hi, lo) => format!("{hi}{lo:018}.{tenth}%"),
-                }
-            }
+        match self.parts() {
+            // The percentage is whole · 100 + thousandths / 10, written without forming it.
+            Some((0, t)) => format!("{}.{}%", t / 10, t % 10),
+            Some((whole, t)) => format!("{whole}{:02}.{}%", t / 10, t % 10),
             None => "—".to_string(),
         }
     }
@@ -130,6 +151,15 @@ mod tests {
         assert_eq!(Ratio { num: 0, den: 0 }.display(), "—");
         assert_eq!(Ratio { num: 1100, den: 1200 }.display(), "91.6%");
         assert_eq!(Ratio { num: 2, den: 3 }.display(), "66.6%");
+        // The u64 long division against the exact u128 quotient, near the limits too.
+        let edges = [0, 1, 2, 3, 7, 9, 10, 999, 1000, 1001, 12345, u64::MAX / 1000, u64::MAX / 10, u64::MAX / 3, u64::MAX - 1, u64::MAX];
+        for &num in &edges {
+            for &den in &edges[1..] {
+                let exact = u128::from(num) * 1000 / u128::from(den);
+                assert_eq!(Ratio { num, den }.permille(), Some(exact), "{num}/{den}");
+                assert_eq!(Ratio { num, den }.display(), format!("{}.{}%", exact / 10, exact % 10), "{num}/{den}");
+            }
+        }
         assert_eq!(Ratio { num: u64::MAX, den: u64::MAX }.display(), "100.0%");
     }
 }
