@@ -60,7 +60,7 @@ pub fn from_serde(e: &serde_json::Error) -> ParseError {
     ParseError {
         line: e.line(),
         column: e.column(),
-        message: e.to_string().split(" at line ").next().unwrap_or_default().to_string(),
+        message: crate::core::text::before(&e.to_string(), " at line ").to_string(),
     }
 }
 

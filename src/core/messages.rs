@@ -7,6 +7,7 @@
 //! rename. `docs/codes.md` lists the same entries (a test keeps them in step).
 
 use crate::core::issue::{Issue, Locale, Severity};
+use crate::core::text::{self, Fill};
 use crate::core::vocab;
 use serde_json::Value;
 
@@ -188,7 +189,7 @@ fn word_of(issue: &Issue, param: &str, list: &str, locale: Locale) -> String {
         None => return String::new(),
     };
     let mut out = String::new();
-    for (i, id) in raw.split(", ").enumerate() {
+    for (i, id) in text::split(&raw, ", ").enumerate() {
         if i > 0 {
             out.push_str(c.phrase("list_sep"));
         }
@@ -207,7 +208,7 @@ fn special(issue: &Issue, key: &str, locale: Locale) -> String {
         // The unit a row issue is about: 「哈尔滨市」; nothing for a row without a name.
         "row" => match param_str(issue, "row") {
             "" => String::new(),
-            name => c.phrase("row").replace("{}", name),
+            name => c.phrase("row").fill("{}", name),
         },
         "hint" => {
             let h = param_str(issue, "hint");
@@ -216,7 +217,7 @@ fn special(issue: &Issue, key: &str, locale: Locale) -> String {
         "t011" => {
             let name = param_str(issue, "name");
             let missing = issue.params.get("missing").and_then(Value::as_bool).unwrap_or(false);
-            c.phrase(if missing { "t011_missing" } else { "t011_extra" }).replace("{}", name)
+            c.phrase(if missing { "t011_missing" } else { "t011_extra" }).fill("{}", name)
         }
         // A field left empty is not "invalid (got “”)": say it is missing.
         "bad_or_missing" => {
@@ -224,17 +225,17 @@ fn special(issue: &Issue, key: &str, locale: Locale) -> String {
             let field = if issue.code == "T007" { "phone" } else { param_str(issue, "field") };
             let label = field_label(field, locale);
             let text = if raw.trim().is_empty() {
-                c.phrase("missing").replace("{}", &label)
+                c.phrase("missing").fill("{}", &label)
             } else {
                 let hint = special(issue, "hint", locale);
                 let t = c.phrase(if issue.code == "T007" { "bad_phone" } else { "bad_date" });
-                t.replace("{f}", &label).replace("{r}", raw).replace("{h}", &hint)
+                t.fill("{f}", &label).fill("{r}", raw).fill("{h}", &hint)
             };
             capitalize(text)
         }
         "r001" => match param_str(issue, "name") {
             "" => c.phrase("r001_missing").to_string(),
-            name => c.phrase("r001_duplicate").replace("{}", name),
+            name => c.phrase("r001_duplicate").fill("{}", name),
         },
         // 创先发[2010]25号 三: 现场点评 is of 基层党组织 by 党员领导干部, 随机点评 of 单位. (Review codes
         // are not rendered by the statistics form's own module.)
@@ -244,9 +245,9 @@ fn special(issue: &Issue, key: &str, locale: Locale) -> String {
             let kind = param_str(issue, "kind");
             let is_org = crate::core::review::tables::TargetKind::parse(kind).is_some_and(|k| k.is_org());
             if is_org {
-                c.phrase("e018_role").replace("{role}", &word_of(issue, "role", vocab::list::ROLE, locale))
+                c.phrase("e018_role").fill("{role}", &word_of(issue, "role", vocab::list::ROLE, locale))
             } else {
-                c.phrase("e018_target").replace("{method}", &method).replace("{kind}", &word_of(issue, "kind", vocab::list::KIND, locale))
+                c.phrase("e018_target").fill("{method}", &method).fill("{kind}", &word_of(issue, "kind", vocab::list::KIND, locale))
             }
         }
         // `2010-H2` → 2010 年下半年.
@@ -254,7 +255,7 @@ fn special(issue: &Issue, key: &str, locale: Locale) -> String {
         "period" => {
             let p = param_str(issue, "period");
             match p.split_once("-H") {
-                Some((year, half @ ("1" | "2"))) => c.phrase(if half == "1" { "half_1" } else { "half_2" }).replace("{year}", year),
+                Some((year, half @ ("1" | "2"))) => c.phrase(if half == "1" { "half_1" } else { "half_2" }).fill("{year}", year),
                 _ => p.to_string(),
             }
         }
@@ -337,13 +338,13 @@ pub fn parse_error(line: usize, column: usize, detail: &str, locale: Locale) -> 
     let text = if let Some(size) = d.strip_prefix("file too large: ") {
         let size: String = size.chars().take_while(char::is_ascii_digit).collect();
         let max = crate::core::json::MAX_BYTES.to_string();
-        c.phrase("too_large").replace("{size}", &size).replace("{max}", &max)
+        c.phrase("too_large").fill("{size}", &size).fill("{max}", &max)
     } else {
-        let key = REASONS.iter().find(|(k, _)| d.contains(k)).map_or("json_syntax", |(_, v)| v);
+        let key = REASONS.iter().find(|(k, _)| text::find(&d, k).is_some()).map_or("json_syntax", |(_, v)| v);
         c.phrase(key).to_string()
     };
     let text = if line > 0 {
-        c.phrase("parse_at").replace("{line}", &line.to_string()).replace("{column}", &column.to_string()).replace("{detail}", &text)
+        c.phrase("parse_at").fill("{line}", &line.to_string()).fill("{column}", &column.to_string()).fill("{detail}", &text)
     } else {
         text
     };
@@ -426,7 +427,7 @@ mod tests {
         assert_eq!(parse_error(4, 56, "key must be a string", Locale::En), "Line 4, column 56: a quoted field name belongs here");
         // Whatever the reader says, zh-CN shows no English.
         let odd = parse_error(1, 1, "some reason nobody mapped", Locale::ZhCn);
-        assert!(!odd.replace("JSON", "").chars().any(|c| c.is_ascii_alphabetic()), "{odd}");
+        assert!(!odd.fill("JSON", "").chars().any(|c| c.is_ascii_alphabetic()), "{odd}");
         let png = parse_error(0, 0, "the file is neither JSON nor a table (CSV)", Locale::ZhCn);
         assert!(png.starts_with("该文件既不是 JSON 也不是表格（CSV）"), "{png}");
     }

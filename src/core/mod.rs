@@ -12,5 +12,6 @@ pub mod normalize;
 pub mod presets;
 pub mod review;
 pub mod stats;
+pub mod text;
 pub mod validate;
 pub mod vocab;

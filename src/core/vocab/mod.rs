@@ -75,6 +75,7 @@ pub mod meta;
 pub mod zh_cn;
 
 use crate::core::issue::Locale;
+use crate::core::text::Fill;
 
 /// `target.kind` (SPEC §6.2); the first three are also the `kind` of a roster organisation.
 pub const KINDS: [&str; 5] = ["committee", "general_branch", "branch", "secretary", "member"];
@@ -255,7 +256,7 @@ pub fn field_label(field: &str, locale: Locale) -> String {
         }
     }
     match crate::core::columns::by_field(field) {
-        Some(col) => c.phrase("column_ref").replace("{no}", col.no).replace("{header}", &col.header(locale)),
+        Some(col) => c.phrase("column_ref").fill("{no}", col.no).fill("{header}", &col.header(locale)),
         None => field.to_string(),
     }
 }
