@@ -21,6 +21,7 @@ export class CxzyStatsForm extends Base {
 
   /** `ready`: resolves with the form, or rejects when the wasm cannot be loaded (shown in the page). */
   newReady() {
+    /** @type {Promise<StatsForm>} */
     this.ready = new Promise((resolve, reject) => { this.resolveReady = resolve; this.rejectReady = reject; });
     this.ready.catch(() => {});
   }
@@ -44,14 +45,14 @@ export class CxzyStatsForm extends Base {
         readonly: this.hasAttribute('readonly'),
         autosave: this.getAttribute('autosave') !== 'off',
         storageKey: this.getAttribute('storage-key') || undefined,
-        rows: this.getAttribute('rows') ? this.getAttribute('rows').split(/[,，]/).map((s) => s.trim()).filter(Boolean) : undefined,
+        rows: this.getAttribute('rows') ? /** @type {string} */ (this.getAttribute('rows')).split(/[,，]/).map((s) => s.trim()).filter(Boolean) : undefined,
         data: data == null ? undefined : data,
       });
-      this.resolveReady(this.form);
+      /** @type {(form: StatsForm) => void} */ (this.resolveReady)(this.form);
       this.dispatchEvent(new CustomEvent('cxzy-ready', { bubbles: true, composed: true }));
     }, (e) => {
       this.pending = null;
-      this.rejectReady(showLoadError(this, e, WHAT));
+      /** @type {(e: unknown) => void} */ (this.rejectReady)(showLoadError(this, e, WHAT));
     });
   }
 

@@ -20,6 +20,7 @@ export class CxzyReviewEntry extends Base {
   connectedCallback() {
     if (this.form || this.pending) return;
     const json = this.querySelector(':scope > script[type="application/json"]');
+    /** @type {any} */
     let inline = null;
     if (json) { try { inline = JSON.parse(json.textContent); } catch { inline = null; } }
     const isWrap = inline && (inline.entry || inline.roster) && !inline.reviewer && !inline.target;
