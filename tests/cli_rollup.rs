@@ -54,7 +54,7 @@ fn validate_many_files_prints_one_line_each_and_a_total_with_the_worst_exit_stat
     let out = text(&o.stdout);
     let lines: Vec<&str> = out.lines().collect();
     assert_eq!(lines.len(), 3, "{out}");
-    assert!(lines[0].starts_with('✗') && lines[0].contains("cannot be read") && lines[0].contains("line 3, column 11"), "{out}");
+    assert!(lines[0].starts_with('✗') && lines[0].contains("cannot be read") && lines[0].contains("Line 3, column 11"), "{out}");
     assert!(lines[1].starts_with('✗') && lines[1].contains("errors"), "{out}");
     assert!(lines[2].starts_with('✓'), "{out}");
     assert!(text(&o.stderr).contains("3 files: 1 without errors, 1 with errors, 1 unreadable"), "{}", text(&o.stderr));

@@ -263,7 +263,7 @@ fn special(issue: &Issue, key: &str, locale: Locale) -> String {
 }
 
 /// An English sentence starts with a capital (labels are written for mid-sentence use).
-fn capitalize(s: String) -> String {
+pub(crate) fn capitalize(s: String) -> String {
     let mut c = s.chars();
     match c.next() {
         Some(f) if f.is_ascii_lowercase() => f.to_ascii_uppercase().to_string() + c.as_str(),
