@@ -6,6 +6,7 @@
 // official layout of `cxzy export --xlsx` (src/workbook.rs). Tested against openpyxl-made files
 // and read back by calamine (pkg-tests/browser/excel.test.mjs).
 import init, { totals, meta } from './index.js';
+import { isoDate } from './dom.js';
 
 const MAX_ROWS = 1200;
 const MAX_COLS = 64;
@@ -150,10 +151,9 @@ const numberText = (s) => {
   const v = Number(s);
   return Number.isInteger(v) && Math.abs(v) < 1e15 ? String(v) : s;
 };
+/** A date cell's serial number (days since 1899-12-30, or 1904-01-01) as `YYYY-MM-DD`. */
 function serialDate(s, date1904) {
-  const days = Math.floor(Number(s)) + (date1904 ? 1462 : 0);
-  const d = new Date(Date.UTC(1899, 11, 30) + days * 86400000);
-  return d.toISOString().slice(0, 10);
+  return isoDate(new Date(1899, 11, 30 + Math.floor(Number(s)) + (date1904 ? 1462 : 0)));
 }
 
 /** Every worksheet of an .xlsx as `{ name, grid }` (rows of cell texts, merged cells filled). */

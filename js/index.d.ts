@@ -392,7 +392,7 @@ export class CxzyReviewEntry extends HTMLElement {
   removeEventListener<K extends keyof CxzyReviewEntryEventMap>(type: K, listener: (this: CxzyReviewEntry, ev: CxzyReviewEntryEventMap[K]) => unknown, options?: boolean | EventListenerOptions): void;
   removeEventListener(type: string, listener: EventListenerOrEventListenerObject, options?: boolean | EventListenerOptions): void;
   /** The ReviewEntryForm inside, once ready. */ form: import('./review.js').ReviewEntryForm | null;
-  /** Resolves with the form once the module and the wasm are loaded. */ ready: Promise<import('./review.js').ReviewEntryForm>;
+  /** Resolves with the form once the module and the wasm are loaded; rejects when they cannot be (the element then shows why and fires `cxzy-error`). */ ready: Promise<import('./review.js').ReviewEntryForm>;
   /** The entry (null until ready). */ data(): Entry | null;
   /** The entry's issues. */ issues(): Issue[];
   /** Replaces the entry (before ready: the initial entry); null empties the form. */ setData(entry: Entry | string | null): void;
@@ -473,7 +473,7 @@ export interface RollupResult {
  * (`rollup.js`) and the full wasm load when the first one connects. Nothing is uploaded.
  */
 export class CxzyRollup extends HTMLElement {
-  /** Resolves once the code and the wasm are loaded and the element drawn. */ ready: Promise<unknown>;
+  /** Resolves once the code and the wasm are loaded and the element drawn; rejects when they cannot be (the element then shows why and fires `cxzy-error`). */ ready: Promise<unknown>;
   /** Reads and checks the files (after those still being read); resolves with the result. */ addFiles(files: FileList | File[]): Promise<RollupResult>;
   /** Removes every file (fires `cxzy-rollup`). */ clear(): void;
   /** The current result (empty before the element is ready). */ result(): RollupResult;

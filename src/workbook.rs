@@ -9,6 +9,7 @@
 use std::io::Cursor;
 
 use calamine::{Data, Dimensions, Range, Reader, Xls, XlsError, Xlsx, XlsxError};
+use chrono::NaiveDate;
 use rust_xlsxwriter::{utility::row_col_to_cell, ExcelDateTime, Format, FormatAlign, FormatBorder, Formula, Workbook, Worksheet, XlsxError as WriteError};
 use serde_json::Value;
 
@@ -171,7 +172,7 @@ fn text(d: &Data) -> String {
         Data::Bool(b) => (if *b { "TRUE" } else { "FALSE" }).into(),
         Data::DateTime(dt) if dt.is_datetime() => {
             let (y, m, day, ..) = dt.to_ymd_hms_milli();
-            format!("{y:04}-{m:02}-{day:02}")
+            NaiveDate::from_ymd_opt(i32::from(y), u32::from(m), u32::from(day)).map_or_else(|| number_text(dt.as_f64()), normalize::iso)
         }
         Data::DateTime(dt) => number_text(dt.as_f64()),
         Data::DateTimeIso(s) => s.get(..10).unwrap_or(s).to_string(),
