@@ -316,6 +316,11 @@ pub fn parse_error(line: usize, column: usize, detail: &str, locale: Locale) -> 
     let d = detail.to_ascii_lowercase();
     // serde_json's reasons (its `ErrorCode` texts), the readers' own, and csv's.
     const REASONS: &[(&str, &str)] = &[
+        // The CSV reader's (stats/csv.rs), first: a cell's text may hold any word below.
+        ("is neither a header field", "csv_stray_row"),
+        ("no column header row", "csv_no_header"),
+        ("nul character", "csv_nul"),
+        ("is never closed", "csv_quote"),
         ("neither json nor a table", "not_a_table"),
         ("not utf-8", "not_utf8"),
         ("invalid utf-8", "not_utf8"),
@@ -340,7 +345,9 @@ pub fn parse_error(line: usize, column: usize, detail: &str, locale: Locale) -> 
         c.phrase("too_large").replace("{size}", &size).replace("{max}", &max)
     } else {
         let key = REASONS.iter().find(|(k, _)| d.contains(k)).map_or("json_syntax", |(_, v)| v);
-        c.phrase(key).to_string()
+        // A stray row names its first cell (「…」 in the reader's text).
+        let cell = detail.split_once('「').and_then(|(_, r)| r.split_once('」')).map_or("", |(cell, _)| cell);
+        c.phrase(key).replace("{cell}", cell)
     };
     let text = if line > 0 {
         c.phrase("parse_at").replace("{line}", &line.to_string()).replace("{column}", &column.to_string()).replace("{detail}", &text)
