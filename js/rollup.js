@@ -10,6 +10,7 @@
 import {
   validate, readCsv, aggregateReport, decodeText, parseJson, meta, writeCsv, StatsForm,
 } from './index.js';
+import * as full from './cxzy_form.js';
 import { h, adoptSheet, dropSheet, errorsFirst } from './dom.js';
 import { pickLocale } from './i18n.js';
 import css from './rollup-styles.js';
@@ -41,7 +42,7 @@ export const ROLLUP_TEXT = {
     notJsonCsv: '不是 JSON 或 CSV 文件', excel: 'Excel 工作簿无法读取：', tooLarge: (n) => `文件过大（${n} 字节，最多 64 MiB）`,
     roster: '这是党员名册（cxzy-roster/1），不是统计表', entries: '这是点评记录（cxzy-entries/1），不是统计表',
     notTable: (f) => `不是统计表（format 为「${f}」，应为 ${TABLE}）`, notObject: '不是统计表（应为一个 JSON 对象）',
-    unparsable: (k, l, c) => `无法解析 ${k}：第 ${l} 行第 ${c} 列有误`,
+    unparsable: (k, why) => `无法解析 ${k}：${why}`,
     errorPrefix: '错误：', warningPrefix: '警告：', fileSuffix: '汇总',
   },
   en: {
@@ -62,7 +63,7 @@ export const ROLLUP_TEXT = {
     notJsonCsv: 'Not a JSON or CSV file', excel: 'The Excel workbook cannot be read: ', tooLarge: (n) => `File too large (${n} bytes, at most 64 MiB)`,
     roster: 'This is a roster (cxzy-roster/1), not a statistics table', entries: 'These are review entries (cxzy-entries/1), not a statistics table',
     notTable: (f) => `Not a statistics table (format “${f}”, expected ${TABLE})`, notObject: 'Not a statistics table (expected a JSON object)',
-    unparsable: (k, l, c, m) => `Cannot parse ${k}: line ${l}, column ${c}: ${m}`,
+    unparsable: (k, why) => `Cannot parse ${k}: ${why}`,
     errorPrefix: 'Error: ', warningPrefix: 'Warning: ', fileSuffix: 'rollup',
   },
 };
@@ -113,8 +114,11 @@ export async function readSubmission(file, { locale } = {}) {
     if (doc.format !== TABLE) return { file: name, message: t.notTable(typeof doc.format === 'string' ? doc.format : '') };
     return { file: name, kind, text, doc };
   } catch (err) {
-    // A CxzyParseError (line, column): said in the clerk's words.
-    if (err && err.line) return { file: name, message: t.unparsable(/\.csv$/i.test(name) ? 'CSV' : 'JSON', err.line, err.column, err.message) };
+    // A CxzyParseError (line, column): where and why in the clerk's words, from the core's catalogue.
+    if (err && err.line) {
+      const why = full.parseErrorText(err.line, err.column, err.message, pickLocale(locale));
+      return { file: name, message: t.unparsable(/\.csv$/i.test(name) ? 'CSV' : 'JSON', why) };
+    }
     return { file: name, message: err && err.message ? err.message : String(err) };
   }
 }
