@@ -174,6 +174,12 @@ mod cli {
         }
     }
 
+    /// A sentence of the catalogue with its `{name}`s filled in, in order (the clerk's own text —
+    /// a file name, a message — last, so that a brace in it is never taken for a placeholder).
+    fn phrase(locale: Locale, key: &str, args: &[(&str, &dyn std::fmt::Display)]) -> String {
+        args.iter().fold(vocab::catalogue(locale).phrase(key).to_string(), |s, (k, v)| s.replace(&format!("{{{k}}}"), &v.to_string()))
+    }
+
     /// The locale asked for on the command line (`--locale en`, `--locale=en`), for the words of
     /// an error clap finds before the arguments are parsed; zh-CN otherwise.
     fn locale_of_args() -> Locale {
@@ -225,7 +231,8 @@ mod cli {
             }
         };
         let Some(locale) = Locale::parse(&cli.locale) else {
-            eprintln!("cxzy: unknown locale {:?} (use zh-CN or en)", cli.locale);
+            // Not a locale: said in the default one.
+            eprintln!("cxzy: {}", phrase(Locale::ZhCn, "cli_locale", &[("locale", &cli.locale)]));
             return 2;
         };
         match run(cli.command, locale) {
@@ -426,7 +433,7 @@ mod cli {
     /// `{ file, error }` for a file that cannot be read). A file that cannot be read does not stop
     /// the others. Exit status: the worst of the files (2 unreadable, 1 errors, 0).
     fn report_many(files: &[PathBuf], opts: &Options, as_json: bool) -> i32 {
-        let zh = opts.locale == Locale::ZhCn;
+        let say = |key: &str, args: &[(&str, &dyn std::fmt::Display)]| phrase(opts.locale, key, args);
         let (mut worst, mut failed, mut unreadable, mut errors, mut warnings) = (0, 0, 0, 0, 0);
         let mut out = Vec::new();
         for file in files {
@@ -448,14 +455,10 @@ mod cli {
                     let first = issues.iter().find(|i| i.is_error()).or_else(|| issues.iter().find(|i| i.severity == Severity::Warning));
                     let first = first.map_or_else(String::new, |i| {
                         let path = if i.path.is_empty() { "/" } else { &i.path };
-                        if zh { format!("；首个问题 {} {path}：{}", i.code, i.message) } else { format!("; first: {} {path}: {}", i.code, i.message) }
+                        say("cli_first", &[("code", &i.code), ("path", &path), ("message", &i.message)])
                     });
                     let mark = if e > 0 { '✗' } else { '✓' };
-                    if zh {
-                        outln!("{mark} {name}：{e} 个错误，{w} 个警告{first}");
-                    } else {
-                        outln!("{mark} {name}: {e} errors, {w} warnings{first}");
-                    }
+                    outln!("{mark} {}{first}", say("cli_file_counts", &[("errors", &e), ("warnings", &w), ("file", &name)]));
                 }
                 Err(f) => {
                     let msg = f.message(opts.locale);
@@ -465,10 +468,8 @@ mod cli {
                     worst = 2;
                     if as_json {
                         out.push(serde_json::json!({ "file": name, "error": msg }));
-                    } else if zh {
-                        outln!("✗ {name}：无法读取（{msg}）");
                     } else {
-                        outln!("✗ {name}: cannot be read ({msg})");
+                        outln!("✗ {}", say("cli_file_unreadable", &[("why", &msg), ("file", &name)]));
                     }
                 }
             }
@@ -478,11 +479,9 @@ mod cli {
         }
         let n = files.len();
         let passed = n - failed - unreadable;
-        if zh {
-            eprintln!("共 {n} 个文件：{passed} 个无错误，{failed} 个有错误，{unreadable} 个无法读取；合计 {errors} 个错误，{warnings} 个警告");
-        } else {
-            eprintln!("{n} files: {passed} without errors, {failed} with errors, {unreadable} unreadable; {errors} errors, {warnings} warnings in all");
-        }
+        let args: [(&str, &dyn std::fmt::Display); 6] =
+            [("n", &n), ("passed", &passed), ("failed", &failed), ("unreadable", &unreadable), ("errors", &errors), ("warnings", &warnings)];
+        eprintln!("{}", say("cli_files_total", &args));
         worst
     }
 
@@ -515,10 +514,7 @@ mod cli {
                 }
                 let errors = issues.iter().filter(|i| i.is_error()).count();
                 if errors > 0 {
-                    match locale {
-                        Locale::ZhCn => eprintln!("注意：表中有 {errors} 个错误，合计仅供参考（用 cxzy validate 查看）"),
-                        Locale::En => eprintln!("note: the table has {errors} errors; totals are indicative (see cxzy validate)"),
-                    }
+                    eprintln!("{}", phrase(locale, "cli_totals_note", &[("errors", &errors)]));
                 }
                 Ok(i32::from(has_errors(&issues)))
             }

@@ -478,6 +478,12 @@ const CLI_PHRASE: Words = words![
     ("cli_bad_value", "“{value}” is not a valid value of {arg}"),
     ("cli_conflict", "{arg} cannot be used with {other}"),
     ("cli_usage", "the command line is not valid"),
+    ("cli_locale", "unknown language “{locale}” (use zh-CN or en)"),
+    ("cli_first", "; first: {code} {path}: {message}"),
+    ("cli_file_counts", "{file}: {errors} errors, {warnings} warnings"),
+    ("cli_file_unreadable", "{file}: cannot be read ({why})"),
+    ("cli_files_total", "{n} files: {passed} without errors, {failed} with errors, {unreadable} unreadable; {errors} errors, {warnings} warnings in all"),
+    ("cli_totals_note", "note: the table has {errors} errors; totals are indicative (see cxzy validate)"),
     ("cli_see_help", "See cxzy --help (or cxzy COMMAND --help)."),
 ];
 #[cfg(all(feature = "review", target_arch = "wasm32"))]

@@ -446,6 +446,12 @@ const CLI_PHRASE: Words = words![
     ("cli_bad_value", "「{value}」不是 {arg} 的有效值"),
     ("cli_conflict", "{arg} 不能与 {other} 同时使用"),
     ("cli_usage", "命令行参数有误"),
+    ("cli_locale", "不认识的语言「{locale}」（可用 zh-CN 或 en）"),
+    ("cli_first", "；首个问题 {code} {path}：{message}"),
+    ("cli_file_counts", "{file}：{errors} 个错误，{warnings} 个警告"),
+    ("cli_file_unreadable", "{file}：无法读取（{why}）"),
+    ("cli_files_total", "共 {n} 个文件：{passed} 个无错误，{failed} 个有错误，{unreadable} 个无法读取；合计 {errors} 个错误，{warnings} 个警告"),
+    ("cli_totals_note", "注意：表中有 {errors} 个错误，合计仅供参考（用 cxzy validate 查看）"),
     ("cli_see_help", "用法见 cxzy --help（或 cxzy 命令 --help）。"),
 ];
 #[cfg(all(feature = "review", target_arch = "wasm32"))]
