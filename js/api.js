@@ -6,14 +6,26 @@
 // roll-up) that `<cxzy-stats-form>` loads by itself — the embedded form downloads only that.
 import statsInit, * as statsModule from './cxzy_stats.js';
 import { isoDate } from './dom.js';
+/** @import { Doc, Issue, StatsDoc, Roster, Entries, ValidateOptions, CoverageOptions, CoverageResult, AggregateOptions, TotalsView, Locale } from './index.js' */
 
-/** The loaded module: the full one once `init()` ran, else the form's. */
+/**
+ * The loaded module: the full one once `init()` ran, else the form's.
+ * @type {typeof import('./cxzy_form.js') | typeof import('./cxzy_stats.js') | null}
+ */
 export let wasm = null;
 /** js/packed.js, loaded with the full module: document objects cross into wasm as numbers. */
+/** @type {typeof import('./packed.js') | null} */
 let packer = null;
+/** @type {Promise<void> | null} */
 let fullReady = null;
+/** @type {Promise<void> | null} */
 let statsReady = null;
 
+/**
+ * @template T
+ * @param {() => Promise<T>} make
+ * @returns {Promise<T>}
+ */
 const once = (make) => {
   const p = make();
   p.catch(() => {});
@@ -48,11 +60,15 @@ export function initForm(input) {
   return statsReady;
 }
 
-/** The loaded module, or a clear error. */
+/**
+ * The loaded module, or a clear error (it has `fn`: typed as the full module).
+ * @param {string} fn
+ * @returns {typeof import('./cxzy_form.js')}
+ */
 function api(fn) {
   if (!wasm) throw new Error('cxzy-form: call `await init()` first');
   if (!wasm[fn]) throw new Error(`cxzy-form: ${fn} is in the full module — call \`await init()\``);
-  return wasm;
+  return /** @type {typeof import('./cxzy_form.js')} */ (wasm);
 }
 
 /** A document that cannot be read at all (not JSON, broken CSV): says where. */
@@ -100,30 +116,50 @@ export { isoDate };
 
 const asValue = (v) => (typeof v === 'string' ? unwrap(api('parseJson').parseJson(v)) : v);
 
-/** `validate(doc, { previous, roster, locale, today })` → `Issue[]`. */
+/**
+ * `validate(doc, { previous, roster, locale, today })` → `Issue[]`.
+ * @param {Doc | string} doc
+ * @param {ValidateOptions} [options]
+ * @returns {Issue[]}
+ */
 export function validate(doc, options = {}) {
   const o = { ...options };
   o.today = o.today instanceof Date ? isoDate(o.today) : (o.today ?? isoDate());
   if (o.previous != null) o.previous = asValue(o.previous);
   if (o.roster != null) o.roster = asValue(o.roster);
   const p = typeof doc === 'string' ? null : packer?.pack(doc);
-  return p ? packer.validate(wasm, p, optionsText(o)) : unwrap(api('validateJson').validateJson(asText(doc), optionsText(o)));
+  return p ? /** @type {typeof import('./packed.js')} */ (packer).validate(wasm, p, optionsText(o)) : unwrap(api('validateJson').validateJson(asText(doc), optionsText(o)));
 }
 
-/** `totals(doc)` → `{ total, rows }` with coverages as display strings (SPEC §3.4). */
+/**
+ * `totals(doc)` → `{ total, rows }` with coverages as display strings (SPEC §3.4).
+ * @param {StatsDoc | string} doc
+ * @returns {TotalsView}
+ */
 export function totals(doc) {
   const p = typeof doc === 'string' ? null : packer?.pack(doc);
-  return p ? packer.totals(wasm, doc, p) : unwrap(api('totalsJson').totalsJson(asText(doc)));
+  return p ? /** @type {typeof import('./packed.js')} */ (packer).totals(wasm, doc, p) : unwrap(api('totalsJson').totalsJson(asText(doc)));
 }
 
-/** `coverage(roster, entries, { as_of, batch, unit, locale })` → `{ table, gaps, issues }`. */
+/**
+ * `coverage(roster, entries, { as_of, batch, unit, locale })` → `{ table, gaps, issues }`.
+ * @param {Roster | string} roster
+ * @param {Entries | string} entries
+ * @param {Partial<CoverageOptions>} [options]
+ * @returns {CoverageResult}
+ */
 export function coverage(roster, entries, options = {}) {
   const o = { ...options };
   if (o.as_of instanceof Date) o.as_of = isoDate(o.as_of);
   return unwrap(api('coverageJson').coverageJson(asText(roster, 'the roster'), asText(entries, 'the entries'), optionsText(o)));
 }
 
-/** The roll-up with its issues: `{ doc, issues, refused }`. */
+/**
+ * The roll-up with its issues: `{ doc, issues, refused }`.
+ * @param {Array<StatsDoc | string> | string} children
+ * @param {Partial<AggregateOptions>} [options]
+ * @returns {{ doc: StatsDoc, issues: Issue[], refused: boolean }}
+ */
 export function aggregateReport(children, options = {}) {
   const list = typeof children === 'string' ? asValue(children) : children;
   if (!Array.isArray(list)) throw new TypeError('cxzy-form: aggregate takes an array of tables (objects or JSON text)');
@@ -143,6 +179,9 @@ export class CxzyIssuesError extends Error {
 /**
  * `aggregate(children, { unit, batch })` → the parent statistics table. Throws a
  * `CxzyIssuesError` (with `.issues`) when the children cannot be merged (A001, A002).
+ * @param {Array<StatsDoc | string>} children
+ * @param {Partial<AggregateOptions>} [options]
+ * @returns {StatsDoc}
  */
 export function aggregate(children, options = {}) {
   const r = aggregateReport(children, options);
@@ -194,7 +233,11 @@ export function parseJson(text) {
   return unwrap(api('parseJson').parseJson(text));
 }
 
-/** The columns and presets, from the core's tables. */
+/**
+ * The columns and presets, from the core's tables.
+ * @param {Locale} [locale]
+ * @returns {ReturnType<typeof import('./index.js').meta>}
+ */
 export function meta(locale = 'zh-CN') {
   return unwrap(api('meta').meta(locale));
 }

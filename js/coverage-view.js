@@ -31,7 +31,7 @@ const pick = (l) => (/^en(\b|_)/i.test(l || '') ? 'en' : 'zh-CN');
 
 /** The core's coverage vocabulary in the locale: the bars, the gap lists, the word for the totals row. */
 const vocab = (locale) => {
-  const m = meta(pick(locale));
+  const m = /** @type {Required<import('./index.js').Meta>} */ (meta(pick(locale)));
   return { bars: m.coverage.bars, lists: m.coverage.lists, total: m.phrases.total };
 };
 
@@ -39,13 +39,14 @@ const vocab = (locale) => {
  * Per unit and in total: reviewed, total and the displayed percentage of each bar the core names
  * (`meta().coverage.bars`). `[{ name, total: bool, [bar id]: { reviewed, total, percent } }]`,
  * the 合计 row first.
+ * @returns {import('./review.js').CoverageRow[]}
  */
 export function coverageRows(result, locale) {
   if (!result || !result.table) return [];
   const { bars, total } = vocab(locale);
   const view = totals(result.table);
   const row = (r, isTotal) => {
-    const out = { name: isTotal ? total : r.name, total: isTotal };
+    const out = /** @type {any} */ ({ name: isTotal ? total : r.name, total: isTotal });
     for (const b of bars) out[b.id] = { reviewed: r[b.reviewed] ?? 0, total: r[b.total] ?? 0, percent: r[b.coverage] };
     return out;
   };

@@ -6,6 +6,7 @@
 // official layout of `cxzy export --xlsx` (src/workbook.rs). Tested against openpyxl-made files
 // and read back by calamine (pkg-tests/browser/excel.test.mjs).
 import init, { totals, meta } from './index.js';
+import { isoDate } from './dom.js';
 
 const MAX_ROWS = 1200;
 const MAX_COLS = 64;
@@ -150,10 +151,9 @@ const numberText = (s) => {
   const v = Number(s);
   return Number.isInteger(v) && Math.abs(v) < 1e15 ? String(v) : s;
 };
+/** A date cell's serial number (days since 1899-12-30, or 1904-01-01) as `YYYY-MM-DD`. */
 function serialDate(s, date1904) {
-  const days = Math.floor(Number(s)) + (date1904 ? 1462 : 0);
-  const d = new Date(Date.UTC(1899, 11, 30) + days * 86400000);
-  return d.toISOString().slice(0, 10);
+  return isoDate(new Date(1899, 11, 30 + Math.floor(Number(s)) + (date1904 ? 1462 : 0)));
 }
 
 /** Every worksheet of an .xlsx as `{ name, grid }` (rows of cell texts, merged cells filled). */
@@ -345,6 +345,7 @@ export function readXlsGrids(bytes) {
     };
     const num = (r, c, xf, x) => put(r, c, dates[xf] ? serialDate(String(x), date1904) : numberText(String(x)));
     const merges = [];
+    /** @type {number[] | null} */
     let pending = null;
     const start = records.findIndex((rec) => rec.at === s.pos);
     for (let i = start < 0 ? records.length : start + 1; i < records.length; i++) {
@@ -407,6 +408,7 @@ export async function readXlsx(bytes, options = {}) {
   }
   await init();
   const m = await import('./cxzy_form.js');
+  /** @type {string | null} */
   let first = null;
   for (const s of sheets) {
     const r = JSON.parse(m.readSheet(JSON.stringify(s.grid), JSON.stringify(options)));
@@ -425,7 +427,7 @@ const colName = (c) => {
   return s;
 };
 const cellRef = (r, c) => `${colName(c)}${r + 1}`;
-const width = (s) => [...String(s)].reduce((n, ch) => n + (ch.codePointAt(0) < 0x1100 ? 1 : 2), 0);
+const width = (s) => [...String(s)].reduce((n, ch) => n + (/** @type {number} */ (ch.codePointAt(0)) < 0x1100 ? 1 : 2), 0);
 
 // Style indices of styles.xml below.
 const S = { title: 1, label: 2, value: 3, date: 4, head: 5, name: 6, count: 7, percent: 8, totalName: 9, totalCount: 10, totalPercent: 11, wrap: 12, text: 13 };
@@ -530,7 +532,7 @@ export async function writeXlsx(docOrText) {
   const computedCell = (r, j, col, values, bold) => {
     const ratio = /^(\d+)\/(\d+)$/.exec(col.formula);
     if (ratio) {
-      const [n, d] = [byNo.get(ratio[1]), byNo.get(ratio[2])];
+      const [n, d] = /** @type {number[]} */ ([byNo.get(ratio[1]), byNo.get(ratio[2])]);
       const [nv, dv] = [values[cols[n].field], values[cols[d].field]];
       const v = typeof nv === 'number' && typeof dv === 'number' ? (dv === 0 ? '—' : Math.floor((nv * 1000) / dv) / 1000) : null;
       formula(r, j, `IF(${cellRef(r, d)}=0,"—",ROUNDDOWN(${cellRef(r, n)}/${cellRef(r, d)},3))`, v, bold ? S.totalPercent : S.percent);

@@ -29,6 +29,10 @@ export const TEXT = {
 };
 
 /** `zh-CN` unless the locale asks for English. */
+/**
+ * @param {string | null | undefined} locale
+ * @returns {import('./index.js').Locale}
+ */
 export function pickLocale(locale) {
   return /^en(\b|_)/i.test(locale || '') ? 'en' : 'zh-CN';
 }

@@ -144,8 +144,8 @@ export type ReviewerRole = 'branch_secretary' | 'committee_secretary' | 'county_
 export type TargetKind = 'committee' | 'general_branch' | 'branch' | 'secretary' | 'member';
 /** Focus tags: for organisations `central_work`, `public_pledge`, `serve_people`, `team_building`, `joint_building`; for secretaries `lead_by_example`, `organize_members`; for members `post_performance`, `public_pledge`, `serve_people` (E013 outside the kind's set). */
 export type FocusTag = 'central_work' | 'public_pledge' | 'serve_people' | 'team_building' | 'joint_building' | 'lead_by_example' | 'organize_members' | 'post_performance';
-/** 结合开展的工作: 组织生活会, 民主评议党员, 群众评议, 年度总结考核, 书记“双述双评”, 下基层调研走访. */
-export type CombinedWith = 'org_life_meeting' | 'democratic_appraisal' | 'mass_appraisal' | 'annual_assessment' | 'dual_report' | 'field_visit';
+/** 结合开展的工作: 组织生活会, 民主评议党员, 群众评议, 年度总结考核, 党建工作责任制考核, 书记“双述双评”, 下基层调研走访. */
+export type CombinedWith = 'org_life_meeting' | 'democratic_appraisal' | 'mass_appraisal' | 'annual_assessment' | 'party_building_assessment' | 'dual_report' | 'field_visit';
 
 /** One review act (点评记录, SPEC §6.2). Values that are not recognised are kept and reported (E0xx), never dropped. */
 export interface Entry {
@@ -250,17 +250,44 @@ export interface ColumnMeta {
   /** Upper header cell (empty for single-level headers). */ group: string;
   /** Lower header cell. */ label: string;
   /** Formula of a computed column (`2/1`), empty otherwise. */ formula: string;
+  /** The header as one text (group and label), as CSV and the printout write it. */ header: string;
   /** True for cells the clerk fills. */ input: boolean;
 }
 /** A reporting level (SPEC §3.3). */
 export interface PresetMeta {
-  /** `heilongjiang-2010` or `central-2010`. */ id: string;
+  /** `heilongjiang-2010` or `central-2010`. */ id: Preset;
+  /** The level's name in the locale. */ name: string;
   /** The receiving office. */ receiver: string;
+  /** The date by which the two coverages are to be full (`YYYY-MM-DD`). */ coverageDeadline: string;
   /** Deadlines of batch 1 and 2. */ deadlines: [string, string];
   /** The units expected to report, in order. */ rows: string[];
 }
-/** Columns and presets, with labels in the locale. */
-export function meta(locale?: Locale): { columns: ColumnMeta[]; presets: PresetMeta[]; maxRows: number };
+/** A value of one of the notices' lists (a role, a kind, a header field…) and its word in the locale. */
+export interface MetaWord { id: string; label: string }
+/** A target kind: its word, whether it is an organisation, the focus tags and content fields that fit it. */
+export interface MetaKind { id: TargetKind; label: string; org: boolean; focus: FocusTag[]; content: string[] }
+/** A reviewer's role: its word and whom it reviews. */
+export interface MetaRole { id: ReviewerRole; label: string; targets: TargetKind[]; ownSubtree: boolean; countyLevel: boolean }
+/** A coverage bar: its word and the totals row's fields it is drawn from. */
+export interface MetaCoverageBar { id: string; label: string; reviewed: string; total: string; coverage: string }
+/** The domain's vocabulary in one locale, from the core: everything the forms draw. */
+export interface Meta {
+  /** The locale of the words. */ locale: Locale;
+  /** The 26 columns. */ columns: ColumnMeta[];
+  /** The reporting levels. */ presets: PresetMeta[];
+  /** Every list by name (`header`, `report`, `format`; with the full module also `kind`, `role`, `method`, `grade`, `focus`, `combined_with`…). */ lists: Record<string, MetaWord[]>;
+  /** Words the forms put together (`total`, `column_no`). */ phrases: Record<string, string>;
+  /** The input limits of SPEC §7. */ limits: { maxRows: number; maxName: number; maxText: number; maxItems: number; maxBytes: number; maxCount: number };
+  /** At most this many rows. */ maxRows: number;
+  /** The codes that say a field was left empty: always, or when `params[param] === is`. */ missing: Record<string, 'always' | { param: string; is: string | boolean }>;
+  /** The `params.hint` of an issue about an empty field. */ emptyHint: string;
+  /** The codes about the rows' names. */ nameCodes: string[];
+  /** The entry's fields' labels (full module: after `init()`). */ fields?: Record<string, string>;
+  /** What the 登记表 needs (full module). */ review?: { kinds: MetaKind[]; roles: MetaRole[]; contentFields: string[]; contentWithoutKind: string[]; orgOnlyMethods: string[] };
+  /** What the coverage view needs (full module). */ coverage?: { bars: MetaCoverageBar[]; lists: string[] };
+}
+/** The vocabulary, with the words in the locale: the statistics part, and after `init()` the review's too. */
+export function meta(locale?: Locale): Meta;
 
 /** Text that is not JSON (or broken CSV): where it breaks. */
 export class CxzyParseError extends Error {
@@ -365,7 +392,7 @@ export class CxzyReviewEntry extends HTMLElement {
   removeEventListener<K extends keyof CxzyReviewEntryEventMap>(type: K, listener: (this: CxzyReviewEntry, ev: CxzyReviewEntryEventMap[K]) => unknown, options?: boolean | EventListenerOptions): void;
   removeEventListener(type: string, listener: EventListenerOrEventListenerObject, options?: boolean | EventListenerOptions): void;
   /** The ReviewEntryForm inside, once ready. */ form: import('./review.js').ReviewEntryForm | null;
-  /** Resolves with the form once the module and the wasm are loaded. */ ready: Promise<import('./review.js').ReviewEntryForm>;
+  /** Resolves with the form once the module and the wasm are loaded; rejects when they cannot be (the element then shows why and fires `cxzy-error`). */ ready: Promise<import('./review.js').ReviewEntryForm>;
   /** The entry (null until ready). */ data(): Entry | null;
   /** The entry's issues. */ issues(): Issue[];
   /** Replaces the entry (before ready: the initial entry); null empties the form. */ setData(entry: Entry | string | null): void;
@@ -446,7 +473,7 @@ export interface RollupResult {
  * (`rollup.js`) and the full wasm load when the first one connects. Nothing is uploaded.
  */
 export class CxzyRollup extends HTMLElement {
-  /** Resolves once the code and the wasm are loaded and the element drawn. */ ready: Promise<unknown>;
+  /** Resolves once the code and the wasm are loaded and the element drawn; rejects when they cannot be (the element then shows why and fires `cxzy-error`). */ ready: Promise<unknown>;
   /** Reads and checks the files (after those still being read); resolves with the result. */ addFiles(files: FileList | File[]): Promise<RollupResult>;
   /** Removes every file (fires `cxzy-rollup`). */ clear(): void;
   /** The current result (empty before the element is ready). */ result(): RollupResult;

@@ -11,6 +11,7 @@ let INPUT_FIELDS = [];
 let VIEW_FIELDS = [];
 let COVERAGE = [];
 let SLOT = new Map();
+/** @type {Record<string, string | number | null>} */
 let ROW = {};
 
 /** js/api.js's `unwrap` (an `{ error }` answer is its `CxzyParseError`), given by `init()`. */
@@ -69,7 +70,10 @@ export function validate(wasm, p, options) {
   return unwrap(wasm.validatePacked(p.head, p.names, p.cells, options));
 }
 
-/** `totals` of a packed table: SPEC §3.4's view. */
+/**
+ * `totals` of a packed table: SPEC §3.4's view.
+ * @returns {import('./index.js').TotalsView}
+ */
 export function totals(wasm, doc, p) {
   const out = new Float64Array((p.cells.length / 20 + 1) * 25);
   return view(doc, unwrap(wasm.totalsPacked(p.names, p.cells, out)), out);
@@ -79,7 +83,10 @@ export function totals(wasm, doc, p) {
 const PERCENT = [];
 const percent = (p) => (Number.isNaN(p) ? '—' : (PERCENT[p] ?? (p <= 1000 ? (PERCENT[p] = `${Math.floor(p / 10)}.${p % 10}%`) : `${Math.floor(p / 10)}.${p % 10}%`)));
 
-/** One computed row from 25 numbers at `at` in `out`. */
+/**
+ * One computed row from 25 numbers at `at` in `out`.
+ * @returns {import('./index.js').TotalsRow}
+ */
 function viewRow(name, out, at) {
   // A copy of a row with every key in place (one shape, copied at once), then its values: some
   // 3× faster in V8 than adding 26 properties one by one.
@@ -89,7 +96,7 @@ function viewRow(name, out, at) {
     const x = out[at + j];
     row[VIEW_FIELDS[j]] = COVERAGE[j] ? percent(x) : (Number.isNaN(x) ? null : x);
   }
-  return row;
+  return /** @type {import('./index.js').TotalsRow} */ (row);
 }
 
 /** `totals`' view from the numbers `totalsPacked` wrote into `out` and the names it changed. */

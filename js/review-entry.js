@@ -64,12 +64,14 @@ const adopt = (root) => adoptSheet(root, css);
 export class ReviewEntryForm {
   /**
    * @param {HTMLElement} element where the form goes (it gets an open Shadow DOM).
-   * @param {object} options `{ locale, data, roster, today }` — see index.d.ts. Call `init()` first.
+   * @param {import('./review.js').ReviewEntryFormOptions} [options] `{ locale, data, roster, today }` — see review.d.ts. Call `init()` first.
    */
   constructor(element, options = {}) {
     this.el = element;
     this.opts = { ...options };
     this.locale = pickLocale(options.locale);
+    /** The summary's counts (paintSummaryState keeps them). */
+    this.counts = { errors: 0, warnings: 0 };
     this.handle = new full.ReviewHandle('', this.locale);
     this.root = element.shadowRoot || element.attachShadow({ mode: 'open' });
     adopt(this.root);
@@ -151,7 +153,7 @@ export class ReviewEntryForm {
     this.listeners = [];
     this.root.replaceChildren();
     dropSheet(this.root, css);
-    if (this.handle) { this.handle.free(); this.handle = null; }
+    if (this.handle) { this.handle.free(); this.handle = /** @type {any} */ (null); }
   }
 
   // ---- internals ----
@@ -161,7 +163,8 @@ export class ReviewEntryForm {
   /** The core's vocabulary in the locale (`meta()`), with lookups by id. */
   get m() {
     if (!this.vocab || this.vocab.locale !== this.locale) {
-      const m = meta(this.locale);
+      // The full module's meta(): the review's part is there.
+      const m = /** @type {Required<import('./index.js').Meta>} */ (meta(this.locale));
       const words = (list) => Object.fromEntries(m.lists[list].map((w) => [w.id, w.label]));
       const kinds = new Map(m.review.kinds.map((k) => [k.id, k]));
       this.vocab = { locale: this.locale, m, words, kinds, content: m.review.contentFields, fields: m.fields };

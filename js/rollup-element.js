@@ -2,47 +2,37 @@
 // this stub is in the statistics form's bundle: the element's code (./rollup.js) and the full
 // wasm (init()) load when the first one connects.
 import init from './api.js';
+import { LazyElement, define } from './lazy-element.js';
 
-const Base = globalThis.HTMLElement || class {};
 const EMPTY = { doc: null, issues: [], refused: false, children: [], previous: [], unreadable: [], missing: [], preset: null, batch: null };
 
-export class CxzyRollup extends Base {
+export class CxzyRollup extends LazyElement {
   static get observedAttributes() { return ['unit', 'batch', 'locale', 'preset', 'today']; }
 
-  constructor() {
-    super();
-    this.view = null;
-    this.ready = new Promise((resolve) => { this.resolveReady = resolve; });
-  }
+  /** The view inside (js/rollup.js's Rollup), once ready. */
+  get view() { return this.form; }
 
-  connectedCallback() {
-    if (this.view || this.pending) return;
-    this.pending = Promise.all([init(), import('./rollup.js')]).then(([, m]) => {
-      this.pending = null;
-      if (!this.isConnected || this.view) return;
-      this.view = new m.Rollup(this);
-      this.resolveReady(this.view);
-      this.dispatchEvent(new CustomEvent('cxzy-ready', { bubbles: true, composed: true }));
-    });
-  }
+  load() { return Promise.all([init(), import('./rollup.js')]).then(([, m]) => m); }
 
-  disconnectedCallback() {
-    if (this.view) this.view.destroy();
-    this.view = null;
-    this.ready = new Promise((resolve) => { this.resolveReady = resolve; });
-  }
+  make(m) { return new m.Rollup(this); }
 
-  attributeChangedCallback() { if (this.view) this.view.refresh(); }
+  what() { return { 'zh-CN': '汇总', en: 'roll-up' }; }
 
-  /** Reads and checks files (a FileList or File[]); resolves with the result once checked. */
+  attributeChangedCallback() { if (this.form) this.form.refresh(); }
+
+  /**
+   * Reads and checks files (a FileList or File[]); resolves with the result once checked.
+   * @param {FileList | File[]} files
+   */
   async addFiles(files) { return (await this.ready).addFiles(files); }
   /** Removes every file. */
-  clear() { if (this.view) this.view.clear(); }
-  /** `{ doc, issues, refused, children, previous, unreadable, missing }` (index.d.ts). */
-  result() { return this.view ? this.view.result() : { ...EMPTY }; }
+  clear() { if (this.form) this.form.clear(); }
+  /**
+   * `{ doc, issues, refused, children, previous, unreadable, missing }` (index.d.ts).
+   * @returns {import('./index.js').RollupResult}
+   */
+  result() { return this.form ? this.form.result() : { ...EMPTY }; }
 }
 
 /** Registers `<cxzy-rollup>` once (no-op outside a browser). */
-export function defineRollupElement() {
-  if (typeof customElements !== 'undefined' && !customElements.get('cxzy-rollup')) customElements.define('cxzy-rollup', CxzyRollup);
-}
+export function defineRollupElement() { define('cxzy-rollup', CxzyRollup); }

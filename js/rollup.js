@@ -10,6 +10,7 @@
 import {
   validate, readCsv, aggregateReport, decodeText, parseJson, meta, writeCsv, StatsForm,
 } from './index.js';
+import * as full from './cxzy_form.js';
 import { h, adoptSheet, dropSheet, errorsFirst } from './dom.js';
 import { pickLocale } from './i18n.js';
 import css from './rollup-styles.js';
@@ -41,7 +42,7 @@ export const ROLLUP_TEXT = {
     notJsonCsv: '不是 JSON 或 CSV 文件', excel: 'Excel 工作簿无法读取：', tooLarge: (n) => `文件过大（${n} 字节，最多 64 MiB）`,
     roster: '这是党员名册（cxzy-roster/1），不是统计表', entries: '这是点评记录（cxzy-entries/1），不是统计表',
     notTable: (f) => `不是统计表（format 为「${f}」，应为 ${TABLE}）`, notObject: '不是统计表（应为一个 JSON 对象）',
-    unparsable: (k, l, c) => `无法解析 ${k}：第 ${l} 行第 ${c} 列有误`,
+    unparsable: (k, why) => `无法解析 ${k}：${why}`,
     errorPrefix: '错误：', warningPrefix: '警告：', fileSuffix: '汇总',
   },
   en: {
@@ -62,7 +63,7 @@ export const ROLLUP_TEXT = {
     notJsonCsv: 'Not a JSON or CSV file', excel: 'The Excel workbook cannot be read: ', tooLarge: (n) => `File too large (${n} bytes, at most 64 MiB)`,
     roster: 'This is a roster (cxzy-roster/1), not a statistics table', entries: 'These are review entries (cxzy-entries/1), not a statistics table',
     notTable: (f) => `Not a statistics table (format “${f}”, expected ${TABLE})`, notObject: 'Not a statistics table (expected a JSON object)',
-    unparsable: (k, l, c, m) => `Cannot parse ${k}: line ${l}, column ${c}: ${m}`,
+    unparsable: (k, why) => `Cannot parse ${k}: ${why}`,
     errorPrefix: 'Error: ', warningPrefix: 'Warning: ', fileSuffix: 'rollup',
   },
 };
@@ -83,6 +84,8 @@ const kindOf = (name, text) => {
  * Reads one submitted file: `{ file, kind: 'json' | 'csv', doc, text }` for a statistics table, or
  * `{ file, message }` when it cannot be used (not JSON/CSV, unparsable, a roster or entries file,
  * another format) — the message says why, in `locale`.
+ * @param {File} file
+ * @param {{ locale?: string }} [options]
  */
 export async function readSubmission(file, { locale } = {}) {
   const t = ROLLUP_TEXT[pickLocale(locale)];
@@ -104,15 +107,18 @@ export async function readSubmission(file, { locale } = {}) {
     const kind = kindOf(name, text);
     if (!kind) return { file: name, message: t.notJsonCsv };
     if (kind === 'csv') return { file: name, kind, text, doc: readCsv(text).doc };
-    const doc = parseJson(text);
+    const doc = /** @type {any} */ (parseJson(text));
     if (doc === null || typeof doc !== 'object' || Array.isArray(doc)) return { file: name, message: t.notObject };
     if (doc.format === 'cxzy-roster/1') return { file: name, message: t.roster };
     if (doc.format === 'cxzy-entries/1') return { file: name, message: t.entries };
     if (doc.format !== TABLE) return { file: name, message: t.notTable(typeof doc.format === 'string' ? doc.format : '') };
     return { file: name, kind, text, doc };
   } catch (err) {
-    // A CxzyParseError (line, column): said in the clerk's words.
-    if (err && err.line) return { file: name, message: t.unparsable(/\.csv$/i.test(name) ? 'CSV' : 'JSON', err.line, err.column, err.message) };
+    // A CxzyParseError (line, column): where and why in the clerk's words, from the core's catalogue.
+    if (err && err.line) {
+      const why = full.parseErrorText(err.line, err.column, err.message, pickLocale(locale));
+      return { file: name, message: t.unparsable(/\.csv$/i.test(name) ? 'CSV' : 'JSON', why) };
+    }
     return { file: name, message: err && err.message ? err.message : String(err) };
   }
 }
@@ -138,6 +144,9 @@ export function presetFor(unit, presetId, locale) {
  * order the files came. With batch 2 (given, or the latest batch among the tables), a batch-1
  * table is the `previous` of the batch-2 table of the same unit (P rules per child) and is not
  * rolled up itself.
+ * @param {any[]} entries
+ * @param {{ unit?: string, batch?: number | string, preset?: string, locale?: import('./index.js').Locale, today?: string }} [options]
+ * @returns {import('./index.js').RollupResult}
  */
 export function rollUp(entries, { unit = '', batch, preset, locale, today } = {}) {
   const tables = entries.filter((e) => e.doc);
@@ -164,7 +173,7 @@ export function rollUp(entries, { unit = '', batch, preset, locale, today } = {}
     for (const c of tables) c.pairedWith = null;
   }
   // In the preset's order (the order of the parent's form), then in the order received.
-  const rank = (e) => (order.has(unitOf(e.doc)) ? order.get(unitOf(e.doc)) : order.size);
+  const rank = (e) => (order.has(unitOf(e.doc)) ? /** @type {number} */ (order.get(unitOf(e.doc))) : order.size);
   const sorted = childEntries.map((e, i) => [e, i]).sort((a, b) => rank(a[0]) - rank(b[0]) || a[1] - b[1]).map(([e]) => e);
 
   const own = (e, prev) => {
@@ -191,6 +200,7 @@ export function rollUp(entries, { unit = '', batch, preset, locale, today } = {}
     });
   });
 
+  /** @type {import('./index.js').StatsDoc | null} */
   let doc = null;
   let aIssues = [];
   let refused = false;
@@ -229,6 +239,7 @@ export class Rollup {
   constructor(host) {
     this.host = host;
     this.entries = [];
+    /** @type {Promise<unknown>} */
     this.queue = Promise.resolve();
     this.uid = `cxr${++uid}`;
     this.root = host.shadowRoot || host.attachShadow({ mode: 'open' });
@@ -274,7 +285,8 @@ export class Rollup {
     this.refresh();
   }
 
-  result() { return this.last; }
+  /** @returns {import('./index.js').RollupResult} (refresh(), which the constructor calls, set it) */
+  result() { return /** @type {import('./index.js').RollupResult} */ (this.last); }
 
   destroy() {
     for (const [target, type, fn] of this.listeners) target.removeEventListener(type, fn);
@@ -341,21 +353,22 @@ export class Rollup {
     const b = e.target.closest('button[data-act]');
     if (!b) return;
     const act = b.dataset.act;
+    const last = /** @type {import('./index.js').RollupResult} */ (this.last);
     if (act === 'pick') this.input.click();
     else if (act === 'clear') this.clear();
     else if (act === 'remove') this.remove(Number(b.dataset.id));
-    else if (act === 'json' && this.last.doc) this.download('json', `${JSON.stringify(this.last.doc, null, 2)}\n`, 'application/json');
-    else if (act === 'csv' && this.last.doc) this.download('csv', writeCsv(this.last.doc), 'text/csv;charset=utf-8');
+    else if (act === 'json' && last.doc) this.download('json', `${JSON.stringify(last.doc, null, 2)}\n`, 'application/json');
+    else if (act === 'csv' && last.doc) this.download('csv', writeCsv(last.doc), 'text/csv;charset=utf-8');
     // The official layout as a workbook (cxzy-form/excel, loaded on first use).
-    else if (act === 'xlsx' && this.last.doc) {
-      const doc = this.last.doc;
+    else if (act === 'xlsx' && last.doc) {
+      const doc = last.doc;
       import('./excel.js').then(async (x) => this.download('xlsx', await x.writeXlsx(doc), x.XLSX_TYPE));
     }
     else if (act === 'print') window.print();
   }
 
   download(ext, text, type) {
-    const d = this.last.doc;
+    const d = /** @type {import('./index.js').StatsDoc} */ (/** @type {import('./index.js').RollupResult} */ (this.last).doc);
     const base = [d.unit || 'cxzy-stats', d.batch ? this.t.batchN(d.batch) : '', this.t.fileSuffix].filter(Boolean).join('-');
     const name = `${base.replace(/[\\/:*?"<>|]/g, '_')}.${ext}`;
     const url = URL.createObjectURL(new Blob([text], { type }));

@@ -32,6 +32,7 @@ const withMore = (fn) => (installed ? fn() : loadMore().then(fn));
 /**
  * Loads stats-more.js (keyboard travel, paste, undo, export checks, files, English) once, for
  * every form on the page. Resolves when its methods are on StatsForm's prototype.
+ * @returns {Promise<void>}
  */
 export function loadMore() {
   if (!moreP) {

@@ -75,7 +75,7 @@ done
   --external:./index.js --external:./cxzy_form.js --outfile=$out/review.js
 # rollup.js (<cxzy-rollup>, the receiving office): the same, imported when the first element connects.
 "$bin/esbuild" "$stage/rollup.js" --bundle --minify --format=esm --target=es2020 --log-level=warning \
-  --external:./index.js --external:./excel.js --outfile=$out/rollup.js
+  --external:./index.js --external:./excel.js --external:./cxzy_form.js --outfile=$out/rollup.js
 # excel.js (cxzy-form/excel): .xlsx in and out, imported by the form when a clerk opens or saves a
 # workbook; it reads with the full wasm (readSheet), which it loads through init().
 "$bin/esbuild" "$stage/excel.js" --bundle --minify --format=esm --target=es2020 --log-level=warning \

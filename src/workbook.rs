@@ -9,6 +9,7 @@
 use std::io::Cursor;
 
 use calamine::{Data, Dimensions, Range, Reader, Xls, XlsError, Xlsx, XlsxError};
+use chrono::NaiveDate;
 use rust_xlsxwriter::{utility::row_col_to_cell, ExcelDateTime, Format, FormatAlign, FormatBorder, Formula, Workbook, Worksheet, XlsxError as WriteError};
 use serde_json::Value;
 
@@ -43,22 +44,80 @@ pub fn sniff(bytes: &[u8]) -> Option<WorkbookKind> {
     }
 }
 
-/// A workbook that cannot be read at all (the CLI's exit 2); the message is for the clerk.
+/// Why a workbook cannot be read or written.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct WorkbookError(pub String);
+pub enum WorkbookErrorKind {
+    /// The bytes are neither `.xlsx` nor `.xls` content.
+    NotAWorkbook,
+    /// The workbook has an opening password.
+    Password,
+    /// The file is damaged (or not what its first bytes say); `detail` is the reader's own reason,
+    /// for a developer (not shown to the clerk).
+    Damaged { format: WorkbookKind, detail: String },
+    /// The workbook has no worksheet.
+    NoSheet,
+    /// No worksheet has the table's column header row (单位名称 …); the position is the first sheet.
+    NoTable,
+    /// rust_xlsxwriter could not write the workbook (`detail`: its reason).
+    Write { detail: String },
+}
 
-impl std::fmt::Display for WorkbookError {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(&self.0)
+/// A workbook that cannot be read at all (the CLI's exit 2): a kind and, where there is one, a
+/// position (the worksheet), as the csv crate's errors carry one. `Display` is for developers
+/// (English, with the reader's detail); [`WorkbookError::message`] is for the clerk, from the
+/// locale's catalogue.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("{}{}", self.message(Locale::En), self.detail().map(|d| format!(" ({d})")).unwrap_or_default())]
+pub struct WorkbookError {
+    kind: WorkbookErrorKind,
+    sheet: Option<String>,
+}
+
+impl WorkbookError {
+    fn new(kind: WorkbookErrorKind) -> WorkbookError {
+        WorkbookError { kind, sheet: None }
+    }
+
+    /// What went wrong.
+    pub fn kind(&self) -> &WorkbookErrorKind {
+        &self.kind
+    }
+
+    /// The worksheet it is about, if any.
+    pub fn sheet(&self) -> Option<&str> {
+        self.sheet.as_deref()
+    }
+
+    fn detail(&self) -> Option<&str> {
+        match &self.kind {
+            WorkbookErrorKind::Damaged { detail, .. } | WorkbookErrorKind::Write { detail } => Some(detail),
+            _ => None,
+        }
+    }
+
+    /// The clerk's sentence in `locale` (the catalogue's `workbook_*` phrases).
+    pub fn message(&self, locale: Locale) -> String {
+        let c = crate::core::vocab::catalogue(locale);
+        let text = match &self.kind {
+            WorkbookErrorKind::NotAWorkbook => c.phrase("workbook_not").to_string(),
+            WorkbookErrorKind::Password => c.phrase("workbook_password").to_string(),
+            WorkbookErrorKind::Damaged { format, .. } => {
+                c.phrase("workbook_damaged").replace("{format}", if *format == WorkbookKind::Xls { ".xls" } else { ".xlsx" })
+            }
+            WorkbookErrorKind::NoSheet => c.phrase("workbook_no_sheet").to_string(),
+            WorkbookErrorKind::NoTable => c.phrase("workbook_no_table").replace("{sheet}", self.sheet().unwrap_or("")),
+            WorkbookErrorKind::Write { .. } => c.phrase("workbook_write").to_string(),
+        };
+        crate::core::messages::capitalize(text)
     }
 }
 
 fn password() -> WorkbookError {
-    WorkbookError("the workbook is password-protected (工作簿设有打开密码): save a copy without a password and check that".into())
+    WorkbookError::new(WorkbookErrorKind::Password)
 }
 
-fn corrupt(kind: &str, e: impl std::fmt::Display) -> WorkbookError {
-    WorkbookError(format!("not a readable {kind} workbook (文件已损坏或不是 Excel 文件): {e}"))
+fn corrupt(format: WorkbookKind, e: impl std::fmt::Display) -> WorkbookError {
+    WorkbookError::new(WorkbookErrorKind::Damaged { format, detail: e.to_string() })
 }
 
 /// An encrypted `.xlsx` is an OLE2 file holding `EncryptionInfo` and `EncryptedPackage` streams
@@ -113,7 +172,7 @@ fn text(d: &Data) -> String {
         Data::Bool(b) => (if *b { "TRUE" } else { "FALSE" }).into(),
         Data::DateTime(dt) if dt.is_datetime() => {
             let (y, m, day, ..) = dt.to_ymd_hms_milli();
-            format!("{y:04}-{m:02}-{day:02}")
+            NaiveDate::from_ymd_opt(i32::from(y), u32::from(m), u32::from(day)).map_or_else(|| number_text(dt.as_f64()), normalize::iso)
         }
         Data::DateTime(dt) => number_text(dt.as_f64()),
         Data::DateTimeIso(s) => s.get(..10).unwrap_or(s).to_string(),
@@ -156,7 +215,7 @@ pub type Sheet = (String, Vec<Vec<String>>);
 fn sheet_grids<'a, R: Reader<Cursor<&'a [u8]>>>(
     wb: &mut R,
     merges: impl Fn(&mut R, &str) -> Vec<Dimensions>,
-    kind: &str,
+    kind: WorkbookKind,
 ) -> Result<Vec<Sheet>, WorkbookError>
 where
     R::Error: std::fmt::Display,
@@ -176,24 +235,24 @@ pub fn grids(bytes: &[u8]) -> Result<Vec<Sheet>, WorkbookError> {
         Some(WorkbookKind::Xlsx) => {
             let mut wb: Xlsx<_> = calamine::open_workbook_from_rs(Cursor::new(bytes)).map_err(|e| match e {
                 XlsxError::Password => password(),
-                e => corrupt("xlsx", e),
+                e => corrupt(WorkbookKind::Xlsx, e),
             })?;
-            sheet_grids(&mut wb, |wb, name| wb.merge_cells_by_sheet_name(name).unwrap_or_default(), "xlsx")
+            sheet_grids(&mut wb, |wb, name| wb.merge_cells_by_sheet_name(name).unwrap_or_default(), WorkbookKind::Xlsx)
         }
         Some(WorkbookKind::Xls) => {
             if is_encrypted_ooxml(bytes) {
                 return Err(password());
             }
             if !cfb_is_complete(bytes) {
-                return Err(corrupt("xls", "sectors beyond the end of the file (truncated?)"));
+                return Err(corrupt(WorkbookKind::Xls, "sectors beyond the end of the file (truncated?)"));
             }
             let mut wb: Xls<_> = calamine::open_workbook_from_rs(Cursor::new(bytes)).map_err(|e| match e {
                 XlsError::Password => password(),
-                e => corrupt("xls", e),
+                e => corrupt(WorkbookKind::Xls, e),
             })?;
-            sheet_grids(&mut wb, |wb, name| wb.merge_cells_by_sheet_name(name).unwrap_or_default(), "xls")
+            sheet_grids(&mut wb, |wb, name| wb.merge_cells_by_sheet_name(name).unwrap_or_default(), WorkbookKind::Xls)
         }
-        None => Err(WorkbookError("not an Excel workbook (neither .xlsx nor .xls content)".into())),
+        None => Err(WorkbookError::new(WorkbookErrorKind::NotAWorkbook)),
     }
 }
 
@@ -201,16 +260,16 @@ pub fn grids(bytes: &[u8]) -> Result<Vec<Sheet>, WorkbookError> {
 /// row (单位名称 …), laid out by [`sheet::read`].
 pub fn read(bytes: &[u8]) -> Result<(StatsDoc, Vec<Issue>), WorkbookError> {
     let sheets = grids(bytes)?;
-    let mut first_error = None;
-    for (name, g) in &sheets {
-        match sheet::read(g) {
-            Ok(found) => return Ok(found),
-            Err(e) => {
-                first_error.get_or_insert_with(|| format!("{name}: {}", e.message));
-            }
+    for (_, g) in &sheets {
+        if let Ok(found) = sheet::read(g) {
+            return Ok(found);
         }
     }
-    Err(WorkbookError(first_error.unwrap_or_else(|| "the workbook has no worksheet".into())))
+    // The layout reader's only refusal is a sheet without the column header row.
+    Err(match sheets.first() {
+        Some((name, _)) => WorkbookError { kind: WorkbookErrorKind::NoTable, sheet: Some(name.clone()) },
+        None => WorkbookError::new(WorkbookErrorKind::NoSheet),
+    })
 }
 
 // ---- writing the official layout ----
@@ -350,7 +409,7 @@ fn field(ws: &mut Worksheet, f: &Formats, row: u32, col: u16, label: &str, label
 /// percentages by number format, with formulas), the footer lines, the written report; A4
 /// landscape, one page wide, the header rows repeated on every page, panes frozen below 合计.
 pub fn write(doc: &StatsDoc) -> Result<Vec<u8>, WorkbookError> {
-    write_inner(doc).map_err(|e| WorkbookError(format!("cannot write the workbook: {e}")))
+    write_inner(doc).map_err(|e| WorkbookError::new(WorkbookErrorKind::Write { detail: e.to_string() }))
 }
 
 fn write_inner(doc: &StatsDoc) -> Result<Vec<u8>, WriteError> {

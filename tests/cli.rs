@@ -126,3 +126,44 @@ fn aggregate_rolls_children_up_and_refuses_mixed_batches() {
     let out = String::from_utf8_lossy(&o.stdout);
     assert!(out.contains("A001") && out.contains("A002"), "{out}");
 }
+
+/// clap's own errors (an unknown option, a missing argument, no command) speak the clerk's
+/// language — zh-CN by default, English with `--locale en` — and exit 2 (SPEC §8.2); `--help`
+/// and `--version` exit 0.
+#[test]
+fn usage_errors_are_in_the_clerks_language_with_exit_2() {
+    let han = |s: &str| s.chars().any(|c| ('\u{4e00}'..='\u{9fff}').contains(&c));
+    let cases: &[(&[&str], &str, &str)] = &[
+        (&["validate", "--bogus", "x.json"], "不认识的选项「--bogus」", "unknown option “--bogus”"),
+        (&["frob"], "不认识的命令「frob」", "unknown command “frob”"),
+        (&["coverage", "--roster", "r.json"], "缺少：--entries", "missing: --entries"),
+        (&[], "请给出命令", "which command?"),
+        (&["export", "t.json", "--csv", "--xlsx"], "--csv 不能与 --xlsx 同时使用", "--csv cannot be used with --xlsx"),
+    ];
+    for (args, zh, en) in cases {
+        let o = cxzy(args);
+        let err = String::from_utf8_lossy(&o.stderr);
+        assert_eq!(o.status.code(), Some(2), "{args:?}: {err}");
+        assert!(err.contains(zh) && err.contains("cxzy --help") && !err.contains("error:") && !err.contains("Usage"), "{args:?}: {err}");
+        let mut with_en = args.to_vec();
+        with_en.extend(["--locale", "en"]);
+        let o = cxzy(&with_en);
+        let err = String::from_utf8_lossy(&o.stderr);
+        assert_eq!(o.status.code(), Some(2), "{with_en:?}: {err}");
+        assert!(err.contains(en) && !han(&err), "{with_en:?}: {err}");
+    }
+    // `--locale=en` before the command too.
+    let o = cxzy(&["--locale=en", "validate", "--bogus"]);
+    assert!(String::from_utf8_lossy(&o.stderr).contains("unknown option"), "{}", String::from_utf8_lossy(&o.stderr));
+    assert_eq!(cxzy(&["--help"]).status.code(), Some(0));
+    assert_eq!(cxzy(&["--version"]).status.code(), Some(0));
+    // The CLI's own refusals too: a missing file, a bad date, a bad batch.
+    let o = cxzy(&["validate", "/nonexistent/x.json"]);
+    assert!(String::from_utf8_lossy(&o.stderr).contains("找不到该文件") && o.status.code() == Some(2));
+    let o = cxzy(&["validate", "/nonexistent/x.json", "--locale", "en"]);
+    assert!(String::from_utf8_lossy(&o.stderr).contains("there is no such file"));
+    let o = cxzy(&["coverage", "--roster", "r", "--entries", "e", "--as-of", "2011-13-01", "--batch", "1", "--unit", "x"]);
+    assert!(String::from_utf8_lossy(&o.stderr).contains("--as-of：「2011-13-01」不是日期") && o.status.code() == Some(2));
+    let o = cxzy(&["coverage", "--roster", "r", "--entries", "e", "--as-of", "2011-01-01", "--batch", "3", "--unit", "x", "--locale", "en"]);
+    assert!(String::from_utf8_lossy(&o.stderr).contains("--batch is 1 or 2, not 3") && o.status.code() == Some(2));
+}

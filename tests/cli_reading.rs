@@ -62,7 +62,7 @@ fn json_that_is_not_utf8_is_unreadable_with_line_and_column() {
     let o = cxzy_with_stdin(&["validate", "-"], &gbk);
     assert_eq!(o.status.code(), Some(2));
     let err = String::from_utf8_lossy(&o.stderr);
-    assert!(err.contains("UTF-8") && err.contains("line"), "{err}");
+    assert!(err.contains("UTF-8") && err.contains("第 ") && err.contains(" 列："), "{err}");
     // A BOM is allowed.
     let mut bom = b"\xef\xbb\xbf".to_vec();
     bom.extend(text.as_bytes());

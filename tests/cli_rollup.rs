@@ -54,7 +54,7 @@ fn validate_many_files_prints_one_line_each_and_a_total_with_the_worst_exit_stat
     let out = text(&o.stdout);
     let lines: Vec<&str> = out.lines().collect();
     assert_eq!(lines.len(), 3, "{out}");
-    assert!(lines[0].starts_with('✗') && lines[0].contains("cannot be read") && lines[0].contains("line 3, column 11"), "{out}");
+    assert!(lines[0].starts_with('✗') && lines[0].contains("cannot be read") && lines[0].contains("Line 3, column 11"), "{out}");
     assert!(lines[1].starts_with('✗') && lines[1].contains("errors"), "{out}");
     assert!(lines[2].starts_with('✓'), "{out}");
     assert!(text(&o.stderr).contains("3 files: 1 without errors, 1 with errors, 1 unreadable"), "{}", text(&o.stderr));
@@ -65,7 +65,7 @@ fn validate_many_files_prints_one_line_each_and_a_total_with_the_worst_exit_stat
     let v: Value = serde_json::from_slice(&o.stdout).expect("JSON array");
     assert_eq!(v.as_array().unwrap().len(), 3);
     assert_eq!(v[0]["errors"], 0);
-    assert!(v[1]["error"].as_str().unwrap().contains("line 3"), "{v}");
+    assert!(v[1]["error"].as_str().unwrap().contains("第 3 行第 11 列"), "{v}");
     assert!(v[2]["errors"].as_u64().unwrap() > 0);
     assert_eq!(v[2]["issues"].as_array().unwrap().iter().filter(|i| i["severity"] == "error").count() as u64, v[2]["errors"].as_u64().unwrap());
 }

@@ -83,7 +83,7 @@ fn a_workbook_is_recognised_by_its_content_not_its_name() {
 
 #[test]
 fn corrupt_and_password_protected_workbooks_exit_2_with_a_message() {
-    for (f, says) in [("corrupt.xlsx", "损坏"), ("password.xlsx", "password")] {
+    for (f, says) in [("corrupt.xlsx", "文件已损坏"), ("password.xlsx", "设有打开密码")] {
         for cmd in ["validate", "totals", "export"] {
             let mut args = vec![cmd, fixture(f).leak() as &str];
             if cmd == "export" {
@@ -96,6 +96,22 @@ fn corrupt_and_password_protected_workbooks_exit_2_with_a_message() {
             assert!(!err.contains("panicked"), "{err}");
         }
     }
+    // In English: the kind's sentence, no Chinese, and the kind and position for a program.
+    let o = cxzy(&["totals", &fixture("password.xlsx"), "--locale", "en"]);
+    let err = String::from_utf8_lossy(&o.stderr);
+    assert!(err.contains("The workbook has an opening password") && !err.chars().any(|c| ('\u{4e00}'..='\u{9fff}').contains(&c)), "{err}");
+    let e = cxzy_form::workbook::grids(&std::fs::read(fixture("corrupt.xlsx")).unwrap()).unwrap_err();
+    assert!(matches!(e.kind(), cxzy_form::workbook::WorkbookErrorKind::Damaged { format: cxzy_form::workbook::WorkbookKind::Xlsx, .. }), "{e:?}");
+    let e = cxzy_form::workbook::read(&std::fs::read(fixture("password.xlsx")).unwrap()).unwrap_err();
+    assert_eq!(e.kind(), &cxzy_form::workbook::WorkbookErrorKind::Password);
+    assert_eq!(e.sheet(), None);
+    // A workbook whose sheets hold no table: NoTable, at the first sheet, named in the message.
+    let mut wb = rust_xlsxwriter::Workbook::new();
+    wb.add_worksheet().set_name("说明").unwrap().write_string(0, 0, "填表说明").unwrap();
+    let e = cxzy_form::workbook::read(&wb.save_to_buffer().unwrap()).unwrap_err();
+    assert_eq!((e.kind(), e.sheet()), (&cxzy_form::workbook::WorkbookErrorKind::NoTable, Some("说明")));
+    assert!(e.message(cxzy_form::core::issue::Locale::ZhCn).contains("工作表「说明」"), "{}", e.message(cxzy_form::core::issue::Locale::ZhCn));
+    assert!(e.message(cxzy_form::core::issue::Locale::En).contains("“说明”"), "{}", e.message(cxzy_form::core::issue::Locale::En));
     let half = tmp("half.xls");
     let bytes = std::fs::read(fixture("clerk-wps.xls")).unwrap();
     std::fs::write(&half, &bytes[..bytes.len() / 3]).unwrap();

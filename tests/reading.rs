@@ -116,6 +116,8 @@ fn splice(anchor: &str, extra: &str) -> String {
     format!("{}{extra}{}", &text[..at], &text[at..])
 }
 
+/// SPEC §5.1 T015: “a key appears twice in one JSON object … the first is kept, the second
+/// reported at its path — never a silent last-one-wins”.
 #[test]
 fn a_key_twice_is_t015_at_the_second_and_the_first_is_kept() {
     assert!(codes_at(&model::read_text(&base().to_string()).unwrap().issues, "T015").is_empty(), "no repeat, no T015");
@@ -142,6 +144,10 @@ fn validate_text(text: &str) -> Vec<Issue> {
     cxzy_form::core::validate::validate_text(text, &Default::default()).expect("JSON")
 }
 
+/// 创先办[2010]7号 一、确保全面覆盖：“要努力做到每名书记都作点评，每个基层党组织和每名党员都被点评”；
+/// 二、务求取得实效：“点评要实事求是、言之有物”. A coverage is what the counts say was done: one
+/// claimed in the file that they do not bear out is R041 (a warning naming the unit), not silently
+/// replaced.
 #[test]
 fn a_computed_value_that_disagrees_is_r041_an_equal_one_n005() {
     // Row 0 of the base table: 1 200 of 1 200 organisations reviewed (100.0%).
@@ -160,6 +166,12 @@ fn a_computed_value_that_disagrees_is_r041_an_equal_one_n005() {
     );
     assert_eq!(cxzy_form::core::messages::severity_of("R041"), cxzy_form::core::issue::Severity::Warning);
     assert!(codes_at(&issues, "N005").is_empty());
+    // The clerk reads which unit claimed what, in words.
+    let mut d = base();
+    d["rows"][0]["orgs_coverage"] = json!("95.0%");
+    let r041 = validate_text(&d.to_string()).into_iter().find(|i| i.code == "R041").expect("R041");
+    assert!(r041.message.starts_with("「哈尔滨市」") && r041.message.contains("填报为「95.0%」，按各栏数据计算应为 100.0%"), "{}", r041.message);
+    assert!(!r041.message.contains("orgs_coverage"), "{}", r041.message);
     for equal in [json!("100.0%"), json!(100), json!("100"), json!(99.95)] {
         let issues = with("orgs_coverage", equal.clone());
         assert!(codes_at(&issues, "R041").is_empty(), "{equal}");

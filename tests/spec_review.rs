@@ -729,8 +729,8 @@ fn exit_2_when_a_file_cannot_be_read_or_parsed_naming_line_and_column() {
         let o = cxzy(&args);
         assert_eq!(o.status.code(), Some(2), "{args:?}");
         let err = String::from_utf8_lossy(&o.stderr);
-        // `{ "id": }` — line 3, column 24.
-        assert!(err.contains("line 3") && err.contains("column 24"), "{args:?}: {err}");
+        // `{ "id": }` — line 3, column 24, in the clerk's words (zh-CN by default).
+        assert!(err.contains(":3:24: 第 3 行第 24 列："), "{args:?}: {err}");
     }
     for args in [vec!["validate", "/nonexistent/x.json"], vec!["totals", "/nonexistent/x.json"], vec!["export", "/nonexistent/x.json", "--csv"]] {
         assert_eq!(cxzy(&args).status.code(), Some(2), "{args:?}");

@@ -647,3 +647,26 @@ fn a_picture_is_neither_json_nor_a_table_in_words() {
     // A table is still a table.
     assert!(cxzy_form::core::stats::csv::read("单位名称,基层党组织 · 总数(个)\n哈尔滨市,12\n").is_ok());
 }
+
+/// What the CSV reader refuses is said in the clerk's words too: zh-CN without English (but the
+/// names of formats), English without Chinese (but the clerk's own cell), never “the JSON is not
+/// well formed” for a CSV.
+#[test]
+fn a_csv_that_cannot_be_read_says_why_in_words() {
+    let han = |s: &str| s.chars().filter(|c| ('\u{4e00}'..='\u{9fff}').contains(c)).count();
+    let cases = [
+        ("单位名称,基层党组织 · 总数(个)\n哈尔滨市,\"12\n", "引号", "quote"),
+        ("单位名称,基层党组织 · 总数(个)\n哈尔滨市,1\0\n", "NUL 字符", "NUL character"),
+        ("填报单位,黑龙江省\n备注栏,x\n", "「备注栏」既不是表头栏目", "“备注栏” is neither a header field"),
+    ];
+    for (csv, zh_says, en_says) in cases {
+        let e = cxzy_form::core::stats::csv::read(csv).unwrap_err();
+        let zh = messages::parse_error(e.line, e.column, &e.message, cxzy_form::Locale::ZhCn);
+        assert!(zh.contains(zh_says) && !zh.contains("JSON") && zh.starts_with('第'), "{zh}");
+        let latin: Vec<&str> = zh.split(|c: char| !c.is_ascii_alphabetic()).filter(|w| !w.is_empty() && !["CSV", "UTF", "NUL"].contains(w)).collect();
+        assert!(latin.is_empty(), "English in {zh}: {latin:?}");
+        let en = messages::parse_error(e.line, e.column, &e.message, cxzy_form::Locale::En);
+        assert!(en.contains(en_says) && en.starts_with("Line "), "{en}");
+        assert_eq!(han(&en), han(if csv.contains("备注栏") { "备注栏" } else { "" }), "Chinese in {en}");
+    }
+}

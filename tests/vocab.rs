@@ -77,3 +77,73 @@ fn the_check_finds_a_key_in_code_and_ignores_comments() {
     assert_eq!(hits("// 'branch_secretary' is the core's\n/* central_work */ const id = Math.random();"), 0);
     assert_eq!(hits("const url = 'https://x/onsite';"), 1);
 }
+
+/// Every code docs/codes.md documents (a `### CODE —` section or a `| CODE |` row) is a code of
+/// the core with a message in each locale; where the page quotes the templates (`| zh-CN |`,
+/// `| en |` rows), they are the catalogue's, word for word.
+#[test]
+fn every_documented_code_has_its_message_in_each_locale() {
+    use cxzy_form::core::issue::Locale;
+    use cxzy_form::core::messages::CATALOGUE;
+    let docs = std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("docs/codes.md")).expect("docs/codes.md");
+    let is_code = |w: &str| w.len() == 4 && w.starts_with(|c: char| "TRPAEOFNX".contains(c)) && w[1..].bytes().all(|b| b.is_ascii_digit());
+    let mut documented = 0;
+    let mut drift = Vec::new();
+    let mut current: Option<&str> = None;
+    for line in docs.lines() {
+        let head = line.strip_prefix("### ").and_then(|r| r.split_whitespace().next());
+        let row = line.strip_prefix("| ").and_then(|r| r.split_whitespace().next());
+        if let Some(code) = head.or(row).filter(|w| is_code(w)) {
+            let at = CATALOGUE.iter().position(|(c, _)| *c == code).unwrap_or_else(|| panic!("{code} is documented but not a code of the core"));
+            for l in [Locale::ZhCn, Locale::En] {
+                assert!(vocab::catalogue(l).template(at).is_some_and(|t| !t.is_empty()), "{code}: no {l:?} message");
+            }
+            documented += 1;
+            current = head.is_some().then_some(code).or(current.filter(|_| row.is_none()));
+            continue;
+        }
+        if line.starts_with("### ") || line.starts_with("## ") {
+            current = None;
+        }
+        let Some(code) = current else { continue };
+        let at = CATALOGUE.iter().position(|(c, _)| *c == code).expect("code");
+        for (tag, l) in [("| zh-CN | ", Locale::ZhCn), ("| en | ", Locale::En)] {
+            if let Some(t) = line.strip_prefix(tag).and_then(|r| r.strip_suffix(" |")) {
+                let want = vocab::catalogue(l).template(at).unwrap_or("");
+                if t != want {
+                    drift.push(format!("{code} {tag}\n  docs: {t}\n  core: {want}"));
+                }
+            }
+        }
+    }
+    assert!(drift.is_empty(), "docs/codes.md's templates are not the catalogue's:\n{}", drift.join("\n"));
+    assert!(documented >= CATALOGUE.len(), "{documented} codes documented, {} in the core", CATALOGUE.len());
+}
+
+/// The shipped types name the same values as the core: `index.d.ts`'s unions of roles, kinds,
+/// focus tags, `combined_with`, methods, grades and presets are the vocabulary's lists (a value
+/// added to `vocab/mod.rs` must reach TypeScript users too).
+#[test]
+fn index_d_ts_unions_are_the_vocabularys_lists() {
+    let dts = std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("js/index.d.ts")).expect("index.d.ts");
+    // The quoted values after `anchor` up to the end of its line's union.
+    let union = |anchor: &str| -> Vec<String> {
+        let at = dts.find(anchor).unwrap_or_else(|| panic!("index.d.ts has no {anchor}")) + anchor.len();
+        let line = dts[at..].lines().next().unwrap_or("");
+        let end = line.find([';', '[']).unwrap_or(line.len());
+        line[..end].split('|').filter_map(|v| v.trim().strip_prefix('\'')?.strip_suffix('\'').map(str::to_string)).collect()
+    };
+    let presets: Vec<&str> = presets::PRESETS.iter().map(|p| p.id).collect();
+    let cases: [(&str, &[&str]); 7] = [
+        ("export type ReviewerRole = ", &vocab::ROLES),
+        ("export type TargetKind = ", &vocab::KINDS),
+        ("export type FocusTag = ", &vocab::FOCUS),
+        ("export type CombinedWith = ", &vocab::COMBINED_WITH),
+        ("method: ", &vocab::METHODS),
+        ("grade?: ", &vocab::GRADES),
+        ("export type Preset = ", &presets),
+    ];
+    for (anchor, ids) in cases {
+        assert_eq!(union(anchor), ids.to_vec(), "index.d.ts {anchor}");
+    }
+}

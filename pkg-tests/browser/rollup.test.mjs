@@ -328,3 +328,16 @@ test('a workbook (.xlsx, .xls) sent by a sub-unit is read like its JSON; a damag
   assert.deepEqual(log.errors, []);
   await context.close();
 });
+
+test('a file that cannot be parsed says where and why in the clerk’s words (the core’s catalogue)', async () => {
+  const { page, log, context } = await rollupPage();
+  const r = await page.evaluate((s) => document.querySelector(s).addFiles([
+    new File(['{\n  "format": "cxzy-stats/1",\n  "unit": ,\n}'], 'bad.json', { type: 'application/json' }),
+    new File(['单位名称,基层党组织 · 总数(个)\n哈尔滨市,"12\n'], 'bad.csv', { type: 'text/csv' }),
+  ]), R);
+  const said = Object.fromEntries(r.unreadable.map((u) => [u.file, u.message]));
+  assert.equal(said['bad.json'], '无法解析 JSON：第 3 行第 11 列：此处应为一个值');
+  assert.match(said['bad.csv'], /^无法解析 CSV：第 2 行第 \d+ 列：此处的引号（"）开始了一个单元格，但没有结束/);
+  assert.deepEqual(log.errors, []);
+  await context.close();
+});

@@ -36,7 +36,9 @@ mod cli {
 
     use cxzy_form::core::issue::{has_errors, Issue, Locale, Severity};
     use cxzy_form::core::json::{self, ParseError, MAX_BYTES};
-    use cxzy_form::core::messages::localize;
+    use cxzy_form::core::messages::{localize, parse_error};
+    use cxzy_form::core::vocab;
+    use cxzy_form::workbook::WorkbookError;
     use cxzy_form::core::normalize::parse_date;
     use cxzy_form::core::stats::{aggregate, csv, model, totals, StatsDoc};
     use cxzy_form::core::validate::{check_stats, validate_text, Options};
@@ -116,37 +118,127 @@ mod cli {
         },
     }
 
-    /// A failure that stops the command with exit status 2.
-    struct Fatal(String);
+    /// A failure that stops the command with exit status 2: what and where, worded in the
+    /// clerk's language only when printed ([`Fatal::message`], from the catalogue).
+    enum Fatal {
+        /// A file that cannot be opened, read or written.
+        Io { path: PathBuf, error: std::io::Error, write: bool },
+        /// A file past the limit (X003), which is never read to its end.
+        TooLarge { path: PathBuf, limit: u64 },
+        /// Text that is not JSON or a table, or not UTF-8: where.
+        Parse { path: PathBuf, error: ParseError },
+        /// A workbook that cannot be read or written.
+        Workbook { path: PathBuf, error: WorkbookError },
+        /// An argument that is not a date.
+        NotADate { name: &'static str, value: String },
+        /// `--batch` other than 1 or 2.
+        Batch(u8),
+    }
 
     impl Fatal {
         fn at(path: &Path, e: &ParseError) -> Fatal {
-            if e.line > 0 {
+            Fatal::Parse { path: path.to_path_buf(), error: e.clone() }
+        }
+
+        fn io(path: &Path) -> impl Fn(std::io::Error) -> Fatal + '_ {
+            move |error| Fatal::Io { path: path.to_path_buf(), error, write: false }
+        }
+
+        /// The line printed after `cxzy: `.
+        fn message(&self, locale: Locale) -> String {
+            let c = vocab::catalogue(locale);
+            match self {
+                Fatal::Io { path, error, write } => {
+                    let key = match error.kind() {
+                        std::io::ErrorKind::NotFound => "file_not_found",
+                        std::io::ErrorKind::PermissionDenied => "file_denied",
+                        std::io::ErrorKind::IsADirectory => "file_is_dir",
+                        _ if *write => "file_unwritable",
+                        _ => "file_unreadable",
+                    };
+                    format!("{}: {}", path.display(), c.phrase(key))
+                }
+                Fatal::TooLarge { path, limit } => {
+                    format!("{}: [X003] {}", path.display(), c.phrase("too_large_over").replace("{max}", &limit.to_string()))
+                }
                 // `file:3:11:` for editors, and the words for people (SPEC §8.2: "the message
                 // names line and column").
-                Fatal(format!("{}:{}:{}: {e}", path.display(), e.line, e.column))
-            } else {
-                Fatal(format!("{}: {}", path.display(), e.message))
+                Fatal::Parse { path, error: e } if e.line > 0 => {
+                    format!("{}:{}:{}: {}", path.display(), e.line, e.column, parse_error(e.line, e.column, &e.message, locale))
+                }
+                Fatal::Parse { path, error: e } => format!("{}: {}", path.display(), parse_error(0, 0, &e.message, locale)),
+                Fatal::Workbook { path, error } => format!("{}: {}", path.display(), error.message(locale)),
+                Fatal::NotADate { name, value } => c.phrase("cli_not_date").replace("{name}", name).replace("{value}", value),
+                Fatal::Batch(b) => c.phrase("cli_batch").replace("{batch}", &b.to_string()),
             }
         }
+    }
+
+    /// A sentence of the catalogue with its `{name}`s filled in, in order (the clerk's own text —
+    /// a file name, a message — last, so that a brace in it is never taken for a placeholder).
+    fn phrase(locale: Locale, key: &str, args: &[(&str, &dyn std::fmt::Display)]) -> String {
+        args.iter().fold(vocab::catalogue(locale).phrase(key).to_string(), |s, (k, v)| s.replace(&format!("{{{k}}}"), &v.to_string()))
+    }
+
+    /// The locale asked for on the command line (`--locale en`, `--locale=en`), for the words of
+    /// an error clap finds before the arguments are parsed; zh-CN otherwise.
+    fn locale_of_args() -> Locale {
+        let args: Vec<String> = std::env::args().collect();
+        let asked = args.iter().enumerate().find_map(|(i, a)| {
+            a.strip_prefix("--locale=").map(str::to_string).or_else(|| (a == "--locale").then(|| args.get(i + 1).cloned()).flatten())
+        });
+        asked.and_then(|l| Locale::parse(&l)).unwrap_or(Locale::ZhCn)
+    }
+
+    /// clap's own errors (an unknown flag, a missing argument…) in the clerk's language: the
+    /// sentence from the catalogue and the argument clap names, then where to read the usage.
+    fn usage_error(e: &clap::Error, locale: Locale) -> String {
+        use clap::error::{ContextKind, ContextValue, ErrorKind};
+        let c = vocab::catalogue(locale);
+        let ctx = |k: ContextKind| match e.get(k) {
+            Some(ContextValue::String(s)) => s.clone(),
+            Some(ContextValue::Strings(v)) => v.join(c.phrase("list_sep")),
+            Some(v) => v.to_string(),
+            None => String::new(),
+        };
+        let (key, arg) = match e.kind() {
+            ErrorKind::UnknownArgument => ("cli_unknown_arg", ctx(ContextKind::InvalidArg)),
+            ErrorKind::InvalidSubcommand => ("cli_unknown_command", ctx(ContextKind::InvalidSubcommand)),
+            ErrorKind::MissingRequiredArgument => ("cli_missing_arg", ctx(ContextKind::InvalidArg)),
+            ErrorKind::MissingSubcommand | ErrorKind::DisplayHelpOnMissingArgumentOrSubcommand => ("cli_no_command", String::new()),
+            ErrorKind::InvalidValue | ErrorKind::ValueValidation | ErrorKind::InvalidUtf8 => ("cli_bad_value", ctx(ContextKind::InvalidArg)),
+            ErrorKind::NoEquals | ErrorKind::TooManyValues | ErrorKind::TooFewValues | ErrorKind::WrongNumberOfValues => ("cli_bad_value", ctx(ContextKind::InvalidArg)),
+            ErrorKind::ArgumentConflict => ("cli_conflict", ctx(ContextKind::InvalidArg)),
+            _ => ("cli_usage", String::new()),
+        };
+        let value = ctx(ContextKind::InvalidValue);
+        let other = ctx(ContextKind::PriorArg);
+        let text = c.phrase(key).replace("{arg}", &arg).replace("{value}", &value).replace("{other}", &other);
+        format!("{text}\n{}", c.phrase("cli_see_help"))
     }
 
     pub fn main() -> i32 {
         let cli = match Cli::try_parse() {
             Ok(c) => c,
-            Err(e) => {
+            // --help and --version as clap writes them (exit 0); a usage error in words (exit 2).
+            Err(e) if !e.use_stderr() => {
                 let _ = e.print();
-                return if e.use_stderr() { 2 } else { 0 };
+                return 0;
+            }
+            Err(e) => {
+                eprintln!("cxzy: {}", usage_error(&e, locale_of_args()));
+                return 2;
             }
         };
         let Some(locale) = Locale::parse(&cli.locale) else {
-            eprintln!("cxzy: unknown locale {:?} (use zh-CN or en)", cli.locale);
+            // Not a locale: said in the default one.
+            eprintln!("cxzy: {}", phrase(Locale::ZhCn, "cli_locale", &[("locale", &cli.locale)]));
             return 2;
         };
         match run(cli.command, locale) {
             Ok(code) => code,
-            Err(Fatal(msg)) => {
-                eprintln!("cxzy: {msg}");
+            Err(f) => {
+                eprintln!("cxzy: {}", f.message(locale));
                 2
             }
         }
@@ -157,16 +249,16 @@ mod cli {
     /// or /dev/zero is never read to its end; past the limit, X003 (exit 2).
     fn read_bytes(path: &Path, limit: u64) -> Result<Vec<u8>, Fatal> {
         use std::io::Read;
-        let fail = |e: std::io::Error| Fatal(format!("{}: {e}", path.display()));
+        let fail = Fatal::io(path);
         let source: Box<dyn Read> = if path.as_os_str() == "-" {
             Box::new(std::io::stdin().lock())
         } else {
-            Box::new(std::fs::File::open(path).map_err(fail)?)
+            Box::new(std::fs::File::open(path).map_err(&fail)?)
         };
         let mut bytes = Vec::new();
         source.take(limit + 1).read_to_end(&mut bytes).map_err(fail)?;
         if bytes.len() as u64 > limit {
-            return Err(Fatal(format!("{}: [X003] file too large (more than {limit} bytes)", path.display())));
+            return Err(Fatal::TooLarge { path: path.to_path_buf(), limit });
         }
         Ok(bytes)
     }
@@ -183,11 +275,11 @@ mod cli {
         read: impl FnOnce(&mut serde_json::Deserializer<serde_json::de::IoRead<&mut dyn std::io::BufRead>>) -> Result<T, serde_json::Error>,
     ) -> Result<T, Fatal> {
         use std::io::{BufRead, Read};
-        let fail = |e: std::io::Error| Fatal(format!("{}: {e}", path.display()));
+        let fail = Fatal::io(path);
         let source: Box<dyn Read> = if path.as_os_str() == "-" {
             Box::new(std::io::stdin().lock())
         } else {
-            Box::new(std::fs::File::open(path).map_err(fail)?)
+            Box::new(std::fs::File::open(path).map_err(&fail)?)
         };
         let mut input = std::io::BufReader::with_capacity(1 << 20, source.take(MAX_STREAMED + 1));
         if input.fill_buf().map_err(fail)?.starts_with(b"\xef\xbb\xbf") {
@@ -197,7 +289,7 @@ mod cli {
         let result = read(&mut de).and_then(|v| de.end().map(|()| v));
         // The reader stops one byte past the limit: whatever went wrong, the size is the reason.
         if input.get_ref().limit() == 0 {
-            return Err(Fatal(format!("{}: [X003] file too large (more than {MAX_STREAMED} bytes)", path.display())));
+            return Err(Fatal::TooLarge { path: path.to_path_buf(), limit: MAX_STREAMED });
         }
         result.map_err(|e| Fatal::at(path, &json::from_serde(&e)))
     }
@@ -262,7 +354,7 @@ mod cli {
     fn read_table(path: &Path) -> Result<(StatsDoc, Vec<Issue>, Value), Fatal> {
         if is_workbook(path) {
             let bytes = read_bytes(path, MAX_BYTES as u64)?;
-            let (doc, issues) = cxzy_form::workbook::read(&bytes).map_err(|e| Fatal(format!("{}: {e}", path.display())))?;
+            let (doc, issues) = cxzy_form::workbook::read(&bytes).map_err(|error| Fatal::Workbook { path: path.to_path_buf(), error })?;
             let v = doc.to_value();
             Ok((doc, issues, v))
         } else if is_csv(path) {
@@ -276,8 +368,8 @@ mod cli {
         }
     }
 
-    fn date_arg(name: &str, s: &str) -> Result<NaiveDate, Fatal> {
-        parse_date(s).map_err(|_| Fatal(format!("{name}: not a date: {s:?} (use YYYY-MM-DD)")))
+    fn date_arg(name: &'static str, s: &str) -> Result<NaiveDate, Fatal> {
+        parse_date(s).map_err(|_| Fatal::NotADate { name, value: s.to_string() })
     }
 
     /// Today from the system clock (UTC+8, the notices' time zone), unless `--today` is given.
@@ -341,7 +433,7 @@ mod cli {
     /// `{ file, error }` for a file that cannot be read). A file that cannot be read does not stop
     /// the others. Exit status: the worst of the files (2 unreadable, 1 errors, 0).
     fn report_many(files: &[PathBuf], opts: &Options, as_json: bool) -> i32 {
-        let zh = opts.locale == Locale::ZhCn;
+        let say = |key: &str, args: &[(&str, &dyn std::fmt::Display)]| phrase(opts.locale, key, args);
         let (mut worst, mut failed, mut unreadable, mut errors, mut warnings) = (0, 0, 0, 0, 0);
         let mut out = Vec::new();
         for file in files {
@@ -363,26 +455,21 @@ mod cli {
                     let first = issues.iter().find(|i| i.is_error()).or_else(|| issues.iter().find(|i| i.severity == Severity::Warning));
                     let first = first.map_or_else(String::new, |i| {
                         let path = if i.path.is_empty() { "/" } else { &i.path };
-                        if zh { format!("；首个问题 {} {path}：{}", i.code, i.message) } else { format!("; first: {} {path}: {}", i.code, i.message) }
+                        say("cli_first", &[("code", &i.code), ("path", &path), ("message", &i.message)])
                     });
                     let mark = if e > 0 { '✗' } else { '✓' };
-                    if zh {
-                        outln!("{mark} {name}：{e} 个错误，{w} 个警告{first}");
-                    } else {
-                        outln!("{mark} {name}: {e} errors, {w} warnings{first}");
-                    }
+                    outln!("{mark} {}{first}", say("cli_file_counts", &[("errors", &e), ("warnings", &w), ("file", &name)]));
                 }
-                Err(Fatal(msg)) => {
+                Err(f) => {
+                    let msg = f.message(opts.locale);
                     // The file is named once: `path:3:10: line 3, column 10: …` → `line 3, …`.
                     let msg = msg.strip_prefix(name.as_str()).map_or(msg.as_str(), |r| r.trim_start_matches(|c: char| c == ':' || c == ' ' || c.is_ascii_digit()));
                     unreadable += 1;
                     worst = 2;
                     if as_json {
                         out.push(serde_json::json!({ "file": name, "error": msg }));
-                    } else if zh {
-                        outln!("✗ {name}：无法读取（{msg}）");
                     } else {
-                        outln!("✗ {name}: cannot be read ({msg})");
+                        outln!("✗ {}", say("cli_file_unreadable", &[("why", &msg), ("file", &name)]));
                     }
                 }
             }
@@ -392,11 +479,9 @@ mod cli {
         }
         let n = files.len();
         let passed = n - failed - unreadable;
-        if zh {
-            eprintln!("共 {n} 个文件：{passed} 个无错误，{failed} 个有错误，{unreadable} 个无法读取；合计 {errors} 个错误，{warnings} 个警告");
-        } else {
-            eprintln!("{n} files: {passed} without errors, {failed} with errors, {unreadable} unreadable; {errors} errors, {warnings} warnings in all");
-        }
+        let args: [(&str, &dyn std::fmt::Display); 6] =
+            [("n", &n), ("passed", &passed), ("failed", &failed), ("unreadable", &unreadable), ("errors", &errors), ("warnings", &warnings)];
+        eprintln!("{}", say("cli_files_total", &args));
         worst
     }
 
@@ -429,17 +514,14 @@ mod cli {
                 }
                 let errors = issues.iter().filter(|i| i.is_error()).count();
                 if errors > 0 {
-                    match locale {
-                        Locale::ZhCn => eprintln!("注意：表中有 {errors} 个错误，合计仅供参考（用 cxzy validate 查看）"),
-                        Locale::En => eprintln!("note: the table has {errors} errors; totals are indicative (see cxzy validate)"),
-                    }
+                    eprintln!("{}", phrase(locale, "cli_totals_note", &[("errors", &errors)]));
                 }
                 Ok(i32::from(has_errors(&issues)))
             }
             Command::Coverage { roster, entries, as_of, batch, unit, json } => {
                 let as_of = date_arg("--as-of", &as_of)?;
                 if !(1..=2).contains(&batch) {
-                    return Err(Fatal(format!("--batch must be 1 or 2, not {batch}")));
+                    return Err(Fatal::Batch(batch));
                 }
                 let strings = review::stream::Strings::new();
                 let r = read_streamed(&roster, |d| review::stream::read_roster(d, &strings))?;
@@ -496,12 +578,12 @@ mod cli {
             Command::Export { file, csv: _, xlsx, output } => {
                 let (doc, _, _) = read_table(&file)?;
                 let bytes = if xlsx {
-                    cxzy_form::workbook::write(&doc).map_err(|e| Fatal(e.to_string()))?
+                    cxzy_form::workbook::write(&doc).map_err(|error| Fatal::Workbook { path: file.clone(), error })?
                 } else {
                     csv::write(&doc).into_bytes()
                 };
                 match output {
-                    Some(o) => std::fs::write(&o, bytes).map_err(|e| Fatal(format!("{}: {e}", o.display())))?,
+                    Some(o) => std::fs::write(&o, bytes).map_err(|error| Fatal::Io { path: o.clone(), error, write: true })?,
                     None => out!("{}", String::from_utf8_lossy(&bytes)),
                 }
                 Ok(0)

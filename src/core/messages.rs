@@ -264,7 +264,7 @@ fn special(issue: &Issue, key: &str, locale: Locale) -> String {
 }
 
 /// An English sentence starts with a capital (labels are written for mid-sentence use).
-fn capitalize(s: String) -> String {
+pub(crate) fn capitalize(s: String) -> String {
     let mut c = s.chars();
     match c.next() {
         Some(f) if f.is_ascii_lowercase() => f.to_ascii_uppercase().to_string() + c.as_str(),
@@ -317,6 +317,11 @@ pub fn parse_error(line: usize, column: usize, detail: &str, locale: Locale) -> 
     let d = detail.to_ascii_lowercase();
     // serde_json's reasons (its `ErrorCode` texts), the readers' own, and csv's.
     const REASONS: &[(&str, &str)] = &[
+        // The CSV reader's (stats/csv.rs), first: a cell's text may hold any word below.
+        ("is neither a header field", "csv_stray_row"),
+        ("no column header row", "csv_no_header"),
+        ("nul character", "csv_nul"),
+        ("is never closed", "csv_quote"),
         ("neither json nor a table", "not_a_table"),
         ("not utf-8", "not_utf8"),
         ("invalid utf-8", "not_utf8"),
@@ -341,7 +346,9 @@ pub fn parse_error(line: usize, column: usize, detail: &str, locale: Locale) -> 
         c.phrase("too_large").fill("{size}", &size).fill("{max}", &max)
     } else {
         let key = REASONS.iter().find(|(k, _)| text::find(&d, k).is_some()).map_or("json_syntax", |(_, v)| v);
-        c.phrase(key).to_string()
+        // A stray row names its first cell (「…」 in the reader's text).
+        let cell = detail.split_once('「').and_then(|(_, r)| r.split_once('」')).map_or("", |(cell, _)| cell);
+        c.phrase(key).fill("{cell}", cell)
     };
     let text = if line > 0 {
         c.phrase("parse_at").fill("{line}", &line.to_string()).fill("{column}", &column.to_string()).fill("{detail}", &text)

@@ -3,6 +3,7 @@
 //! Architecture invariant: nothing under `core/` names `wasm_bindgen`, `web_sys` or `js_sys`,
 //! reads files or a clock. Inputs are values; outputs are values and issues.
 pub mod columns;
+pub mod fields;
 pub mod form;
 pub mod issue;
 pub mod json;

@@ -5,53 +5,18 @@ use std::borrow::Cow;
 
 use serde_json::{Map, Value};
 
-use crate::core::issue::{escape_token, Issue};
 use crate::core::normalize;
-use crate::core::stats::model::nearest;
 
 /// The limits of SPEC §7: one place, [`crate::core::limits`].
 pub use crate::core::limits::{MAX_ITEMS, MAX_NAME, MAX_TEXT};
 
-/// Reports unknown keys of `obj` (T008, with the nearest known name) at `base`.
-pub fn unknown_fields(obj: &Map<String, Value>, base: &str, known: &[&str], issues: &mut Vec<Issue>) {
-    unknown_keys(obj.keys().map(String::as_str), base, known, issues);
-}
+/// The readers the statistics table shares: one place, [`crate::core::fields`].
+pub use crate::core::fields::{text, unknown_fields, unknown_keys};
 
-/// [`unknown_fields`] of keys given in order (each once).
-pub fn unknown_keys<'k>(keys: impl IntoIterator<Item = &'k str>, base: &str, known: &[&str], issues: &mut Vec<Issue>) {
-    for k in keys {
-        if !known.contains(&k) {
-            issues.push(
-                Issue::new("T008", format!("{base}/{}", escape_token(k)))
-                    .param("field", k)
-                    .param("suggestion", nearest(k, known.iter().copied())),
-            );
-        }
-    }
-}
-
-/// A trimmed, non-blank string field; `None` when absent, blank or not a string. Past `max`
-/// characters, X001 (the text is still used: it is the clerk's).
-pub fn text<'a>(
-    obj: &'a Map<String, Value>,
-    key: &str,
-    label: &str,
-    path: impl FnOnce() -> String,
-    max: usize,
-    issues: &mut Vec<Issue>,
-) -> Option<Cow<'a, str>> {
-    let t = normalize::trim(obj.get(key)?.as_str()?);
-    if t.is_empty() {
-        return None;
-    }
-    // Byte length bounds the char count from above: most texts skip the count.
-    if t.len() > max {
-        let len = t.chars().count();
-        if len > max {
-            issues.push(Issue::new("X001", path()).param("field", label).param("length", len).param("max", max));
-        }
-    }
-    Some(Cow::Borrowed(t))
+/// An empty object, for a record that is not one (its fields then read as missing).
+pub fn empty_map() -> &'static Map<String, Value> {
+    static EMPTY: std::sync::OnceLock<Map<String, Value>> = std::sync::OnceLock::new();
+    EMPTY.get_or_init(Map::new)
 }
 
 /// An id: a non-blank string, or an integer (spreadsheets turn `7` into a number).

@@ -5,7 +5,7 @@
 use std::borrow::Cow;
 use std::collections::HashMap;
 
-use serde_json::{Map, Value};
+use serde_json::Value;
 
 use super::fields::{self, MAX_ITEMS, MAX_NAME};
 use super::tables::{TargetKind, SECTORS};
@@ -81,11 +81,6 @@ pub fn read(doc: &Value) -> (Roster<'_>, Vec<Issue>) {
     (roster, issues)
 }
 
-fn empty_map() -> &'static Map<String, Value> {
-    static EMPTY: std::sync::OnceLock<Map<String, Value>> = std::sync::OnceLock::new();
-    EMPTY.get_or_init(Map::new)
-}
-
 pub(crate) fn read_org<'a>(v: &'a Value, i: usize, issues: &mut Vec<Issue>) -> Org<'a> {
     let base = format!("/orgs/{i}");
     let obj = match v.as_object() {
@@ -131,7 +126,7 @@ pub(crate) fn read_org<'a>(v: &'a Value, i: usize, issues: &mut Vec<Issue>) -> O
 
 pub(crate) fn read_member<'a>(v: &'a Value, i: usize, issues: &mut Vec<Issue>) -> Member<'a> {
     let base = format!("/members/{i}");
-    let obj = v.as_object().unwrap_or_else(|| empty_map());
+    let obj = v.as_object().unwrap_or_else(|| fields::empty_map());
     if v.is_object() {
         fields::unknown_fields(obj, &base, MEMBER_FIELDS, issues);
     }

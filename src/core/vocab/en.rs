@@ -344,6 +344,10 @@ const REVIEW_PHRASE: Words = words![
     ("json_number", "the number is not valid"),
     ("json_depth", "it is nested too deeply"),
     ("json_control", "the text has a control character that is not allowed"),
+    ("csv_stray_row", "“{cell}” is neither a header field (reporting unit, as-of date…) nor the row of column headers that starts with the unit name"),
+    ("csv_no_header", "no row of column headers (starting with the unit name) was found"),
+    ("csv_nul", "the file has a NUL character: it is not a text CSV file (save it again as “CSV UTF-8” or “CSV”)"),
+    ("csv_quote", "a quote (\") opens a cell here and is never closed: add the closing quote"),
     ("not_a_table", "the file is neither JSON nor a table (CSV): it may be a picture, a Word document or an archive; choose the exported JSON or CSV file"),
     ("not_utf8", "the file is not UTF-8 text and cannot be read"),
     ("too_large", "the file is too large ({size} bytes; at most {max})"),
@@ -448,5 +452,41 @@ const REVIEW_MESSAGES: Words = words![
 ];
 #[cfg(not(feature = "review"))]
 const REVIEW_MESSAGES: Words = "";
+
+/// The native CLI's and the workbook reader's sentences (`cxzy`, `workbook::WorkbookError`): not
+/// in either wasm module.
+#[cfg(all(feature = "review", not(target_arch = "wasm32")))]
+const CLI_PHRASE: Words = words![
+    ("workbook_not", "the file is not an Excel workbook (neither .xlsx nor .xls)"),
+    ("workbook_password", "the workbook has an opening password: save a copy without a password and check that"),
+    ("workbook_damaged", "the file is damaged or is not an Excel {format} workbook"),
+    ("workbook_no_sheet", "the workbook has no worksheet"),
+    ("workbook_no_table", "no worksheet holds the table: neither “{sheet}” nor any other sheet has the row of column headers that starts with the unit name"),
+    ("workbook_write", "the workbook cannot be written"),
+    ("too_large_over", "the file is too large (more than {max} bytes)"),
+    ("file_not_found", "there is no such file"),
+    ("file_denied", "permission to read or write the file is denied"),
+    ("file_is_dir", "this is a folder, not a file"),
+    ("file_unreadable", "the file cannot be read"),
+    ("file_unwritable", "the file cannot be written"),
+    ("cli_not_date", "{name}: “{value}” is not a date (write it as 2011-01-16)"),
+    ("cli_batch", "--batch is 1 or 2, not {batch}"),
+    ("cli_unknown_arg", "unknown option “{arg}”"),
+    ("cli_unknown_command", "unknown command “{arg}” (the commands: validate, totals, coverage, aggregate, export)"),
+    ("cli_missing_arg", "missing: {arg}"),
+    ("cli_no_command", "which command? validate, totals, coverage, aggregate or export"),
+    ("cli_bad_value", "“{value}” is not a valid value of {arg}"),
+    ("cli_conflict", "{arg} cannot be used with {other}"),
+    ("cli_usage", "the command line is not valid"),
+    ("cli_locale", "unknown language “{locale}” (use zh-CN or en)"),
+    ("cli_first", "; first: {code} {path}: {message}"),
+    ("cli_file_counts", "{file}: {errors} errors, {warnings} warnings"),
+    ("cli_file_unreadable", "{file}: cannot be read ({why})"),
+    ("cli_files_total", "{n} files: {passed} without errors, {failed} with errors, {unreadable} unreadable; {errors} errors, {warnings} warnings in all"),
+    ("cli_totals_note", "note: the table has {errors} errors; totals are indicative (see cxzy validate)"),
+    ("cli_see_help", "See cxzy --help (or cxzy COMMAND --help)."),
+];
+#[cfg(all(feature = "review", target_arch = "wasm32"))]
+const CLI_PHRASE: Words = "";
 
 catalogue!("en");

@@ -31,6 +31,7 @@ macro_rules! catalogue {
         const REVIEW_LISTS: &[(&str, Words)] = &[
             (list::FIELD_PHRASE, REVIEW_FIELD_PHRASE),
             (list::PHRASE, REVIEW_PHRASE),
+            (list::PHRASE, CLI_PHRASE),
             (list::KIND, KIND),
             (list::ROLE, ROLE),
             (list::METHOD, METHOD),

@@ -312,6 +312,10 @@ const REVIEW_PHRASE: Words = words![
     ("json_number", "数字写法无效"),
     ("json_depth", "嵌套层数过多"),
     ("json_control", "文本中有不能出现的控制字符"),
+    ("csv_stray_row", "「{cell}」既不是表头栏目（填报单位、统计截止日期……），也不是以“单位名称”开头的栏目行"),
+    ("csv_no_header", "没有找到以“单位名称”开头的栏目行"),
+    ("csv_nul", "文件中有 NUL 字符，不是文本格式的 CSV 文件：请重新另存为“CSV UTF-8”或“CSV”"),
+    ("csv_quote", "此处的引号（\"）开始了一个单元格，但没有结束：请补上结束的引号"),
     ("not_a_table", "该文件既不是 JSON 也不是表格（CSV），可能是图片、Word 文档或压缩包，请选择导出的 JSON 或 CSV 文件"),
     ("not_utf8", "文件不是 UTF-8 编码的文本，无法读取"),
     ("too_large", "文件过大（{size} 字节），最大 {max} 字节"),
@@ -416,6 +420,42 @@ const REVIEW_MESSAGES: Words = words![
 ];
 #[cfg(not(feature = "review"))]
 const REVIEW_MESSAGES: Words = "";
+
+/// The native CLI's and the workbook reader's sentences (`cxzy`, `workbook::WorkbookError`): not
+/// in either wasm module.
+#[cfg(all(feature = "review", not(target_arch = "wasm32")))]
+const CLI_PHRASE: Words = words![
+    ("workbook_not", "该文件不是 Excel 工作簿（既不是 .xlsx 也不是 .xls）"),
+    ("workbook_password", "工作簿设有打开密码：请另存一份不设密码的副本再检查"),
+    ("workbook_damaged", "文件已损坏，或不是 Excel {format} 工作簿"),
+    ("workbook_no_sheet", "工作簿中没有工作表"),
+    ("workbook_no_table", "工作簿中没有统计表：工作表「{sheet}」及其他工作表都没有栏目行（单位名称……）"),
+    ("workbook_write", "无法写出工作簿"),
+    ("too_large_over", "文件过大：超过 {max} 字节"),
+    ("file_not_found", "找不到该文件"),
+    ("file_denied", "没有读写该文件的权限"),
+    ("file_is_dir", "这是文件夹，不是文件"),
+    ("file_unreadable", "无法读取该文件"),
+    ("file_unwritable", "无法写入该文件"),
+    ("cli_not_date", "{name}：「{value}」不是日期（请写作 2011-01-16）"),
+    ("cli_batch", "--batch 只能是 1 或 2，不能是 {batch}"),
+    ("cli_unknown_arg", "不认识的选项「{arg}」"),
+    ("cli_unknown_command", "不认识的命令「{arg}」（可用的命令：validate、totals、coverage、aggregate、export）"),
+    ("cli_missing_arg", "缺少：{arg}"),
+    ("cli_no_command", "请给出命令：validate、totals、coverage、aggregate 或 export"),
+    ("cli_bad_value", "「{value}」不是 {arg} 的有效值"),
+    ("cli_conflict", "{arg} 不能与 {other} 同时使用"),
+    ("cli_usage", "命令行参数有误"),
+    ("cli_locale", "不认识的语言「{locale}」（可用 zh-CN 或 en）"),
+    ("cli_first", "；首个问题 {code} {path}：{message}"),
+    ("cli_file_counts", "{file}：{errors} 个错误，{warnings} 个警告"),
+    ("cli_file_unreadable", "{file}：无法读取（{why}）"),
+    ("cli_files_total", "共 {n} 个文件：{passed} 个无错误，{failed} 个有错误，{unreadable} 个无法读取；合计 {errors} 个错误，{warnings} 个警告"),
+    ("cli_totals_note", "注意：表中有 {errors} 个错误，合计仅供参考（用 cxzy validate 查看）"),
+    ("cli_see_help", "用法见 cxzy --help（或 cxzy 命令 --help）。"),
+];
+#[cfg(all(feature = "review", target_arch = "wasm32"))]
+const CLI_PHRASE: Words = "";
 
 /// zh-CN names fields mid-sentence by their labels.
 const FIELD_PHRASE: Words = "";
