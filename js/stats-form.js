@@ -12,15 +12,11 @@ import { h, adoptSheet, dropSheet, errorsFirst, summaryItem, paintSummaryState, 
 import { TEXT, pickLocale } from './i18n.js';
 import css from './styles.js';
 
-const MAX_BYTES = 64 * 1024 * 1024;
 const SUMMARY_MAX = 50;
-/** Issues about a field left empty: shown once the clerk has started the row, or after submit. */
-const EMPTY_CODES = new Set(['R002', 'T001', 'T006', 'T012']);
-const NAME_CODES = new Set(['R001', 'T010', 'T011']);
 /** px: every body row's height (CSS `.grid tbody`); measured after layout, this is the first guess. */
 const ROW_H = 27;
 /** Rows drawn above and below the view, so that a key or a wheel tick lands on a drawn row. */
-const OVERSCAN = 8;
+const OVERSCAN = 4;
 /** aria-rowindex of the 合计 row: three header rows above it. */
 const HEAD_ROWS = 4;
 const UNDO_MAX = 100;
@@ -36,7 +32,7 @@ const withMore = (fn) => (installed ? fn() : loadMore().then(fn));
 export function loadMore() {
   if (!moreP) {
     moreP = import('./stats-more.js').then((m) => {
-      m.install(StatsForm.prototype, { h, TEXT, MAX_BYTES, readCsv, parseJson, decodeText, asText, writeCsv, focusFromSummary });
+      m.install(StatsForm.prototype, { h, TEXT, readCsv, parseJson, decodeText, asText, writeCsv, focusFromSummary });
       installed = true;
     });
   }
@@ -203,7 +199,8 @@ export class StatsForm {
     if (this.ro) this.ro.disconnect();
     const scrolled = this.tableWrap ? [this.tableWrap.scrollTop, this.tableWrap.scrollLeft] : [0, 0];
     const t = this.t;
-    const m = meta(this.locale);
+    // The core's vocabulary: columns, presets, the limits, what the codes mean for the form.
+    const m = this.meta = meta(this.locale);
     this.columns = m.columns;
     this.navCols = this.columns.map((c, i) => (c.input || c.field === 'name' ? i : -1)).filter((i) => i >= 0);
     this.preset = m.presets.find((p) => p.id === this.presetId) || null;
@@ -293,6 +290,7 @@ export class StatsForm {
     this.table = this.renderTable(views.total);
     // One scroll box: the header rows, the 合计 row and the unit column stick inside it.
     this.tableWrap = h('div', { class: 'table-wrap', tabindex: '-1', role: 'region', 'aria-label': t.title }, this.table);
+    this.sizes(this.sz);
     this.cellMsg = h('p', { class: 'cellmsg', 'aria-hidden': 'true' });
     const addRow = !ro && !this.preset ? h('button', { type: 'button', 'data-act': 'add', class: 'add' }, t.addRow) : null;
     this.sheetEl = h('div', { class: 'sheet' },
@@ -490,7 +488,8 @@ export class StatsForm {
     const wrap = this.tableWrap;
     const rh = this.rowH;
     const s = wrap.scrollTop;
-    const viewH = wrap.clientHeight || (typeof innerHeight === 'number' ? innerHeight : 800);
+    // Before the first layout: the last view's height, else the box's CSS max-height (70vh).
+    const viewH = this.viewH || innerHeight * 0.7;
     const first = this.printing ? 0 : Math.min(n, Math.max(0, Math.floor(s / rh) - OVERSCAN));
     const last = this.printing ? n : Math.min(n, Math.ceil((s + viewH) / rh) + OVERSCAN);
     if (first === this.win[0] && last === this.win[1]) return;
@@ -528,22 +527,35 @@ export class StatsForm {
     tr.firstElementChild.style.height = `${px}px`;
   }
 
-  /** After layout: the row height, and the sticky rows' height (the 合计 row sits under the header). */
+  /**
+   * After layout: the row height, the view's height, and the sticky rows' height (the 合计 row
+   * sits under the header). Every size is read before any is written (no forced layout), and
+   * written only when it changed: render() puts the last ones on a new table at once.
+   */
   measure() {
     if (!this.thead || !this.tableWrap.isConnected) return;
     const head = this.thead.offsetHeight;
     const first = this.drawn.values().next().value;
     const rh = first ? first.tr.offsetHeight : 0;
-    this.bodyTop = head + this.totalRow.offsetHeight;
-    this.table.style.setProperty('--head', `${head}px`);
-    // Keyboard travel and links scroll a cell clear of the frozen rows and the unit column.
-    this.tableWrap.style.scrollPaddingTop = `${this.bodyTop}px`;
-    this.tableWrap.style.scrollPaddingLeft = `${this.totalRow.firstElementChild.offsetWidth}px`;
+    const sz = [head, head + this.totalRow.offsetHeight, this.totalRow.firstElementChild.offsetWidth];
+    this.viewH = this.tableWrap.clientHeight;
+    if (`${sz}` !== `${this.sz}`) this.sizes(sz);
     if (rh && rh !== this.rowH) {
       this.rowH = rh;
       this.win = [this.win[0], -1];
     }
     this.paintWindow();
+  }
+
+  /** `[header, header + 合计, unit column]` px: the 合計 row's top, and the keyboard travel's scroll padding. */
+  sizes(sz) {
+    this.sz = sz;
+    if (!sz) return;
+    this.bodyTop = sz[1];
+    this.table.style.setProperty('--head', `${sz[0]}px`);
+    // Keyboard travel and links scroll a cell clear of the frozen rows and the unit column.
+    this.tableWrap.style.scrollPaddingTop = `${sz[1]}px`;
+    this.tableWrap.style.scrollPaddingLeft = `${sz[2]}px`;
   }
 
   paintTotal(total) {
@@ -574,15 +586,18 @@ export class StatsForm {
     return !!text && this.columns.some((c) => c.input && text[c.field].trim() !== '');
   }
 
-  /** Shown inline and in the summary? Notes (info) never; "empty" only once it matters. */
+  /**
+   * Shown inline and in the summary? Notes (info) never; an issue about a field left empty (the
+   * core's `missing`, meta()) once it matters: after submit, or on a row the clerk has started.
+   */
   visible(i) {
     if (i.severity === 'info') return false;
     if (this.showMissing) return true;
     const p = i.params || {};
-    const empty = EMPTY_CODES.has(i.code) || p.hint === 'empty' || (i.code === 'R001' && !p.name) || (i.code === 'T011' && p.missing) || (i.code === 'T002' && p.value === '');
-    if (!empty) return true;
+    const w = this.meta.missing[i.code];
+    if (!(w === 'always' || p.hint === this.meta.emptyHint || (w && (p[w.param] ?? '') === w.is))) return true;
     const m = /^\/rows\/(\d+)\//.exec(i.path);
-    return !!m && i.code === 'R002' && this.rowStarted(Number(m[1]));
+    return !!m && this.rowStarted(Number(m[1]));
   }
 
   /** Sorts every issue into the header's, the names' and one list per row; paints them. */
@@ -590,7 +605,7 @@ export class StatsForm {
     const b = { header: [], names: [], rows: this.rowText.map(() => []) };
     for (const i of all) {
       const m = /^\/rows\/(\d+)/.exec(i.path);
-      if (NAME_CODES.has(i.code)) b.names.push(i);
+      if (this.meta.nameCodes.includes(i.code)) b.names.push(i);
       else if (m && b.rows[Number(m[1])]) b.rows[Number(m[1])].push(i);
       else b.header.push(i);
     }
@@ -808,7 +823,7 @@ export class StatsForm {
     if (!this.deadlineEl) return;
     const t = this.t;
     const dl = this.preset.deadlines[Number(batch) - 1];
-    this.deadlineEl.replaceChildren(t.deadline, t.colon, dl || '—', dl ? t.deadlineAuto(this.preset.id) : '');
+    this.deadlineEl.replaceChildren(t.deadline, t.colon, dl || '—', dl ? t.deadlineAuto(this.preset.name) : '');
   }
 
   /** Repaints what an edit's answer names, then tells the page. */

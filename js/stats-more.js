@@ -335,7 +335,8 @@ class More {
   async openFile(file) {
     const t = this.t;
     try {
-      if (file.size > dep.MAX_BYTES) throw new Error(`${file.size} > ${dep.MAX_BYTES} bytes`);
+      const max = this.meta.limits.maxBytes;
+      if (file.size > max) throw new Error(`${file.size} > ${max} bytes`);
       const bytes = new Uint8Array(await file.arrayBuffer());
       let doc;
       if ((bytes[0] === 0x50 && bytes[1] === 0x4b) || (bytes[0] === 0xd0 && bytes[1] === 0xcf)) {

@@ -73,6 +73,11 @@ test('renders the official layout: title, header fields, grouped headers, 栏次
   assert.equal(info.names[18], '大庆油田');
   assert.equal(info.computedIsOutput, true);
   assert.notEqual(info.bgInput, info.bgComputed, 'computed cells look different');
+  // The preset's deadline is named by the preset's name (meta()), never by its id.
+  await page.locator(`${F} .f-batch select`).selectOption('1');
+  const deadline = await page.locator(`${F} .deadline`).textContent();
+  assert.match(deadline, /按预设：黑龙江省/);
+  assert.doesNotMatch(deadline, /heilongjiang/);
   assert.deepEqual(log.errors, []);
   await context.close();
 });
