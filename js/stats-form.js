@@ -82,6 +82,16 @@ export function parseTsv(text) {
   return rows;
 }
 
+/** What a cell's text and the editor hand each other (edit / unedit). */
+const CELL_ATTRS = ['id', 'data-r', 'data-f', 'aria-describedby', 'aria-invalid'];
+const moveAttrs = (from, to) => {
+  for (const k of CELL_ATTRS) {
+    const v = from.getAttribute(k);
+    from.removeAttribute(k);
+    if (v == null) to.removeAttribute(k);
+    else to.setAttribute(k, v);
+  }
+};
 /** Writes only what changed: every write to a cell costs layout. */
 const setText = (el, text) => { if (el.textContent !== text) el.textContent = text; };
 const cellText = (v) => (v == null ? '' : typeof v === 'string' ? v : JSON.stringify(v));
@@ -118,7 +128,7 @@ export class StatsForm {
       notice: (msg, ...extra) => this.notice(msg, ...extra),
       data: () => this.handle.data(),
       load: (draftText) => this.setData(draftText),
-      discard: () => this.discardDraft(),
+      discard: () => withMore(() => this.discardDraft()),
     }, { enabled: this.opts.autosave !== false && !this.opts.readonly });
     const draft = this.drafts.read();
     if (draft && draft.data !== this.initialText) {
@@ -287,9 +297,11 @@ export class StatsForm {
     const find = h('div', { class: 'find', role: 'search', 'aria-label': t.findLabel },
       h('label', { for: this.findInput.id }, t.find), this.findInput,
       h('label', { class: 'prob' }, this.problemsBox, t.onlyProblems), this.foundEl);
+    this.editor = h('input', { type: 'text', autocomplete: 'off' });
+    this.edSpan = null;
     this.table = this.renderTable(views.total);
     // One scroll box: the header rows, the 合计 row and the unit column stick inside it.
-    this.tableWrap = h('div', { class: 'table-wrap', tabindex: '-1', role: 'region', 'aria-label': t.title }, this.table);
+    this.tableWrap = h('div', { class: 'table-wrap', tabindex: '0', role: 'region', 'aria-label': t.title }, this.table);
     this.sizes(this.sz);
     this.cellMsg = h('p', { class: 'cellmsg', 'aria-hidden': 'true' });
     const addRow = !ro && !this.preset ? h('button', { type: 'button', 'data-act': 'add', class: 'add' }, t.addRow) : null;
@@ -312,8 +324,7 @@ export class StatsForm {
 
     const act = (e) => {
       const b = e.target.closest('button[data-act]');
-      if (b && b.dataset.act === 'discard') this.discardDraft();
-      else if (b) withMore(() => this.onAction(e));
+      if (b) withMore(() => this.onAction(e));
     };
     this.on(toolbar, 'click', act);
     this.on(this.sheetEl, 'click', act);
@@ -331,12 +342,18 @@ export class StatsForm {
     this.on(this.table, 'keydown', (e) => this.onKey && this.onKey(e));
     this.on(this.table, 'paste', (e) => this.onPaste(e));
     this.on(this.table, 'focusin', (e) => {
-      if (e.target.tagName !== 'INPUT') return;
+      if (e.target.classList.contains('v')) this.edit(e.target);
+      if (e.target !== this.editor) return;
       e.target.select();
       this.focused = { r: Number(e.target.dataset.r), f: e.target.dataset.f };
       this.paintCellMsg();
     });
     this.on(this.tableWrap, 'scroll', () => this.paintWindow(), { passive: true });
+    // Tab into the scroll box goes on to the cell last edited, else the first (cells are no Tab stops).
+    this.on(this.tableWrap, 'focus', (e) => {
+      const fc = this.focused;
+      if (this.tableWrap.matches(':focus-visible') && !this.tableWrap.contains(e.relatedTarget) && this.order.length) this.focusCell(fc ? fc.r : this.order[0], fc ? fc.f : this.columns[this.navCols[1]].field);
+    });
     this.on(this.summary, 'click', (e) => {
       if (!e.target.closest('a[data-target]')) return;
       e.preventDefault();
@@ -420,17 +437,17 @@ export class StatsForm {
       h('caption', { class: 'sr' }, t.title), colgroup, this.thead, this.tbody);
   }
 
-  /** One empty row (th, cells, remove button) that every drawn row is cloned from. */
+  /**
+   * One empty row (th, cells, remove button) that every drawn row is cloned from. A cell is its
+   * text (`.v`, focusable): the one editor (an input) takes its place while it has the focus, so
+   * a drawn row costs the browser text, not 26 inputs.
+   */
   rowTemplate(editRows) {
-    const ro = this.opts.readonly;
-    const fixedNames = ro || !!this.preset;
     const box = (el) => h('div', { class: 'cb' }, el);
+    const text = (f) => box(h('span', { class: 'v', tabindex: '-1', 'data-f': f }));
     return h('tr', {},
-      // A read-only name is no Tab stop (the arrows still reach it).
-      h('th', { scope: 'row', class: 'name' }, box(h('input', { type: 'text', autocomplete: 'off', 'data-f': 'name', readonly: fixedNames, tabindex: fixedNames ? '-1' : null }))),
-      this.columns.slice(1).map((c) => h('td', c.input ? {} : { class: 'computed' }, box(c.input
-        ? h('input', { type: 'text', inputmode: 'numeric', autocomplete: 'off', 'data-f': c.field, readonly: ro })
-        : h('output')))),
+      h('th', { scope: 'row', class: 'name' }, text('name')),
+      this.columns.slice(1).map((c) => h('td', c.input ? {} : { class: 'computed' }, c.input ? text(c.field) : box(h('output')))),
       editRows ? h('td', { class: 'ctl' }, h('button', { type: 'button', 'data-act': 'remove' }, '×')) : null);
   }
 
@@ -449,16 +466,12 @@ export class StatsForm {
       const box = td.firstElementChild;
       const el = box.firstElementChild;
       el.id = `${this.uid}-c${r}-${c.field}`;
-      if (c.field === 'name') {
+      if (c.input || c.field === 'name') {
         el.setAttribute('data-r', r);
-        if (text.name) el.value = text.name;
-        el.setAttribute('aria-label', `${t.rowName} ${r + 1}`);
+        if (text[c.field]) el.textContent = text[c.field];
       } else {
         el.setAttribute('aria-label', t.rowLabel(label, this.headerCells[c.field]));
-        if (c.input) {
-          el.setAttribute('data-r', r);
-          if (text[c.field]) el.value = text[c.field];
-        } else if (view) el.textContent = cellText(view[c.field]);
+        if (view) el.textContent = cellText(view[c.field]);
       }
       cells[c.field] = el;
       hosts[c.field] = box;
@@ -477,6 +490,32 @@ export class StatsForm {
   rowLabel(r) {
     const text = this.rowText[r];
     return (text && text.name) || `#${r + 1}`;
+  }
+
+  /** The focused cell `span` becomes the editor: its id, row, field and marks go with it. */
+  edit(span) {
+    const ed = this.editor;
+    this.unedit();
+    const r = Number(span.dataset.r);
+    const f = span.dataset.f;
+    const name = f === 'name';
+    moveAttrs(span, ed);
+    ed.value = this.rowText[r][f];
+    ed.readOnly = this.opts.readonly || (name && !!this.preset);
+    ed.inputMode = name ? 'text' : 'numeric';
+    ed.setAttribute('aria-label', name ? `${this.t.rowName} ${r + 1}` : this.t.rowLabel(this.rowLabel(r), this.headerCells[f]));
+    span.replaceWith(ed);
+    this.edSpan = span;
+    ed.focus({ preventScroll: true });
+  }
+
+  /** The editor's cell is text again. */
+  unedit() {
+    const span = this.edSpan;
+    this.edSpan = null;
+    if (!span) return;
+    moveAttrs(this.editor, span);
+    this.editor.replaceWith(span);
   }
 
   /**
@@ -683,7 +722,7 @@ export class StatsForm {
 
   refreshHost(host) {
     const msgs = [...host.querySelectorAll(':scope > .msg, :scope > .field > .msg')];
-    const control = host.querySelector(':scope > input, :scope > select, :scope > textarea, :scope > output');
+    const control = host.querySelector(':scope > input, :scope > select, :scope > textarea, :scope > output, :scope > .v');
     const err = msgs.some((m) => m.dataset.sev === 'error');
     host.classList.toggle('invalid', err);
     host.classList.toggle('warn', !err && msgs.length > 0);
@@ -814,7 +853,9 @@ export class StatsForm {
   writeCell(r, f, text, quiet) {
     this.rowText[r][f] = text;
     const row = this.drawn.get(r);
-    if (row && row.cells[f].value !== text) row.cells[f].value = text;
+    if (row) setText(row.cells[f], text);
+    const ed = this.editor;
+    if (ed.dataset.r === `${r}` && ed.dataset.f === f && ed.value !== text) ed.value = text;
     this.apply(JSON.parse(f === 'name' ? this.handle.setName(r, text) : this.handle.setCell(r, f, text)), quiet);
   }
 
@@ -933,19 +974,6 @@ export class StatsForm {
 
   flushSave() { if (this.handle) this.drafts.flush(); }
 
-  discardDraft() {
-    this.drafts.remove();
-    this.handle.free();
-    this.handle = new api.wasm.FormHandle(this.initialText, this.locale);
-    this.showMissing = this.opts.data != null;
-    this.undoStack = [];
-    this.redoStack = [];
-    this.edited = false;
-    this.render();
-    this.notice(this.t.discarded);
-    this.emit('cxzy-change');
-    this.emit('cxzy-validate');
-  }
 }
 
 export { unwrap };
