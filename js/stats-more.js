@@ -103,8 +103,9 @@ class More {
     const row = this.drawn.get(r);
     const el = row && row.cells[field];
     if (!el) return false;
-    // A cell's text hands the focus to the editor (edit()): the editor is what scrolls.
-    el.focus();
+    // A cell's text hands the focus to the editor (edit()), which may be in its place already: the
+    // editor is what scrolls.
+    (el === this.edSpan ? this.editor : el).focus();
     if (block === 'center') this.editor.scrollIntoView({ block: 'center', inline: 'nearest' });
     return true;
   }

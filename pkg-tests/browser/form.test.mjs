@@ -538,6 +538,60 @@ test('1 000 rows: only rows in view are drawn; keys, links, paste and aria reach
   await context.close();
 });
 
+test('1 000 rows by keyboard only, from the row filter into the grid and out; axe-core finds no violation', async () => {
+  // lazy: the second module (keyboard travel) comes with the first focus, as on a real page.
+  const { page, context } = await portal(undefined, { lazy: true });
+  const doc = await bigDoc(page, 1000);
+  doc.rows[500].orgs_reviewed = 101; // R010, far down
+  await page.evaluate(([s, d]) => document.querySelector(s).setData(d), [F, doc]);
+  const axe = fs.readFileSync(path.join(root, 'pkg-tests/node_modules/axe-core/axe.min.js'), 'utf8');
+  await page.evaluate(axe);
+  const violations = () => page.evaluate(async () => (await window.axe.run(document, { resultTypes: ['violations'] })).violations
+    .map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(', ')}`));
+  assert.deepEqual(await violations(), []);
+  const at = (want) => page.waitForFunction(([s, w]) => {
+    const a = document.querySelector(s).shadowRoot.activeElement;
+    return a && `${a.dataset.r}/${a.dataset.f}` === w;
+  }, [F, want]);
+  // The row filter, then Tab: the scroll box is the grid's one Tab stop and hands over to a cell.
+  await page.locator(`${F} input[type=search]`).focus();
+  await page.keyboard.press('Tab');
+  await page.keyboard.press('Tab');
+  await at('0/orgs_total');
+  assert.equal(await page.evaluate((s) => document.querySelector(s).shadowRoot.activeElement.tagName, F), 'INPUT', 'the editor has the focus');
+  await page.keyboard.type('95');
+  await page.keyboard.press('Enter');
+  await at('1/orgs_total');
+  for (let k = 0; k < 3; k++) await page.keyboard.press('ArrowDown');
+  await at('4/orgs_total');
+  await page.keyboard.press('Tab');
+  await at('4/orgs_reviewed');
+  await page.keyboard.type('7');
+  assert.equal((await page.evaluate((s) => document.querySelector(s).data(), F)).rows[4].orgs_reviewed, 7);
+  await page.keyboard.press('Control+Z');
+  assert.equal((await page.evaluate((s) => document.querySelector(s).data(), F)).rows[4].orgs_reviewed, 90, 'Ctrl+Z takes the typing back');
+  await at('4/orgs_reviewed');
+  assert.equal((await page.evaluate((s) => document.querySelector(s).data(), F)).rows[0].orgs_total, 95);
+  // The summary's link, by keyboard: Enter on it reaches row 501, not drawn until then.
+  await page.locator(`${F} .summary a`, { hasText: '「单位501」' }).focus();
+  await page.keyboard.press('Enter');
+  await at('500/orgs_reviewed');
+  assert.equal(await page.evaluate((s) => document.querySelector(s).shadowRoot.activeElement.closest('tr').getAttribute('aria-rowindex'), F), '505');
+  assert.match(await page.locator(`${F} .cellmsg`).textContent(), /已点评基层党组织数（101）/, "the cell's message shows under the grid");
+  assert.deepEqual(await violations(), [], 'no violation with an error shown and the editor in a far row');
+  // Tab goes on across rows; past the last cell of the last row it leaves the grid.
+  await page.evaluate((s) => document.querySelector(s).form.focusCell(999, 'problems_solved'), F);
+  await at('999/problems_solved');
+  await page.keyboard.press('Tab');
+  assert.equal(await page.evaluate((s) => document.querySelector(s).shadowRoot.activeElement.dataset.act, F), 'remove', 'the row\'s remove button, then the page goes on');
+  // Shift+Tab back into the grid from outside lands on the cell last edited.
+  await page.locator(`${F} input[type=search]`).focus();
+  await page.keyboard.press('Tab');
+  await page.keyboard.press('Tab');
+  await at('999/problems_solved');
+  await context.close();
+});
+
 test('paste maps one-to-one onto the columns; values on computed columns are compared, not written; the notice says what happened', async () => {
   const { page, context } = await portal();
   await cell(page, 0, 'orgs_total').focus();
