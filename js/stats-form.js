@@ -956,6 +956,8 @@ export class StatsForm {
    */
   printRows(on) {
     this.printing = on;
+    // The box's height on paper is every row's: the screen's comes with the next measure().
+    this.viewH = 0;
     this.win = [this.win[0], -1];
     this.paintWindow();
   }

@@ -706,6 +706,23 @@ test('Tab skips read-only unit names; the page counts agree with the form; Engli
   assert.equal(await focusedCell(page), '1/orgs_total', 'the preset name of row 2 is no Tab stop');
   await page.locator(`${F} button[data-act=locale]`).click();
   assert.doesNotMatch(await page.locator(`${F} .sheet`).textContent(), /：/, 'no full-width colon in English');
+  // No English header word is split over two lines ("participat/ion").
+  const split = await page.evaluate((s) => {
+    const out = [];
+    for (const th of document.querySelector(s).shadowRoot.querySelectorAll('thead th')) {
+      const walk = document.createTreeWalker(th, NodeFilter.SHOW_TEXT);
+      for (let n = walk.nextNode(); n; n = walk.nextNode()) {
+        for (const m of n.data.matchAll(/[A-Za-z]+/g)) {
+          const range = document.createRange();
+          range.setStart(n, m.index);
+          range.setEnd(n, m.index + m[0].length);
+          if (new Set([...range.getClientRects()].map((q) => Math.round(q.top))).size > 1) out.push(m[0]);
+        }
+      }
+    }
+    return out;
+  }, F);
+  assert.deepEqual(split, [], 'English header words stay whole');
   await context.close();
 });
 
