@@ -402,7 +402,8 @@ export class StatsForm {
         }
         r2.append(h('th', { scope: 'col' }, c.label));
       }
-      r3.append(h('th', { scope: 'col' }, c.formula ? `${c.no}=${c.formula}` : c.no));
+      // A formula breaks only after "=", "+" or "/" (a printout's narrow 栏次 cells): never inside a number.
+      r3.append(h('th', { scope: 'col' }, (c.formula ? `${c.no}=${c.formula}` : c.no).split(/(?<=[=+/])/).flatMap((x) => [x, h('wbr')])));
     }
     if (editRows) {
       r1.append(h('th', { rowspan: 3, class: 'ctl' }, h('span', { class: 'sr' }, t.removeRow(''))));
