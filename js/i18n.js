@@ -1,6 +1,6 @@
 // The form's own words (labels, buttons, notices). Issue messages come from the core's
 // catalogue (src/core/messages.rs), never from here. English, and the words of what happens only
-// after the clerk starts working (paste, replacing the table), are in stats-more.js.
+// after the clerk starts working (paste, files, export checks, the row filter), are in stats-more.js.
 export const TEXT = {
   'zh-CN': {
     title: '创先争优活动领导点评情况统计表',
@@ -12,18 +12,12 @@ export const TEXT = {
     no: '栏次', total: '合计', rowName: '单位名称',
     open: '打开文件…', saveJson: '保存 JSON', saveCsv: '导出 CSV', saveXlsx: '导出 Excel', print: '打印', submit: '检查并提交',
     addRow: '添加一行', removeRow: (n) => `删除「${n}」行`, language: 'English',
-    dropHint: '可将 JSON 或 CSV 文件拖放到表格上打开',
     summaryTitle: '检查结果', summaryErrors: (e, w) => `${e} 个错误，${w} 个警告`,
     more: (n) => `……另有 ${n} 个问题`, errorPrefix: '错误：', warningPrefix: '警告：',
     noIssues: '未发现问题', restored: (t) => `已恢复${t ? ` ${t} ` : ''}自动保存的草稿。`, discard: '丢弃草稿',
-
-    discarded: '已丢弃草稿。', blocked: '还有错误，不能提交或导出：请先改正下列问题。',
-    confirmWarnings: (n) => `还有 ${n} 个警告。请核对，确认无误后再继续。`, proceed: '确认无误，继续', back: '返回检查',
-    opened: (name) => `已打开「${name}」。`, unreadable: (name, msg) => `无法读取「${name}」：${msg}`,
-    submitted: '检查通过，已提交。', saved: '已生成文件。', autosaved: '已自动保存草稿',
     rowLabel: (row, col) => `${row} ${col}`, headerCell: (g, l) => (g ? `${g} · ${l}` : l),
     colon: '：', ofUnit: (u, m) => `${u}：${m}`, undo: '撤销', redo: '重做',
-    find: '查找单位', findLabel: '筛选行', onlyProblems: '只看有问题的行', found: (n, all) => `显示 ${n} / ${all} 行`,
+    find: '查找单位', findLabel: '筛选行', onlyProblems: '只看有问题的行',
     signUnit: '单位（盖章）', signed: '（签字）', pageOf: ['第 ', ' 页 共 ', ' 页'],
   },
 };

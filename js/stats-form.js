@@ -12,15 +12,11 @@ import { h, adoptSheet, dropSheet, errorsFirst, summaryItem, paintSummaryState, 
 import { TEXT, pickLocale } from './i18n.js';
 import css from './styles.js';
 
-const MAX_BYTES = 64 * 1024 * 1024;
 const SUMMARY_MAX = 50;
-/** Issues about a field left empty: shown once the clerk has started the row, or after submit. */
-const EMPTY_CODES = new Set(['R002', 'T001', 'T006', 'T012']);
-const NAME_CODES = new Set(['R001', 'T010', 'T011']);
 /** px: every body row's height (CSS `.grid tbody`); measured after layout, this is the first guess. */
 const ROW_H = 27;
 /** Rows drawn above and below the view, so that a key or a wheel tick lands on a drawn row. */
-const OVERSCAN = 8;
+const OVERSCAN = 4;
 /** aria-rowindex of the 合计 row: three header rows above it. */
 const HEAD_ROWS = 4;
 const UNDO_MAX = 100;
@@ -37,7 +33,7 @@ const withMore = (fn) => (installed ? fn() : loadMore().then(fn));
 export function loadMore() {
   if (!moreP) {
     moreP = import('./stats-more.js').then((m) => {
-      m.install(StatsForm.prototype, { h, TEXT, MAX_BYTES, readCsv, parseJson, decodeText, asText, writeCsv, focusFromSummary });
+      m.install(StatsForm.prototype, { h, TEXT, readCsv, parseJson, decodeText, asText, writeCsv, focusFromSummary });
       installed = true;
     });
   }
@@ -87,6 +83,16 @@ export function parseTsv(text) {
   return rows;
 }
 
+/** What a cell's text and the editor hand each other (edit / unedit). */
+const CELL_ATTRS = ['id', 'data-r', 'data-f', 'aria-describedby', 'aria-invalid'];
+const moveAttrs = (from, to) => {
+  for (const k of CELL_ATTRS) {
+    const v = from.getAttribute(k);
+    from.removeAttribute(k);
+    if (v == null) to.removeAttribute(k);
+    else to.setAttribute(k, v);
+  }
+};
 /** Writes only what changed: every write to a cell costs layout. */
 const setText = (el, text) => { if (el.textContent !== text) el.textContent = text; };
 const cellText = (v) => (v == null ? '' : typeof v === 'string' ? v : JSON.stringify(v));
@@ -123,7 +129,7 @@ export class StatsForm {
       notice: (msg, ...extra) => this.notice(msg, ...extra),
       data: () => this.handle.data(),
       load: (draftText) => this.setData(draftText),
-      discard: () => this.discardDraft(),
+      discard: () => withMore(() => this.discardDraft()),
     }, { enabled: this.opts.autosave !== false && !this.opts.readonly });
     const draft = this.drafts.read();
     if (draft && draft.data !== this.initialText) {
@@ -204,7 +210,8 @@ export class StatsForm {
     if (this.ro) this.ro.disconnect();
     const scrolled = this.tableWrap ? [this.tableWrap.scrollTop, this.tableWrap.scrollLeft] : [0, 0];
     const t = this.t;
-    const m = meta(this.locale);
+    // The core's vocabulary: columns, presets, the limits, what the codes mean for the form.
+    const m = this.meta = meta(this.locale);
     this.columns = m.columns;
     this.navCols = this.columns.map((c, i) => (c.input || c.field === 'name' ? i : -1)).filter((i) => i >= 0);
     this.preset = m.presets.find((p) => p.id === this.presetId) || null;
@@ -291,9 +298,12 @@ export class StatsForm {
     const find = h('div', { class: 'find', role: 'search', 'aria-label': t.findLabel },
       h('label', { for: this.findInput.id }, t.find), this.findInput,
       h('label', { class: 'prob' }, this.problemsBox, t.onlyProblems), this.foundEl);
+    this.editor = h('input', { type: 'text', autocomplete: 'off' });
+    this.edSpan = null;
     this.table = this.renderTable(views.total);
     // One scroll box: the header rows, the 合计 row and the unit column stick inside it.
-    this.tableWrap = h('div', { class: 'table-wrap', tabindex: '-1', role: 'region', 'aria-label': t.title }, this.table);
+    this.tableWrap = h('div', { class: 'table-wrap', tabindex: '0', role: 'region', 'aria-label': t.title }, this.table);
+    this.sizes(this.sz);
     this.cellMsg = h('p', { class: 'cellmsg', 'aria-hidden': 'true' });
     const addRow = !ro && !this.preset ? h('button', { type: 'button', 'data-act': 'add', class: 'add' }, t.addRow) : null;
     this.sheetEl = h('div', { class: 'sheet' },
@@ -315,8 +325,7 @@ export class StatsForm {
 
     const act = (e) => {
       const b = e.target.closest('button[data-act]');
-      if (b && b.dataset.act === 'discard') this.discardDraft();
-      else if (b) withMore(() => this.onAction(e));
+      if (b) withMore(() => this.onAction(e));
     };
     this.on(toolbar, 'click', act);
     this.on(this.sheetEl, 'click', act);
@@ -334,12 +343,18 @@ export class StatsForm {
     this.on(this.table, 'keydown', (e) => this.onKey && this.onKey(e));
     this.on(this.table, 'paste', (e) => this.onPaste(e));
     this.on(this.table, 'focusin', (e) => {
-      if (e.target.tagName !== 'INPUT') return;
+      if (e.target.classList.contains('v')) this.edit(e.target);
+      if (e.target !== this.editor) return;
       e.target.select();
       this.focused = { r: Number(e.target.dataset.r), f: e.target.dataset.f };
       this.paintCellMsg();
     });
     this.on(this.tableWrap, 'scroll', () => this.paintWindow(), { passive: true });
+    // Tab into the scroll box goes on to the cell last edited, else the first (cells are no Tab stops).
+    this.on(this.tableWrap, 'focus', (e) => {
+      const fc = this.focused;
+      if (this.tableWrap.matches(':focus-visible') && !this.tableWrap.contains(e.relatedTarget) && this.order.length) this.focusCell(fc ? fc.r : this.order[0], fc ? fc.f : this.columns[this.navCols[1]].field);
+    });
     this.on(this.summary, 'click', (e) => {
       if (!e.target.closest('a[data-target]')) return;
       e.preventDefault();
@@ -388,7 +403,8 @@ export class StatsForm {
         }
         r2.append(h('th', { scope: 'col' }, c.label));
       }
-      r3.append(h('th', { scope: 'col' }, c.formula ? `${c.no}=${c.formula}` : c.no));
+      // A formula breaks only after "=", "+" or "/" (a printout's narrow 栏次 cells): never inside a number.
+      r3.append(h('th', { scope: 'col' }, (c.formula ? `${c.no}=${c.formula}` : c.no).split(/(?<=[=+/])/).flatMap((x) => [x, h('wbr')])));
     }
     if (editRows) {
       r1.append(h('th', { rowspan: 3, class: 'ctl' }, h('span', { class: 'sr' }, t.removeRow(''))));
@@ -423,17 +439,17 @@ export class StatsForm {
       h('caption', { class: 'sr' }, t.title), colgroup, this.thead, this.tbody);
   }
 
-  /** One empty row (th, cells, remove button) that every drawn row is cloned from. */
+  /**
+   * One empty row (th, cells, remove button) that every drawn row is cloned from. A cell is its
+   * text (`.v`, focusable): the one editor (an input) takes its place while it has the focus, so
+   * a drawn row costs the browser text, not 26 inputs.
+   */
   rowTemplate(editRows) {
-    const ro = this.opts.readonly;
-    const fixedNames = ro || !!this.preset;
     const box = (el) => h('div', { class: 'cb' }, el);
+    const text = (f) => box(h('span', { class: 'v', tabindex: '-1', 'data-f': f }));
     return h('tr', {},
-      // A read-only name is no Tab stop (the arrows still reach it).
-      h('th', { scope: 'row', class: 'name' }, box(h('input', { type: 'text', autocomplete: 'off', 'data-f': 'name', readonly: fixedNames, tabindex: fixedNames ? '-1' : null }))),
-      this.columns.slice(1).map((c) => h('td', c.input ? {} : { class: 'computed' }, box(c.input
-        ? h('input', { type: 'text', inputmode: 'numeric', autocomplete: 'off', 'data-f': c.field, readonly: ro })
-        : h('output')))),
+      h('th', { scope: 'row', class: 'name' }, text('name')),
+      this.columns.slice(1).map((c) => h('td', c.input ? {} : { class: 'computed' }, c.input ? text(c.field) : box(h('output')))),
       editRows ? h('td', { class: 'ctl' }, h('button', { type: 'button', 'data-act': 'remove' }, '×')) : null);
   }
 
@@ -452,16 +468,12 @@ export class StatsForm {
       const box = td.firstElementChild;
       const el = box.firstElementChild;
       el.id = `${this.uid}-c${r}-${c.field}`;
-      if (c.field === 'name') {
+      if (c.input || c.field === 'name') {
         el.setAttribute('data-r', r);
-        if (text.name) el.value = text.name;
-        el.setAttribute('aria-label', `${t.rowName} ${r + 1}`);
+        if (text[c.field]) el.textContent = text[c.field];
       } else {
         el.setAttribute('aria-label', t.rowLabel(label, this.headerCells[c.field]));
-        if (c.input) {
-          el.setAttribute('data-r', r);
-          if (text[c.field]) el.value = text[c.field];
-        } else if (view) el.textContent = cellText(view[c.field]);
+        if (view) el.textContent = cellText(view[c.field]);
       }
       cells[c.field] = el;
       hosts[c.field] = box;
@@ -482,6 +494,32 @@ export class StatsForm {
     return (text && text.name) || `#${r + 1}`;
   }
 
+  /** The focused cell `span` becomes the editor: its id, row, field and marks go with it. */
+  edit(span) {
+    const ed = this.editor;
+    this.unedit();
+    const r = Number(span.dataset.r);
+    const f = span.dataset.f;
+    const name = f === 'name';
+    moveAttrs(span, ed);
+    ed.value = this.rowText[r][f];
+    ed.readOnly = this.opts.readonly || (name && !!this.preset);
+    ed.inputMode = name ? 'text' : 'numeric';
+    ed.setAttribute('aria-label', name ? `${this.t.rowName} ${r + 1}` : this.t.rowLabel(this.rowLabel(r), this.headerCells[f]));
+    span.replaceWith(ed);
+    this.edSpan = span;
+    ed.focus({ preventScroll: true });
+  }
+
+  /** The editor's cell is text again. */
+  unedit() {
+    const span = this.edSpan;
+    this.edSpan = null;
+    if (!span) return;
+    moveAttrs(this.editor, span);
+    this.editor.replaceWith(span);
+  }
+
   /**
    * Draws the rows in view (and a few either side) and only those: spacer rows stand for the
    * rest at a fixed row height. Rows that stay are never moved (a moved node loses focus).
@@ -491,7 +529,8 @@ export class StatsForm {
     const wrap = this.tableWrap;
     const rh = this.rowH;
     const s = wrap.scrollTop;
-    const viewH = wrap.clientHeight || (typeof innerHeight === 'number' ? innerHeight : 800);
+    // Before the first layout: the last view's height, else the box's CSS max-height (70vh).
+    const viewH = this.viewH || innerHeight * 0.7;
     const first = this.printing ? 0 : Math.min(n, Math.max(0, Math.floor(s / rh) - OVERSCAN));
     const last = this.printing ? n : Math.min(n, Math.ceil((s + viewH) / rh) + OVERSCAN);
     if (first === this.win[0] && last === this.win[1]) return;
@@ -529,22 +568,35 @@ export class StatsForm {
     tr.firstElementChild.style.height = `${px}px`;
   }
 
-  /** After layout: the row height, and the sticky rows' height (the 合计 row sits under the header). */
+  /**
+   * After layout: the row height, the view's height, and the sticky rows' height (the 合计 row
+   * sits under the header). Every size is read before any is written (no forced layout), and
+   * written only when it changed: render() puts the last ones on a new table at once.
+   */
   measure() {
     if (!this.thead || !this.tableWrap.isConnected) return;
     const head = this.thead.offsetHeight;
     const first = this.drawn.values().next().value;
     const rh = first ? first.tr.offsetHeight : 0;
-    this.bodyTop = head + this.totalRow.offsetHeight;
-    this.table.style.setProperty('--head', `${head}px`);
-    // Keyboard travel and links scroll a cell clear of the frozen rows and the unit column.
-    this.tableWrap.style.scrollPaddingTop = `${this.bodyTop}px`;
-    this.tableWrap.style.scrollPaddingLeft = `${this.totalRow.firstElementChild.offsetWidth}px`;
+    const sz = [head, head + this.totalRow.offsetHeight, this.totalRow.firstElementChild.offsetWidth];
+    this.viewH = this.tableWrap.clientHeight;
+    if (`${sz}` !== `${this.sz}`) this.sizes(sz);
     if (rh && rh !== this.rowH) {
       this.rowH = rh;
       this.win = [this.win[0], -1];
     }
     this.paintWindow();
+  }
+
+  /** `[header, header + 合计, unit column]` px: the 合計 row's top, and the keyboard travel's scroll padding. */
+  sizes(sz) {
+    this.sz = sz;
+    if (!sz) return;
+    this.bodyTop = sz[1];
+    this.table.style.setProperty('--head', `${sz[0]}px`);
+    // Keyboard travel and links scroll a cell clear of the frozen rows and the unit column.
+    this.tableWrap.style.scrollPaddingTop = `${sz[1]}px`;
+    this.tableWrap.style.scrollPaddingLeft = `${sz[2]}px`;
   }
 
   paintTotal(total) {
@@ -575,15 +627,18 @@ export class StatsForm {
     return !!text && this.columns.some((c) => c.input && text[c.field].trim() !== '');
   }
 
-  /** Shown inline and in the summary? Notes (info) never; "empty" only once it matters. */
+  /**
+   * Shown inline and in the summary? Notes (info) never; an issue about a field left empty (the
+   * core's `missing`, meta()) once it matters: after submit, or on a row the clerk has started.
+   */
   visible(i) {
     if (i.severity === 'info') return false;
     if (this.showMissing) return true;
     const p = i.params || {};
-    const empty = EMPTY_CODES.has(i.code) || p.hint === 'empty' || (i.code === 'R001' && !p.name) || (i.code === 'T011' && p.missing) || (i.code === 'T002' && p.value === '');
-    if (!empty) return true;
+    const w = this.meta.missing[i.code];
+    if (!(w === 'always' || p.hint === this.meta.emptyHint || (w && (p[w.param] ?? '') === w.is))) return true;
     const m = /^\/rows\/(\d+)\//.exec(i.path);
-    return !!m && i.code === 'R002' && this.rowStarted(Number(m[1]));
+    return !!m && this.rowStarted(Number(m[1]));
   }
 
   /** Sorts every issue into the header's, the names' and one list per row; paints them. */
@@ -591,7 +646,7 @@ export class StatsForm {
     const b = { header: [], names: [], rows: this.rowText.map(() => []) };
     for (const i of all) {
       const m = /^\/rows\/(\d+)/.exec(i.path);
-      if (NAME_CODES.has(i.code)) b.names.push(i);
+      if (this.meta.nameCodes.includes(i.code)) b.names.push(i);
       else if (m && b.rows[Number(m[1])]) b.rows[Number(m[1])].push(i);
       else b.header.push(i);
     }
@@ -669,7 +724,7 @@ export class StatsForm {
 
   refreshHost(host) {
     const msgs = [...host.querySelectorAll(':scope > .msg, :scope > .field > .msg')];
-    const control = host.querySelector(':scope > input, :scope > select, :scope > textarea, :scope > output');
+    const control = host.querySelector(':scope > input, :scope > select, :scope > textarea, :scope > output, :scope > .v');
     const err = msgs.some((m) => m.dataset.sev === 'error');
     host.classList.toggle('invalid', err);
     host.classList.toggle('warn', !err && msgs.length > 0);
@@ -800,7 +855,9 @@ export class StatsForm {
   writeCell(r, f, text, quiet) {
     this.rowText[r][f] = text;
     const row = this.drawn.get(r);
-    if (row && row.cells[f].value !== text) row.cells[f].value = text;
+    if (row) setText(row.cells[f], text);
+    const ed = this.editor;
+    if (ed.dataset.r === `${r}` && ed.dataset.f === f && ed.value !== text) ed.value = text;
     this.apply(JSON.parse(f === 'name' ? this.handle.setName(r, text) : this.handle.setCell(r, f, text)), quiet);
   }
 
@@ -809,7 +866,7 @@ export class StatsForm {
     if (!this.deadlineEl) return;
     const t = this.t;
     const dl = this.preset.deadlines[Number(batch) - 1];
-    this.deadlineEl.replaceChildren(t.deadline, t.colon, dl || '—', dl ? t.deadlineAuto(this.preset.id) : '');
+    this.deadlineEl.replaceChildren(t.deadline, t.colon, dl || '—', dl ? t.deadlineAuto(this.preset.name) : '');
   }
 
   /** Repaints what an edit's answer names, then tells the page. */
@@ -901,6 +958,8 @@ export class StatsForm {
    */
   printRows(on) {
     this.printing = on;
+    // The box's height on paper is every row's: the screen's comes with the next measure().
+    this.viewH = 0;
     this.win = [this.win[0], -1];
     this.paintWindow();
   }
@@ -919,19 +978,6 @@ export class StatsForm {
 
   flushSave() { if (this.handle) this.drafts.flush(); }
 
-  discardDraft() {
-    this.drafts.remove();
-    this.handle.free();
-    this.handle = new api.wasm.FormHandle(this.initialText, this.locale);
-    this.showMissing = this.opts.data != null;
-    this.undoStack = [];
-    this.redoStack = [];
-    this.edited = false;
-    this.render();
-    this.notice(this.t.discarded);
-    this.emit('cxzy-change');
-    this.emit('cxzy-validate');
-  }
 }
 
 export { unwrap };

@@ -25,6 +25,9 @@ const ZH_MORE = {
     pasteChecked: (n, d) => `${n} 个落在计算栏，只核对不粘贴：${d.length ? `与计算结果不同——${d.join('；')}` : '均与计算结果一致'}。`,
     pasteDiffer: (u, no, v, c) => `「${u}」第 ${no} 栏粘贴 ${v}，计算为 ${c}`,
     replaceAsk: (name) => `打开「${name}」会替换表中已填写的内容（可用“撤销”恢复）。继续吗？`, replaceYes: '打开并替换', cancel: '取消',
+    // The words of what only this module does: checks before export, files, the row filter.
+    back: '返回检查', blocked: '还有错误，不能提交或导出：请先改正下列问题。', confirmWarnings: (n) => `还有 ${n} 个警告。请核对，确认无误后再继续。`, discarded: '已丢弃草稿。', found: (n, all) => `显示 ${n} / ${all} 行`,
+    opened: (name) => `已打开「${name}」。`, proceed: '确认无误，继续', saved: '已生成文件。', unreadable: (name, msg) => `无法读取「${name}」：${msg}`, submitted: '检查通过，已提交。',
 };
 
 const EN = {
@@ -37,7 +40,6 @@ const EN = {
     no: 'Column', total: 'Total', rowName: 'Unit',
     open: 'Open file…', saveJson: 'Save JSON', saveCsv: 'Export CSV', saveXlsx: 'Export Excel', print: 'Print', submit: 'Check and submit',
     addRow: 'Add a row', removeRow: (n) => `Remove row “${n}”`, language: '中文',
-    dropHint: 'Drop a JSON or CSV file on the table to open it',
     summaryTitle: 'Check results', summaryErrors: (e, w) => `${e} errors, ${w} warnings`,
     more: (n) => `… and ${n} more`, errorPrefix: 'Error: ', warningPrefix: 'Warning: ',
     noIssues: 'No problems found', restored: (t) => `Restored the draft saved automatically${t ? ` at ${t}` : ''}.`, discard: 'Discard draft',
@@ -49,7 +51,7 @@ const EN = {
     discarded: 'Draft discarded.', blocked: 'There are errors: fix the problems below before submitting or exporting.',
     confirmWarnings: (n) => `There are ${n} warnings. Check them before you continue.`, proceed: 'Checked — continue', back: 'Go back',
     opened: (name) => `Opened “${name}”.`, unreadable: (name, msg) => `Cannot read “${name}”: ${msg}`,
-    submitted: 'No errors: submitted.', saved: 'File created.', autosaved: 'Draft saved',
+    submitted: 'No errors: submitted.', saved: 'File created.',
     rowLabel: (row, col) => `${row}, ${col}`, headerCell: (g, l) => (g ? `${g}: ${l}` : l),
     colon: ': ', ofUnit: (u, m) => `${u}: ${m}`, undo: 'Undo', redo: 'Redo',
     find: 'Find a unit', findLabel: 'Filter rows', onlyProblems: 'Only rows with problems', found: (n, all) => `Showing ${n} of ${all} rows`,
@@ -61,6 +63,22 @@ const EN = {
   };
 
 class More {
+  /** Drops the draft: the form as the page gave it. */
+  discardDraft() {
+    this.drafts.remove();
+    const Handle = this.handle.constructor;
+    this.handle.free();
+    this.handle = new Handle(this.initialText, this.locale);
+    this.showMissing = this.opts.data != null;
+    this.undoStack = [];
+    this.redoStack = [];
+    this.edited = false;
+    this.render();
+    this.notice(this.t.discarded);
+    this.emit('cxzy-change');
+    this.emit('cxzy-validate');
+  }
+
   /** focusCell's work. */
   reach(r, field, block = 'nearest') {
     field = this.inputOf(field);
@@ -85,8 +103,10 @@ class More {
     const row = this.drawn.get(r);
     const el = row && row.cells[field];
     if (!el) return false;
-    el.focus();
-    if (block === 'center') el.scrollIntoView({ block: 'center', inline: 'nearest' });
+    // A cell's text hands the focus to the editor (edit()), which may be in its place already: the
+    // editor is what scrolls.
+    (el === this.edSpan ? this.editor : el).focus();
+    if (block === 'center') this.editor.scrollIntoView({ block: 'center', inline: 'nearest' });
     return true;
   }
 
@@ -335,7 +355,8 @@ class More {
   async openFile(file) {
     const t = this.t;
     try {
-      if (file.size > dep.MAX_BYTES) throw new Error(`${file.size} > ${dep.MAX_BYTES} bytes`);
+      const max = this.meta.limits.maxBytes;
+      if (file.size > max) throw new Error(`${file.size} > ${max} bytes`);
       const bytes = new Uint8Array(await file.arrayBuffer());
       let doc;
       if ((bytes[0] === 0x50 && bytes[1] === 0x4b) || (bytes[0] === 0xd0 && bytes[1] === 0xcf)) {

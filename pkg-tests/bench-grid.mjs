@@ -37,6 +37,12 @@ try {
   await page.goto(`${server.url}bench-grid.html`);
   await ready(page);
   await page.evaluate(async () => (await import('./pkg/index.js')).loadMore());
+  // The main thread's CPU time of each measured step, from a CDP trace (thread time, not wall
+  // time: it holds on a loaded machine, where the wall times above move by tens of percent).
+  const cdp = await page.context().newCDPSession(page);
+  const events = [];
+  cdp.on('Tracing.dataCollected', (d) => events.push(...d.value));
+  await cdp.send('Tracing.start', { categories: 'devtools.timeline,disabled-by-default-devtools.timeline,blink.user_timing', transferMode: 'ReportEvents' });
   const r = await page.evaluate(async ([n, small]) => {
     const frame = () => new Promise((res) => requestAnimationFrame(() => setTimeout(res, 0)));
     const med = (a) => a.slice().sort((x, y) => x - y)[Math.floor(a.length / 2)];
@@ -55,20 +61,22 @@ try {
     // The element that scrolls the most inside `host` (each grid names its viewport differently).
     const scroller = (host) => [...host.querySelectorAll('*')].filter((e) => /auto|scroll/.test(getComputedStyle(e).overflowY))
       .sort((a, b) => (b.scrollHeight - b.clientHeight) - (a.scrollHeight - a.clientHeight))[0];
-    const ours = async (d) => {
+    const ours = async (d, tag) => {
       const t = [];
       el.scrollIntoView();
       for (let k = 0; k < 5; k++) {
         await frame();
         const t0 = performance.now();
+        performance.mark(`${tag}:s`);
         el.setData(d);
         await frame();
+        performance.mark(`${tag}:e`);
         t.push(performance.now() - t0);
       }
       return med(t);
     };
-    out.small = await ours(small);
-    out.first = await ours(doc);
+    out.small = await ours(small, 'cx-small');
+    out.first = await ours(doc, 'cx-first');
     const view = el.form.views;
     const agRows = rows.map((row, i) => ({ ...row, ...view[i] }));
     const agCols = cols.map((c) => ({ field: c.field, headerName: c.label, editable: c.input, width: c.field === 'name' ? 120 : 70, pinned: c.field === 'name' ? 'left' : undefined }));
@@ -82,8 +90,10 @@ try {
       if (api) api.destroy();
       await frame();
       const t0 = performance.now();
+      performance.mark(`ag-first:s`);
       api = createGrid(host, { columnDefs: agCols, rowData: agRows, pinnedTopRowData: [{ name: '合计' }], rowHeight: 27 });
       await frame();
+      performance.mark(`ag-first:e`);
       agT.push(performance.now() - t0);
     }
     out.agFirst = med(agT);
@@ -92,11 +102,17 @@ try {
     el.scrollIntoView();
     const ourEdit = [];
     for (let k = 0; k < 40; k++) {
-      const input = root.querySelector(`[data-r="${5 + (k % 7)}"][data-f="orgs_reviewed"]`);
+      // The cell's text hands the focus to the editor, which takes its place (before the clock starts:
+      // AG Grid and Tabulator are given the value without an editor).
+      root.querySelector(`[data-r="${5 + (k % 7)}"][data-f="orgs_reviewed"]`).focus({ preventScroll: true });
+      await frame();
+      const input = root.activeElement;
       input.value = String(k % 2 ? 95 : 150 + k);
       const t0 = performance.now();
+      performance.mark(`cx-edit:s`);
       input.dispatchEvent(new Event('input', { bubbles: true }));
       await frame();
+      performance.mark(`cx-edit:e`);
       ourEdit.push(performance.now() - t0);
     }
     out.edit = q95(ourEdit);
@@ -105,9 +121,11 @@ try {
     for (let k = 0; k < 40; k++) {
       const node = api.getDisplayedRowAtIndex(5 + (k % 7));
       const t0 = performance.now();
+      performance.mark(`ag-edit:s`);
       node.setDataValue('orgs_reviewed', k % 2 ? 95 : 150 + k);
       api.setGridOption('pinnedTopRowData', [{ name: '合计', orgs_reviewed: 90000 + k }]);
       await frame();
+      performance.mark(`ag-edit:e`);
       agEdit.push(performance.now() - t0);
     }
     out.agEdit = q95(agEdit);
@@ -121,12 +139,14 @@ try {
       if (tab) tab.destroy();
       await frame();
       const t0 = performance.now();
+      performance.mark(`tab-first:s`);
       await new Promise((res) => {
         tab = new window.Tabulator(tabHost, { data: [{ name: '合计' }, ...agRows], columns: tabCols, height: '700px', index: 'name', renderVertical: 'virtual' });
         tab.on('tableBuilt', res);
       });
       tab.getRows()[0].freeze();
       await frame();
+      performance.mark(`tab-first:e`);
       tabT.push(performance.now() - t0);
     }
     out.tabFirst = med(tabT);
@@ -134,9 +154,11 @@ try {
     const tabRows = tab.getRows();
     for (let k = 0; k < 40; k++) {
       const t0 = performance.now();
+      performance.mark(`tab-edit:s`);
       tabRows[6 + (k % 7)].update({ orgs_reviewed: k % 2 ? 95 : 150 + k });
       tabRows[0].update({ orgs_reviewed: 90000 + k });
       await frame();
+      performance.mark(`tab-edit:e`);
       tabEdit.push(performance.now() - t0);
     }
     out.tabEdit = q95(tabEdit);
@@ -169,6 +191,25 @@ try {
     tab.destroy();
     return out;
   }, [ROWS, sample]);
+  await new Promise((res) => { cdp.once('Tracing.tracingComplete', res); cdp.send('Tracing.end'); });
+  const main = events.find((e) => e.name === 'thread_name' && e.args.name === 'CrRendererMain');
+  const tasks = events.filter((e) => main && e.pid === main.pid && e.tid === main.tid && e.name === 'RunTask' && e.ph === 'X');
+  /** Mean main-thread CPU ms of the windows between the marks `tag:s` and `tag:e`. */
+  const cpu = (tag) => {
+    const at = (n) => events.filter((e) => e.name === n && e.cat.includes('user_timing')).map((e) => e.ts).sort((a, b) => a - b);
+    const s = at(`${tag}:s`);
+    const e = at(`${tag}:e`);
+    let sum = 0;
+    // A task that overlaps a window counts by its share of it (the step's first call runs in a task
+    // that began before the mark).
+    s.forEach((t0, i) => {
+      for (const k of tasks) {
+        const over = Math.min(k.ts + k.dur, e[i]) - Math.max(k.ts, t0);
+        if (over > 0 && k.dur > 0) sum += ((k.tdur ?? k.dur) * over) / k.dur / 1000;
+      }
+    });
+    return s.length ? sum / s.length : NaN;
+  };
   const f = (x) => `${x.toFixed(1)} ms`;
   const ratio = (a, b) => `${(a / b).toFixed(2)}×`;
   console.log(`Chromium ${browser.version()}, AG Grid Community ${agVersion}, Tabulator ${tabVersion}; ${ROWS} rows × 26 columns, the same table`);
@@ -180,6 +221,12 @@ try {
   line('scrolling, frame time p95 (60 px a frame)', r.scroll, r.agScroll, r.tabScroll);
   const idle = Math.max(r.idle, r.idle2);
   console.log(`idle frame p95 ${f(r.idle)} / ${f(r.idle2)}; scrolling / idle: cxzy ${ratio(r.scroll, idle)}, AG Grid ${ratio(r.agScroll, idle)}, Tabulator ${ratio(r.tabScroll, idle)}`);
+  console.log('main-thread CPU time (CDP trace), mean per step:');
+  console.log('| | cxzy | AG Grid | Tabulator | cxzy / AG Grid | cxzy / Tabulator |');
+  console.log('|---|---|---|---|---|---|');
+  line(`first render, ${ROWS} rows`, cpu('cx-first'), cpu('ag-first'), cpu('tab-first'));
+  line('edit → repaint', cpu('cx-edit'), cpu('ag-edit'), cpu('tab-edit'));
+  console.log(`cxzy 19-row first render: ${f(cpu('cx-small'))} CPU; ${ROWS}-row / 19-row = ${ratio(cpu('cx-first'), cpu('cx-small'))}`);
   console.log(`cxzy: 19-row first render ${f(r.small)}; ${ROWS}-row / 19-row = ${ratio(r.first, r.small)}; rows in the DOM at ${ROWS}: ${r.drawn}`);
 } finally {
   await browser.close();

@@ -41,6 +41,22 @@ fn words(code: &str) -> impl Iterator<Item = &str> {
     code.split(|c: char| !(c.is_ascii_alphanumeric() || c == '_' || c == '-')).filter(|w| !w.is_empty())
 }
 
+/// What else the JavaScript must take from `meta()` rather than know: an issue code (what R002 or
+/// T011 means for the form is the core's `missing` / `nameCodes`), a limit under the core's name
+/// (`MAX_BYTES`: `limits.maxBytes`). `X000` is the JS's own code for a call into wasm that threw,
+/// no meaning of a core code.
+fn knows_what_meta_says(w: &str) -> bool {
+    const LIMITS: [&str; 6] = ["MAX_NAME", "MAX_TEXT", "MAX_ROWS", "MAX_ITEMS", "MAX_BYTES", "MAX_COUNT"];
+    let b = w.as_bytes();
+    let code = b.len() == 4 && b[0].is_ascii_uppercase() && b[1..].iter().all(u8::is_ascii_digit) && w != "X000";
+    code || LIMITS.contains(&w)
+}
+
+/// Copies still to take from meta() (issue 9), in files other sessions own: the roll-up's and the
+/// workbook reader's file-size limit, the roll-up's list of the codes it shows first, and the
+/// workbook reader's own bound on a sheet's rows (1 200, not the core's MAX_ROWS but named alike).
+const NOT_YET: [(&str, &str); 4] = [("rollup.js", "MAX_BYTES"), ("rollup.js", "T009"), ("excel.js", "MAX_BYTES"), ("excel.js", "MAX_ROWS")];
+
 /// Every `js/*.js` of the package (the hand-written DOM layer; `index.d.ts` describes the
 /// documents' fields for TypeScript and is not code).
 #[test]
@@ -55,16 +71,17 @@ fn js_holds_no_domain_key() {
         if path.extension().and_then(|e| e.to_str()) != Some("js") {
             continue;
         }
+        let name = path.file_name().and_then(|n| n.to_str()).unwrap_or("");
         let code = code_of(&std::fs::read_to_string(&path).expect("read"));
         for w in words(&code) {
-            if keys.contains(&w) {
-                found.push(format!("{}: {w}", path.file_name().and_then(|n| n.to_str()).unwrap_or("")));
+            if keys.contains(&w) || (knows_what_meta_says(w) && !NOT_YET.contains(&(name, w))) {
+                found.push(format!("{name}: {w}"));
             }
         }
         checked += 1;
     }
     assert!(checked >= 8, "js/ has the package's files");
-    assert!(found.is_empty(), "domain keys in js/ (take them from meta()): {found:?}");
+    assert!(found.is_empty(), "domain keys, issue codes or limits in js/ (take them from meta()): {found:?}");
 }
 
 /// The check sees a key where one is: in code, not in a comment.
@@ -76,6 +93,11 @@ fn the_check_finds_a_key_in_code_and_ignores_comments() {
     assert_eq!(hits("if (kind === \"committee\") x.orgs_total = 1;"), 2);
     assert_eq!(hits("// 'branch_secretary' is the core's\n/* central_work */ const id = Math.random();"), 0);
     assert_eq!(hits("const url = 'https://x/onsite';"), 1);
+    // What stats-form.js held before it read meta(): code meanings and the file-size limit.
+    let meta_hits = |js: &str| words(&code_of(js)).filter(|w| knows_what_meta_says(w)).count();
+    assert_eq!(meta_hits("const EMPTY_CODES = new Set(['R002', 'T001']); const MAX_BYTES = 64 * 1024 * 1024;"), 3);
+    assert_eq!(meta_hits("if (i.code === \"T011\" && p.missing) x();"), 1);
+    assert_eq!(meta_hits("// R002 is shown once the row is started\nissues = [{ code: 'X000' }]; const R0020 = 1;"), 0);
 }
 
 /// Every code docs/codes.md documents (a `### CODE —` section or a `| CODE |` row) is a code of

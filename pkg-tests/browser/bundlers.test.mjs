@@ -50,7 +50,7 @@ async function open(dist, page = 'index.html', { waitForm = true } = {}) {
       const r = el.shadowRoot;
       return {
         title: r?.querySelector('h1')?.textContent ?? null,
-        rows: r ? r.querySelectorAll('input[data-f="name"]').length : 0,
+        rows: r ? r.querySelectorAll('[data-f="name"]').length : 0,
         alert: el.querySelector('p[role="alert"]')?.textContent ?? null,
       };
     });

@@ -21,6 +21,8 @@ after(async () => {
 
 const F = 'cxzy-stats-form';
 const cell = (page, r, f) => page.locator(`${F} [data-r="${r}"][data-f="${f}"]`);
+/** A cell's text: the editor's value where the focus is, the text of the others. */
+const shown = (el) => el.value ?? el.textContent;
 const computed = (page, r, f) => page.locator(`${F} tbody output[id$="-c${r}-${f}"]`);
 const total = (page, f) => page.evaluate(([s, field]) => document.querySelector(s).shadowRoot.querySelector('tr.total')
   .querySelectorAll('output')[[...document.querySelector(s).form.columns].slice(1).findIndex((c) => c.field === field)].textContent, [F, f]);
@@ -51,13 +53,13 @@ test('renders the official layout: title, header fields, grouped headers, 栏次
   const info = await page.evaluate((s) => {
     const r = document.querySelector(s).shadowRoot;
     const body = [...r.querySelectorAll('tbody tr')];
-    const inputCell = r.querySelector('td input[data-f="orgs_total"]').parentElement;
+    const inputCell = r.querySelector('td [data-f="orgs_total"]').parentElement;
     const computedCell = r.querySelector('td.computed');
     return {
       groups: [...r.querySelectorAll('thead tr:first-child th[colspan]')].map((th) => th.textContent),
       no: [...r.querySelectorAll('thead tr.no th')].map((th) => th.textContent),
       first: body[0].querySelector('th').textContent,
-      names: body.slice(1).filter((tr) => !tr.classList.contains('pad')).map((tr) => tr.querySelector('input').value),
+      names: body.slice(1).filter((tr) => !tr.classList.contains('pad')).map((tr) => tr.querySelector('[data-f="name"]').textContent),
       computedIsOutput: computedCell.querySelector('output') !== null && computedCell.querySelector('input') === null,
       bgInput: getComputedStyle(inputCell).backgroundColor,
       bgComputed: getComputedStyle(computedCell).backgroundColor,
@@ -73,6 +75,11 @@ test('renders the official layout: title, header fields, grouped headers, 栏次
   assert.equal(info.names[18], '大庆油田');
   assert.equal(info.computedIsOutput, true);
   assert.notEqual(info.bgInput, info.bgComputed, 'computed cells look different');
+  // The preset's deadline is named by the preset's name (meta()), never by its id.
+  await page.locator(`${F} .f-batch select`).selectOption('1');
+  const deadline = await page.locator(`${F} .deadline`).textContent();
+  assert.match(deadline, /按预设：黑龙江省/);
+  assert.doesNotMatch(deadline, /heilongjiang/);
   assert.deepEqual(log.errors, []);
   await context.close();
 });
@@ -103,7 +110,7 @@ test('typing a value shows the issue on the cell, in the summary, and the new to
   assert.equal(await total(page, 'orgs_coverage'), '90.0%');
   // Invalid input stays as typed, with a hint.
   await type(page, 1, 'orgs_total', '1O0');
-  assert.equal(await cell(page, 1, 'orgs_total').inputValue(), '1O0');
+  assert.equal(await cell(page, 1, 'orgs_total').evaluate(shown), '1O0');
   assert.match(await page.locator(`${F} .summary`).textContent(), /字母 O/);
   const data = await page.evaluate((s) => document.querySelector(s).data(), F);
   assert.equal(data.rows[1].orgs_total, '1O0');
@@ -138,7 +145,7 @@ test('a file dropped on the form opens', async () => {
     sheet.dispatchEvent(new DragEvent('drop', { dataTransfer: dt, bubbles: true, cancelable: true }));
   }, [F, fs.readFileSync(samplePath, 'utf8')]);
   await page.locator(`${F} .notice`, { hasText: '已打开「黑龙江.json」' }).waitFor();
-  assert.equal(await cell(page, 5, 'members_total').inputValue(), String(sample().rows[5].members_total));
+  assert.equal(await cell(page, 5, 'members_total').evaluate(shown), String(sample().rows[5].members_total));
   await context.close();
 });
 
@@ -151,8 +158,12 @@ test('readonly shows the form without editing', async () => {
   }));
   await page.goto(`${server.url}ro.html`);
   await ready(page);
-  assert.equal(await cell(page, 0, 'orgs_total').inputValue(), String(sample().rows[0].orgs_total));
-  assert.equal(await cell(page, 0, 'orgs_total').getAttribute('readonly'), '');
+  assert.equal(await cell(page, 0, 'orgs_total').evaluate(shown), String(sample().rows[0].orgs_total));
+  // The focused cell's editor is read-only too.
+  await cell(page, 0, 'orgs_total').click();
+  assert.equal(await cell(page, 0, 'orgs_total').evaluate((el) => el.readOnly), true);
+  await page.keyboard.type('9');
+  assert.equal(await cell(page, 0, 'orgs_total').evaluate(shown), String(sample().rows[0].orgs_total));
   assert.equal(await page.locator(`${F} button[data-act=submit]`).count(), 0);
   assert.equal(await page.locator(`${F} button[data-act=open]`).count(), 0);
   await context.close();
@@ -197,9 +208,9 @@ test('a block copied from Excel/WPS pastes into the grid from the focused cell',
     dt.setData('text/plain', text);
     el.dispatchEvent(new ClipboardEvent('paste', { clipboardData: dt, bubbles: true, cancelable: true }));
   }, [F, tsv]);
-  assert.equal(await cell(page, 2, 'orgs_total').inputValue(), '1,200');
-  assert.equal(await cell(page, 2, 'new_orgs_total').inputValue(), '30');
-  assert.equal(await cell(page, 3, 'orgs_reviewed').inputValue(), '700');
+  assert.equal(await cell(page, 2, 'orgs_total').evaluate(shown), '1,200');
+  assert.equal(await cell(page, 2, 'new_orgs_total').evaluate(shown), '30');
+  assert.equal(await cell(page, 3, 'orgs_reviewed').evaluate(shown), '700');
   assert.equal(await computed(page, 2, 'orgs_coverage').textContent(), '91.6%');
   assert.equal(await total(page, 'orgs_total'), '2000');
   assert.equal(await total(page, 'orgs_reviewed'), '1800');
@@ -214,16 +225,17 @@ test('drafts autosave on every change and come back after a reload, with a way t
   await page.waitForFunction(() => Object.keys(localStorage).some((k) => k.startsWith('cxzy-stats-form:draft:')));
   await page.reload();
   await ready(page);
-  assert.equal(await cell(page, 4, 'members_total').inputValue(), '4321');
+  assert.equal(await cell(page, 4, 'members_total').evaluate(shown), '4321');
   assert.equal(await page.locator(`${F} .f-unit input`).inputValue(), '大庆市委组织部');
   const notice = page.locator(`${F} .notice`);
   assert.match(await notice.textContent(), /已恢复 \d{4}-\d\d-\d\d \d\d:\d\d 自动保存的草稿/);
   await notice.getByRole('button', { name: '丢弃草稿' }).click();
-  assert.equal(await cell(page, 4, 'members_total').inputValue(), '');
+  await page.locator(`${F} .notice`, { hasText: '已丢弃草稿' }).waitFor();
+  assert.equal(await cell(page, 4, 'members_total').evaluate(shown), '');
   assert.equal(await page.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith('cxzy-stats-form:draft:')).length), 0);
   await page.reload();
   await ready(page);
-  assert.equal(await cell(page, 4, 'members_total').inputValue(), '');
+  assert.equal(await cell(page, 4, 'members_total').evaluate(shown), '');
   await context.close();
 });
 
@@ -231,7 +243,7 @@ test('open a JSON file, save it as JSON and CSV: the same table comes back; a GB
   const { page, context } = await portal();
   await page.locator(`${F} input[type=file]`).setInputFiles(samplePath);
   await page.locator(`${F} .notice`, { hasText: '已打开' }).waitFor();
-  assert.equal(await cell(page, 0, 'orgs_total').inputValue(), String(sample().rows[0].orgs_total));
+  assert.equal(await cell(page, 0, 'orgs_total').evaluate(shown), String(sample().rows[0].orgs_total));
   const [json] = await Promise.all([page.waitForEvent('download'), page.locator(`${F} button[data-act=json]`).click()]);
   assert.match(json.suggestedFilename(), /^黑龙江省-第1批\.json$/);
   assert.deepEqual(JSON.parse(fs.readFileSync(await json.path(), 'utf8')), sample());
@@ -244,7 +256,7 @@ test('open a JSON file, save it as JSON and CSV: the same table comes back; a GB
   await page.evaluate((s) => document.querySelector(s).setData({ format: 'cxzy-stats/1', rows: [] }), F);
   await page.locator(`${F} input[type=file]`).setInputFiles(path.join(root, 'samples/stats/heilongjiang-2010-batch1.gbk.csv'));
   await page.locator(`${F} .notice`, { hasText: '已打开' }).waitFor();
-  assert.equal(await cell(page, 18, 'orgs_total').inputValue(), String(sample().rows[18].orgs_total));
+  assert.equal(await cell(page, 18, 'orgs_total').evaluate(shown), String(sample().rows[18].orgs_total));
   assert.equal(await total(page, 'members_total'), String(sample().rows.reduce((s, r) => s + r.members_total, 0)));
   await context.close();
 });
@@ -327,7 +339,7 @@ test('a unit name like <img src=x onerror=alert(1)> shows as text and runs nothi
   await page.locator(`${F} .summary`).waitFor();
   const r = await page.evaluate((s) => {
     const root = document.querySelector(s).shadowRoot;
-    return { imgs: root.querySelectorAll('img, script').length, summary: root.querySelector('.summary').textContent, name: root.querySelector('[data-r="0"][data-f="name"]').value, unit: root.querySelector('.f-unit input').value };
+    return { imgs: root.querySelectorAll('img, script').length, summary: root.querySelector('.summary').textContent, name: root.querySelector('[data-r="0"][data-f="name"]').textContent, unit: root.querySelector('.f-unit input').value };
   }, F);
   assert.equal(r.imgs, 0);
   assert.equal(r.name, evil);
@@ -408,11 +420,11 @@ test('without a preset the portal passes rows and the clerk adds and removes row
   const names = () => page.evaluate((s) => document.querySelector(s).data().rows.map((r) => r.name ?? ''), F);
   assert.deepEqual(await names(), ['甲区', '乙区']);
   await page.locator(`${F} button[data-act=add]`).click();
-  await cell(page, 2, 'name').fill('丙区');
+  await type(page, 2, 'name', '丙区');
   assert.deepEqual(await names(), ['甲区', '乙区', '丙区']);
   await page.locator(`${F} button[aria-label="删除「乙区」行"]`).click();
   assert.deepEqual(await names(), ['甲区', '丙区']);
-  await cell(page, 1, 'name').fill('甲区');
+  await type(page, 1, 'name', '甲区');
   assert.match(await page.locator(`${F} .summary`).textContent(), /单位名称「甲区」重复/);
   const left = await page.evaluate((s) => {
     const el = document.querySelector(s);
@@ -522,7 +534,61 @@ test('1 000 rows: only rows in view are drawn; keys, links, paste and aria reach
   assert.equal(data.rows[89].orgs_reviewed, 179);
   assert.match(await page.locator(`${F} .notice`).textContent(), /已粘贴 160 个单元格/);
   await page.evaluate((s) => document.querySelector(s).form.focusCell(89, 'orgs_total'), F);
-  assert.equal(await cell(page, 89, 'orgs_total').inputValue(), '279');
+  assert.equal(await cell(page, 89, 'orgs_total').evaluate(shown), '279');
+  await context.close();
+});
+
+test('1 000 rows by keyboard only, from the row filter into the grid and out; axe-core finds no violation', async () => {
+  // lazy: the second module (keyboard travel) comes with the first focus, as on a real page.
+  const { page, context } = await portal(undefined, { lazy: true });
+  const doc = await bigDoc(page, 1000);
+  doc.rows[500].orgs_reviewed = 101; // R010, far down
+  await page.evaluate(([s, d]) => document.querySelector(s).setData(d), [F, doc]);
+  const axe = fs.readFileSync(path.join(root, 'pkg-tests/node_modules/axe-core/axe.min.js'), 'utf8');
+  await page.evaluate(axe);
+  const violations = () => page.evaluate(async () => (await window.axe.run(document, { resultTypes: ['violations'] })).violations
+    .map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(', ')}`));
+  assert.deepEqual(await violations(), []);
+  const at = (want) => page.waitForFunction(([s, w]) => {
+    const a = document.querySelector(s).shadowRoot.activeElement;
+    return a && `${a.dataset.r}/${a.dataset.f}` === w;
+  }, [F, want]);
+  // The row filter, then Tab: the scroll box is the grid's one Tab stop and hands over to a cell.
+  await page.locator(`${F} input[type=search]`).focus();
+  await page.keyboard.press('Tab');
+  await page.keyboard.press('Tab');
+  await at('0/orgs_total');
+  assert.equal(await page.evaluate((s) => document.querySelector(s).shadowRoot.activeElement.tagName, F), 'INPUT', 'the editor has the focus');
+  await page.keyboard.type('95');
+  await page.keyboard.press('Enter');
+  await at('1/orgs_total');
+  for (let k = 0; k < 3; k++) await page.keyboard.press('ArrowDown');
+  await at('4/orgs_total');
+  await page.keyboard.press('Tab');
+  await at('4/orgs_reviewed');
+  await page.keyboard.type('7');
+  assert.equal((await page.evaluate((s) => document.querySelector(s).data(), F)).rows[4].orgs_reviewed, 7);
+  await page.keyboard.press('Control+Z');
+  assert.equal((await page.evaluate((s) => document.querySelector(s).data(), F)).rows[4].orgs_reviewed, 90, 'Ctrl+Z takes the typing back');
+  await at('4/orgs_reviewed');
+  assert.equal((await page.evaluate((s) => document.querySelector(s).data(), F)).rows[0].orgs_total, 95);
+  // The summary's link, by keyboard: Enter on it reaches row 501, not drawn until then.
+  await page.locator(`${F} .summary a`, { hasText: '「单位501」' }).focus();
+  await page.keyboard.press('Enter');
+  await at('500/orgs_reviewed');
+  assert.equal(await page.evaluate((s) => document.querySelector(s).shadowRoot.activeElement.closest('tr').getAttribute('aria-rowindex'), F), '505');
+  assert.match(await page.locator(`${F} .cellmsg`).textContent(), /已点评基层党组织数（101）/, "the cell's message shows under the grid");
+  assert.deepEqual(await violations(), [], 'no violation with an error shown and the editor in a far row');
+  // Tab goes on across rows; past the last cell of the last row it leaves the grid.
+  await page.evaluate((s) => document.querySelector(s).form.focusCell(999, 'problems_solved'), F);
+  await at('999/problems_solved');
+  await page.keyboard.press('Tab');
+  assert.equal(await page.evaluate((s) => document.querySelector(s).shadowRoot.activeElement.dataset.act, F), 'remove', 'the row\'s remove button, then the page goes on');
+  // Shift+Tab back into the grid from outside lands on the cell last edited.
+  await page.locator(`${F} input[type=search]`).focus();
+  await page.keyboard.press('Tab');
+  await page.keyboard.press('Tab');
+  await at('999/problems_solved');
   await context.close();
 });
 
@@ -535,8 +601,8 @@ test('paste maps one-to-one onto the columns; values on computed columns are com
     dt.setData('text/plain', text);
     document.querySelector(s).shadowRoot.activeElement.dispatchEvent(new ClipboardEvent('paste', { clipboardData: dt, bubbles: true, cancelable: true }));
   }, [F, '100\t90\t95.0%\t7\r\n200\t100\t50.0%\t8']);
-  assert.equal(await cell(page, 0, 'new_orgs_total').inputValue(), '7', 'column 4 gets the 4th value, nothing shifts');
-  assert.equal(await cell(page, 1, 'new_orgs_total').inputValue(), '8');
+  assert.equal(await cell(page, 0, 'new_orgs_total').evaluate(shown), '7', 'column 4 gets the 4th value, nothing shifts');
+  assert.equal(await cell(page, 1, 'new_orgs_total').evaluate(shown), '8');
   const notice = await page.locator(`${F} .notice`).textContent();
   assert.match(notice, /已粘贴 6 个单元格/);
   assert.match(notice, /2 个落在计算栏，只核对不粘贴：与计算结果不同——「哈尔滨市」第 3 栏粘贴 95\.0%，计算为 90\.0%/);
@@ -549,10 +615,10 @@ test('undo and redo: typing, a paste, opening a file (asked first), removing a r
   await type(page, 0, 'orgs_total', '123');
   await type(page, 1, 'orgs_total', '45');
   await page.keyboard.press('Control+z');
-  assert.equal(await cell(page, 1, 'orgs_total').inputValue(), '');
-  assert.equal(await cell(page, 0, 'orgs_total').inputValue(), '123', 'one step per cell typed in');
+  assert.equal(await cell(page, 1, 'orgs_total').evaluate(shown), '');
+  assert.equal(await cell(page, 0, 'orgs_total').evaluate(shown), '123', 'one step per cell typed in');
   await page.keyboard.press('Control+y');
-  assert.equal(await cell(page, 1, 'orgs_total').inputValue(), '45');
+  assert.equal(await cell(page, 1, 'orgs_total').evaluate(shown), '45');
   assert.equal(await total(page, 'orgs_total'), '168');
   await page.keyboard.press('Meta+z'); // ⌘Z on macOS
   assert.equal(await total(page, 'orgs_total'), '123');
@@ -561,13 +627,13 @@ test('undo and redo: typing, a paste, opening a file (asked first), removing a r
   const dialog = page.locator(`${F} dialog.confirm[open]`); // waits until the question is asked
   assert.match(await dialog.textContent(), /会替换表中已填写的内容/);
   await dialog.getByRole('button', { name: '取消' }).click();
-  assert.equal(await cell(page, 0, 'orgs_total').inputValue(), '123');
+  assert.equal(await cell(page, 0, 'orgs_total').evaluate(shown), '123');
   await page.locator(`${F} input[type=file]`).setInputFiles(samplePath);
   await dialog.getByRole('button', { name: '打开并替换' }).click();
   await page.locator(`${F} .notice`, { hasText: '已打开' }).waitFor();
-  assert.equal(await cell(page, 0, 'orgs_total').inputValue(), String(sample().rows[0].orgs_total));
+  assert.equal(await cell(page, 0, 'orgs_total').evaluate(shown), String(sample().rows[0].orgs_total));
   await page.locator(`${F} button[data-act=undo]`).click();
-  assert.equal(await cell(page, 0, 'orgs_total').inputValue(), '123', 'undo takes the file back');
+  assert.equal(await cell(page, 0, 'orgs_total').evaluate(shown), '123', 'undo takes the file back');
   // A paste is one step.
   await cell(page, 3, 'orgs_total').focus();
   await page.evaluate(([s, text]) => {
@@ -575,9 +641,9 @@ test('undo and redo: typing, a paste, opening a file (asked first), removing a r
     dt.setData('text/plain', text);
     document.querySelector(s).shadowRoot.activeElement.dispatchEvent(new ClipboardEvent('paste', { clipboardData: dt, bubbles: true, cancelable: true }));
   }, [F, '1\t2\r\n3\t4']);
-  assert.equal(await cell(page, 4, 'orgs_reviewed').inputValue(), '4');
+  assert.equal(await cell(page, 4, 'orgs_reviewed').evaluate(shown), '4');
   await page.keyboard.press('Control+z');
-  assert.deepEqual([await cell(page, 3, 'orgs_total').inputValue(), await cell(page, 4, 'orgs_reviewed').inputValue()], ['', '']);
+  assert.deepEqual([await cell(page, 3, 'orgs_total').evaluate(shown), await cell(page, 4, 'orgs_reviewed').evaluate(shown)], ['', '']);
   await context.close();
 });
 
@@ -640,6 +706,23 @@ test('Tab skips read-only unit names; the page counts agree with the form; Engli
   assert.equal(await focusedCell(page), '1/orgs_total', 'the preset name of row 2 is no Tab stop');
   await page.locator(`${F} button[data-act=locale]`).click();
   assert.doesNotMatch(await page.locator(`${F} .sheet`).textContent(), /：/, 'no full-width colon in English');
+  // No English header word is split over two lines ("participat/ion").
+  const split = await page.evaluate((s) => {
+    const out = [];
+    for (const th of document.querySelector(s).shadowRoot.querySelectorAll('thead th')) {
+      const walk = document.createTreeWalker(th, NodeFilter.SHOW_TEXT);
+      for (let n = walk.nextNode(); n; n = walk.nextNode()) {
+        for (const m of n.data.matchAll(/[A-Za-z]+/g)) {
+          const range = document.createRange();
+          range.setStart(n, m.index);
+          range.setEnd(n, m.index + m[0].length);
+          if (new Set([...range.getClientRects()].map((q) => Math.round(q.top))).size > 1) out.push(m[0]);
+        }
+      }
+    }
+    return out;
+  }, F);
+  assert.deepEqual(split, [], 'English header words stay whole');
   await context.close();
 });
 
