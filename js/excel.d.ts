@@ -3,9 +3,9 @@ import type { StatsDoc, Issue, Locale } from './index.js';
 
 /** What the bytes are: `'xlsx'`, `'xls'` (Excel 97–2003, or a password-protected .xlsx), or `null`. */
 export function sniffWorkbook(bytes: Uint8Array): 'xlsx' | 'xls' | null;
-/** Every worksheet as rows of cell texts (numbers as digits, dates as `YYYY-MM-DD`, merged cells filled). */
+/** Every worksheet as rows of cell texts (numbers as digits, dates as `YYYY-MM-DD`, merged cells filled), up to the core's `meta().limits.sheetRows` × `sheetCols`: after `init()`. */
 export function readXlsxGrids(bytes: Uint8Array): Promise<Array<{ name: string; grid: string[][] }>>;
-/** Every worksheet of an Excel 97–2003 .xls (BIFF8), as `readXlsxGrids` gives them. Throws on a damaged or protected file. */
+/** Every worksheet of an Excel 97–2003 .xls (BIFF8), as `readXlsxGrids` gives them (after `init()`). Throws on a damaged or protected file. */
 export function readXlsGrids(bytes: Uint8Array): Array<{ name: string; grid: string[][] }>;
 /**
  * Reads the statistics table of an .xlsx or .xls workbook (recognised by content) (the first sheet with the 单位名称 header row),

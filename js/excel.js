@@ -8,9 +8,15 @@
 import init, { totals, meta } from './index.js';
 import { isoDate } from './dom.js';
 
-const MAX_ROWS = 1200;
-const MAX_COLS = 64;
-const MAX_BYTES = 64 * 1024 * 1024;
+// How much of a sheet is read (src/core/stats/sheet.rs) and how large a file may be: the core's
+// limits (meta()), so the readers below need the wasm in (`readXlsx` loads it first).
+let sheetRows = 0;
+let sheetCols = 0;
+const limits = () => {
+  const l = meta().limits;
+  ({ sheetRows, sheetCols } = l);
+  return l;
+};
 
 // ---- zip ----
 
@@ -158,6 +164,7 @@ function serialDate(s, date1904) {
 
 /** Every worksheet of an .xlsx as `{ name, grid }` (rows of cell texts, merged cells filled). */
 export async function readXlsxGrids(bytes) {
+  limits();
   const files = unzip(bytes);
   const text = async (name) => (files.has(name) ? new TextDecoder().decode(await files.get(name)()) : null);
   const wbText = await text('xl/workbook.xml');
@@ -182,7 +189,7 @@ export async function readXlsxGrids(bytes) {
     let width = 0;
     for (const c of all(doc, 'c')) {
       const at = ref(attr(c, 'r'));
-      if (!at || at[0] >= MAX_ROWS || at[1] >= MAX_COLS) continue;
+      if (!at || at[0] >= sheetRows || at[1] >= sheetCols) continue;
       const t = attr(c, 't') || 'n';
       const v = all(c, 'v')[0]?.textContent ?? '';
       let value;
@@ -199,10 +206,10 @@ export async function readXlsxGrids(bytes) {
       const [a, b] = (attr(m, 'ref') || '').split(':').map(ref);
       if (!a || !b) continue;
       const v = grid[a[0]]?.[a[1]] ?? '';
-      for (let r = a[0]; r <= Math.min(b[0], MAX_ROWS - 1); r++) {
-        for (let k = a[1]; k <= Math.min(b[1], MAX_COLS - 1); k++) (grid[r] ||= [])[k] = v;
+      for (let r = a[0]; r <= Math.min(b[0], sheetRows - 1); r++) {
+        for (let k = a[1]; k <= Math.min(b[1], sheetCols - 1); k++) (grid[r] ||= [])[k] = v;
       }
-      width = Math.max(width, Math.min(b[1] + 1, MAX_COLS));
+      width = Math.max(width, Math.min(b[1] + 1, sheetCols));
     }
     const rows = Array.from({ length: grid.length }, (_, r) => Array.from({ length: width }, (_, k) => grid[r]?.[k] ?? ''));
     sheets.push({ name: attr(s, 'name'), grid: rows });
@@ -265,6 +272,7 @@ function cfbWorkbook(b) {
 
 /** The worksheets of an .xls as `{ name, grid }`, like readXlsxGrids. */
 export function readXlsGrids(bytes) {
+  limits();
   const w = cfbWorkbook(bytes);
   const view = new DataView(w.buffer, w.byteOffset, w.byteLength);
   const records = [];
@@ -339,7 +347,7 @@ export function readXlsGrids(bytes) {
     const grid = [];
     let width = 0;
     const put = (r, c, v) => {
-      if (r >= MAX_ROWS || c >= MAX_COLS) return;
+      if (r >= sheetRows || c >= sheetCols) return;
       (grid[r] ||= [])[c] = v;
       width = Math.max(width, c + 1);
     };
@@ -375,7 +383,7 @@ export function readXlsGrids(bytes) {
     }
     for (const [r0, r1, c0, c1] of merges) {
       const v = grid[r0]?.[c0] ?? '';
-      for (let r = r0; r <= Math.min(r1, MAX_ROWS - 1); r++) for (let c = c0; c <= Math.min(c1, MAX_COLS - 1); c++) put(r, c, v);
+      for (let r = r0; r <= Math.min(r1, sheetRows - 1); r++) for (let c = c0; c <= Math.min(c1, sheetCols - 1); c++) put(r, c, v);
     }
     return { name: s.name, grid: Array.from({ length: grid.length }, (_, r) => Array.from({ length: width }, (_, k) => grid[r]?.[k] ?? '')) };
   });
@@ -395,7 +403,9 @@ export function sniffWorkbook(b) {
  */
 export async function readXlsx(bytes, options = {}) {
   const b = bytes instanceof Uint8Array ? bytes : new Uint8Array(bytes);
-  if (b.length > MAX_BYTES) throw new Error(`${b.length} > ${MAX_BYTES} bytes`);
+  await init();
+  const { maxBytes } = limits();
+  if (b.length > maxBytes) throw new Error(`${b.length} > ${maxBytes} bytes`);
   const kind = sniffWorkbook(b);
   const en = options.locale === 'en';
   if (!kind) throw new Error(en ? 'not an Excel workbook' : '不是 Excel 工作簿');

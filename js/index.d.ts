@@ -277,11 +277,12 @@ export interface Meta {
   /** The reporting levels. */ presets: PresetMeta[];
   /** Every list by name (`header`, `report`, `format`; with the full module also `kind`, `role`, `method`, `grade`, `focus`, `combined_with`…). */ lists: Record<string, MetaWord[]>;
   /** Words the forms put together (`total`, `column_no`). */ phrases: Record<string, string>;
-  /** The input limits of SPEC §7. */ limits: { maxRows: number; maxName: number; maxText: number; maxItems: number; maxBytes: number; maxCount: number };
+  /** The input limits of SPEC §7. */ limits: { maxRows: number; maxName: number; maxText: number; maxItems: number; maxBytes: number; maxCount: number; /** How much of a worksheet is read. */ sheetRows: number; sheetCols: number };
   /** At most this many rows. */ maxRows: number;
   /** The codes that say a field was left empty: always, or when `params[param] === is`. */ missing: Record<string, 'always' | { param: string; is: string | boolean }>;
   /** The `params.hint` of an issue about an empty field. */ emptyHint: string;
   /** The codes about the rows' names. */ nameCodes: string[];
+  /** The codes of a roll-up's own checks of its children (shown first by `<cxzy-rollup>`). */ rollupCodes: string[];
   /** The entry's fields' labels (full module: after `init()`). */ fields?: Record<string, string>;
   /** What the 登记表 needs (full module). */ review?: { kinds: MetaKind[]; roles: MetaRole[]; contentFields: string[]; contentWithoutKind: string[]; orgOnlyMethods: string[] };
   /** What the coverage view needs (full module). */ coverage?: { bars: MetaCoverageBar[]; lists: string[] };

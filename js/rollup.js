@@ -18,7 +18,6 @@ import css from './rollup-styles.js';
 export { CxzyRollup, defineRollupElement } from './index.js';
 
 /** Largest file read (SPEC §7). */
-const MAX_BYTES = 64 * 1024 * 1024;
 /** Problems shown on a file's line before “show all”. */
 export const FIRST_SHOWN = 3;
 const TABLE = 'cxzy-stats/1';
@@ -91,7 +90,7 @@ export async function readSubmission(file, { locale } = {}) {
   const t = ROLLUP_TEXT[pickLocale(locale)];
   const name = String(file.name || '');
   try {
-    if (file.size > MAX_BYTES) return { file: name, message: t.tooLarge(file.size) };
+    if (file.size > meta().limits.maxBytes) return { file: name, message: t.tooLarge(file.size) };
     const bytes = new Uint8Array(await file.arrayBuffer());
     if (/\.xlsx?$/i.test(name) || isWorkbook(bytes)) {
       // A workbook (by content, whatever its name): read by cxzy-form/excel, loaded on first use.
@@ -406,7 +405,9 @@ export class Rollup {
 
   paintChecks(r) {
     const t = this.t;
-    const a = r.issues.filter((i) => /^(A00|T009)/.test(i.code)).sort(errorsFirst);
+    // The roll-up's own checks of its children (the core says which codes they are).
+    const own = meta().rollupCodes;
+    const a = r.issues.filter((i) => own.includes(i.code)).sort(errorsFirst);
     const notes = r.unreadable.map((u) => h('li', { class: 'error' }, h('span', { class: 'sr' }, t.errorPrefix), t.unreadableNote(u.file, u.message)));
     const list = h('ul', {}, ...a.map((i) => this.item(i)), ...notes);
     const head = h('h2', { id: `${this.uid}-ch` }, t.checks);

@@ -52,11 +52,6 @@ fn knows_what_meta_says(w: &str) -> bool {
     code || LIMITS.contains(&w)
 }
 
-/// Copies still to take from meta() (issue 9), in files other sessions own: the roll-up's and the
-/// workbook reader's file-size limit, the roll-up's list of the codes it shows first, and the
-/// workbook reader's own bound on a sheet's rows (1 200, not the core's MAX_ROWS but named alike).
-const NOT_YET: [(&str, &str); 4] = [("rollup.js", "MAX_BYTES"), ("rollup.js", "T009"), ("excel.js", "MAX_BYTES"), ("excel.js", "MAX_ROWS")];
-
 /// Every `js/*.js` of the package (the hand-written DOM layer; `index.d.ts` describes the
 /// documents' fields for TypeScript and is not code).
 #[test]
@@ -74,7 +69,7 @@ fn js_holds_no_domain_key() {
         let name = path.file_name().and_then(|n| n.to_str()).unwrap_or("");
         let code = code_of(&std::fs::read_to_string(&path).expect("read"));
         for w in words(&code) {
-            if keys.contains(&w) || (knows_what_meta_says(w) && !NOT_YET.contains(&(name, w))) {
+            if keys.contains(&w) || knows_what_meta_says(w) {
                 found.push(format!("{name}: {w}"));
             }
         }

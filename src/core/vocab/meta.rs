@@ -21,7 +21,8 @@ const CODE_MEANINGS: &str = r#"{
                "R001": { "param": "name", "is": "" }, "T011": { "param": "missing", "is": true },
                "T002": { "param": "value", "is": "" } },
   "emptyHint": "empty",
-  "nameCodes": ["R001", "T010", "T011"]
+  "nameCodes": ["R001", "T010", "T011"],
+  "rollupCodes": ["A001", "A002", "A003", "T009"]
 }"#;
 
 fn words(locale: Locale, list: &str, ids: &[&str]) -> Value {
@@ -138,6 +139,8 @@ pub fn stats_meta_text(locale: Locale) -> String {
         ("maxText", limits::MAX_TEXT),
         ("maxItems", limits::MAX_ITEMS),
         ("maxBytes", limits::MAX_BYTES),
+        ("sheetRows", crate::core::stats::sheet::MAX_ROWS),
+        ("sheetCols", crate::core::stats::sheet::MAX_COLS),
     ] {
         member(&mut o, k, &v.to_string());
     }
