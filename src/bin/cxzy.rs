@@ -330,10 +330,43 @@ mod cli {
             cxzy_form::core::issue::cap_floods(&mut issues);
             localize(&mut issues, opts.locale);
             Ok(issues)
+        } else if let Some(issues) = validate_large(file, opts)? {
+            Ok(issues)
         } else {
-            // One pass over the text: no `Value` tree for a statistics table.
+            // One pass over the text: no `Value` tree for a statistics table, nor for a roster or
+            // entries (`review::stream`).
             validate_text(&read_text(file)?, opts).map_err(|e| Fatal::at(file, &e))
         }
+    }
+
+    /// A roster or entries file past what is read as text ([`MAX_BYTES`]), recognised by the
+    /// `format` in its first MiB, checked streaming (SPEC §7: up to 2 GiB) with the issues capped
+    /// as they are raised; `None` for a smaller file or another format.
+    fn validate_large(file: &Path, opts: &Options) -> Result<Option<Vec<Issue>>, Fatal> {
+        use cxzy_form::core::issue::MAX_PER_CODE;
+        use std::io::Read;
+        let large = std::fs::metadata(file).is_ok_and(|m| m.is_file() && m.len() > MAX_BYTES as u64);
+        if !large {
+            return Ok(None);
+        }
+        let mut head = Vec::new();
+        std::fs::File::open(file)
+            .and_then(|f| f.take(1 << 20).read_to_end(&mut head))
+            .map_err(|e| Fatal(format!("{}: {e}", file.display())))?;
+        let strings = review::stream::Strings::new();
+        let mut issues = match review::stream::format_of(&head).as_deref() {
+            Some(review::roster::FORMAT) => {
+                let (r, read) = read_streamed(file, |d| review::stream::read_roster_capped(d, &strings, MAX_PER_CODE))?;
+                review::roster::validate_read(&r, read)
+            }
+            Some(review::entries::FORMAT) => {
+                let (e, read) = read_streamed(file, |d| review::stream::read_entries_capped(d, &strings, MAX_PER_CODE))?;
+                review::entries::validate_read(&e, read, opts.roster.as_ref(), opts.today)
+            }
+            _ => return Ok(None),
+        };
+        localize(&mut issues, opts.locale);
+        Ok(Some(issues))
     }
 
     /// `cxzy validate a.json b.csv …`: one line per file (✓/✗, counts, the first problem) and a

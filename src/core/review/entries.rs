@@ -13,7 +13,7 @@ use super::raw::{Item, Raw, Shape};
 use super::roster::Index;
 use super::similarity;
 use super::tables::{self, Role, TargetKind, COMBINED_WITH, CONTENT_FIELDS, GRADES, METHODS};
-use crate::core::issue::Issue;
+use crate::core::issue::{Capped, Issue};
 use crate::core::normalize::{self, Hint, MAX_COUNT};
 
 pub const FORMAT: &str = "cxzy-entries/1";
@@ -71,11 +71,11 @@ pub fn read(doc: &Value) -> (Entries<'_>, Vec<Issue>) {
     (entries, sink.out)
 }
 
-/// [`read`], keeping at most `cap` issues of a code as they are raised ([`Sink`]): a million
+/// [`read`], keeping at most `cap` issues of a code as they are raised ([`Capped`]): a million
 /// empty entries raise millions of issues, which must not all be held (SPEC §7; in the page the
 /// wasm ran out of memory).
-pub fn read_capped(doc: &Value, cap: usize) -> (Entries<'_>, Sink) {
-    let mut sink = Sink::new(cap);
+pub fn read_capped(doc: &Value, cap: usize) -> (Entries<'_>, Capped) {
+    let mut sink = Capped::new(cap);
     let mut issues = Vec::new();
     let mut out = Entries::default();
     let Some(obj) = doc.as_object() else {
@@ -125,10 +125,15 @@ const COMBINED: usize = 15;
 
 /// How each field of an entry is read ([`ENTRY_FIELDS`] order).
 pub(crate) fn entry_shape(j: usize) -> Shape {
+    use crate::core::vocab;
     match j {
-        REVIEWER => Shape::Object(&REVIEWER_FIELDS, 0),
-        TARGET => Shape::Object(&TARGET_FIELDS, 1),
-        FOCUS | COMBINED => Shape::List,
+        ID | CONTENT..FOCUS => Shape::Text,
+        REVIEWER => Shape::Object(&REVIEWER_FIELDS, 0, |j| if j == 2 { Shape::Word(&vocab::ROLES) } else { Shape::Scalar }),
+        TARGET => Shape::Object(&TARGET_FIELDS, 1, |j| if j == 0 { Shape::Word(&vocab::KINDS) } else { Shape::Scalar }),
+        METHOD => Shape::Word(&METHODS),
+        GRADE => Shape::Word(&GRADES),
+        FOCUS => Shape::List(&vocab::FOCUS),
+        COMBINED => Shape::List(&COMBINED_WITH),
         _ => Shape::Scalar,
     }
 }
@@ -147,11 +152,11 @@ impl<'s> EntryItem<'s> {
         let mut e = EntryItem { fields: Item::of_map(obj, &ENTRY_FIELDS), parties: [None, None] };
         for (j, slot) in e.fields.vals.iter_mut().enumerate() {
             match (entry_shape(j), obj.get(ENTRY_FIELDS[j])) {
-                (Shape::Object(known, k), Some(Value::Object(o))) => {
+                (Shape::Object(known, k, _), Some(Value::Object(o))) => {
                     e.parties[k] = Some(Item::of_map(o, known));
                     *slot = Some(Raw::Object);
                 }
-                (Shape::List, Some(Value::Array(a))) => *slot = Some(Raw::List(a.iter().map(Raw::of).collect())),
+                (Shape::List(_), Some(Value::Array(a))) => *slot = Some(Raw::List(a.iter().map(Raw::of).collect())),
                 _ => {}
             }
         }
@@ -393,49 +398,15 @@ pub fn check(entries: &Entries<'_>, roster: Option<&Index<'_>>, today: Option<Na
     rules(entries, roster, today, true, usize::MAX).out
 }
 
-/// Rule issues as they are found, at most `cap` of each code kept and the rest only counted: a
-/// flood of one code (a million entries, one mistake each) costs no memory (SPEC §7).
-pub struct Sink {
-    pub out: Vec<Issue>,
-    cap: usize,
-    /// Per code, how many were found (kept or not).
-    counts: Vec<(&'static str, usize)>,
-}
-
-impl Sink {
-    pub fn new(cap: usize) -> Sink {
-        Sink { out: Vec::new(), cap, counts: Vec::new() }
-    }
-    pub(crate) fn push(&mut self, issue: Issue) {
-        let n = match self.counts.iter_mut().find(|c| c.0 == issue.code) {
-            Some(c) => {
-                c.1 += 1;
-                c.1
-            }
-            None => {
-                self.counts.push((issue.code, 1));
-                1
-            }
-        };
-        if n <= self.cap {
-            self.out.push(issue);
-        }
-    }
-    /// Per code, how many were found but not kept.
-    pub fn dropped(&self) -> impl Iterator<Item = (&'static str, usize)> + '_ {
-        self.counts.iter().filter(|c| c.1 > self.cap).map(|c| (c.0, c.1 - self.cap))
-    }
-}
-
 /// [`check`], with or without E009 (coverage counts entries and leaves the texts to `validate`),
-/// keeping at most `cap` issues of a code ([`Sink`]).
-pub fn rules(entries: &Entries<'_>, roster: Option<&Index<'_>>, today: Option<NaiveDate>, e009: bool, cap: usize) -> Sink {
+/// keeping at most `cap` issues of a code ([`Capped`]).
+pub fn rules(entries: &Entries<'_>, roster: Option<&Index<'_>>, today: Option<NaiveDate>, e009: bool, cap: usize) -> Capped {
     let (from, to) = window();
     let list = &entries.entries;
     let similar = if e009 { similarity::e009_by_entry(list) } else { Vec::new() };
     let mut seen: HashMap<&str, usize> = HashMap::with_capacity(list.len());
     let known_tags: Vec<&str> = tables::all_focus_tags().collect();
-    let mut out = Sink::new(cap);
+    let mut out = Capped::new(cap);
     for (i, e) in list.iter().enumerate() {
         let base = At(i);
         if let Some(id) = e.id.as_deref() {
@@ -534,7 +505,7 @@ pub fn rules(entries: &Entries<'_>, roster: Option<&Index<'_>>, today: Option<Na
 }
 
 /// E014 and E015: ids against the roster, and 按照党组织隶属关系 (the reviewer's subtree).
-fn roster_rules(e: &Entry<'_>, base: At, ix: &Index<'_>, out: &mut Sink) {
+fn roster_rules(e: &Entry<'_>, base: At, ix: &Index<'_>, out: &mut Capped) {
     // A target must be found to be counted: without an id it cannot be.
     let target = resolve_target(e, ix);
     if target.is_none() && e.kind.is_some() {
@@ -572,22 +543,29 @@ fn roster_rules(e: &Entry<'_>, base: At, ix: &Index<'_>, out: &mut Sink) {
 
 /// All issues of an entries document: reading, then the rules, in entry order.
 pub fn validate(doc: &Value, roster: Option<&Value>, today: Option<NaiveDate>) -> Vec<Issue> {
-    use crate::core::issue::MAX_PER_CODE;
     // Reading and the rules keep at most a flood's worth of each code as found, and count the
     // rest into the X005 summaries: the same result as capping the whole list, in bounded memory.
-    let (entries, read) = read_capped(doc, MAX_PER_CODE);
+    let (entries, sink) = read_capped(doc, crate::core::issue::MAX_PER_CODE);
+    let read = super::stream::Read { dropped: sink.dropped().collect(), issues: sink.out };
+    validate_read(&entries, read, roster, today)
+}
+
+/// [`validate`] of entries already read (by [`read_capped`] or the one-pass
+/// [`super::stream::read_entries_capped`]): the rules with E009, merged with the reading issues
+/// in entry order, floods capped; `roster` enables E014/E015.
+pub fn validate_read(entries: &Entries<'_>, read: super::stream::Read, roster: Option<&Value>, today: Option<NaiveDate>) -> Vec<Issue> {
     let roster = roster.map(super::roster::read);
     let index = roster.as_ref().map(|(r, _)| super::roster::analyse(r).0);
-    let rules = rules(&entries, index.as_ref(), today, true, MAX_PER_CODE);
-    let mut dropped: Vec<(&'static str, usize)> = read.dropped().collect();
+    let rules = rules(entries, index.as_ref(), today, true, crate::core::issue::MAX_PER_CODE);
+    let mut dropped = read.dropped;
     for (code, n) in rules.dropped() {
         match dropped.iter_mut().find(|d| d.0 == code) {
             Some(d) => d.1 += n,
             None => dropped.push((code, n)),
         }
     }
-    let mut issues = merge(read.out, rules.out);
-    super::coverage::cap_floods(&mut issues, &dropped);
+    let mut issues = merge(read.issues, rules.out);
+    crate::core::issue::cap_floods_with(&mut issues, &dropped);
     issues
 }
 

@@ -105,11 +105,18 @@ impl<'s, const N: usize> Item<'s, N> {
 
 /// How a known field's value is read: the format's arrays and objects are read into their
 /// items; anything else in their place, and objects and arrays in a scalar's place, are kept
-/// only to be shown ([`Raw::Other`]).
-#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+/// only to be shown ([`Raw::Other`]). The one-pass reader stores a string by its shape; the
+/// values are the same whatever the shape.
+#[derive(Clone, Copy, Debug)]
 pub enum Shape {
+    /// Interned (ids and names repeat across entries).
     Scalar,
-    List,
-    /// An object with these fields, read into the item's slot of this number.
-    Object(&'static [&'static str; 4], usize),
+    /// Copied as it is (an entry's own id, its texts: they do not repeat).
+    Text,
+    /// Usually one of these words, which is then not stored at all.
+    Word(&'static [&'static str]),
+    /// An array of such words.
+    List(&'static [&'static str]),
+    /// An object with these fields, read by this shape into the item's slot of this number.
+    Object(&'static [&'static str; 4], usize, fn(usize) -> Shape),
 }

@@ -8,7 +8,7 @@ use std::collections::HashMap;
 use serde_json::Value;
 
 use super::fields::{self, MAX_ITEMS, MAX_NAME};
-use super::raw::{Item, Raw};
+use super::raw::{Item, Raw, Shape};
 use super::tables::{TargetKind, SECTORS};
 use crate::core::issue::Issue;
 
@@ -106,6 +106,15 @@ const M_ID: usize = 0;
 const M_NAME: usize = 1;
 const M_ORG: usize = 2;
 const M_MOBILE: usize = 3;
+
+/// How each field of an organisation is read ([`ORG_FIELDS`] order).
+pub(crate) fn org_shape(j: usize) -> Shape {
+    match j {
+        O_KIND => Shape::Word(&crate::core::vocab::KINDS),
+        O_SECTOR => Shape::Word(&SECTORS),
+        _ => Shape::Scalar,
+    }
+}
 
 /// Reads organisation `i` (`None`: the item is not an object).
 pub(crate) fn read_org<'s>(it: Option<&Item<'s, 7>>, i: usize, issues: &mut Vec<Issue>) -> Org<'s> {
@@ -379,5 +388,13 @@ pub fn validate(doc: &Value) -> Vec<Issue> {
     let (roster, mut issues) = read(doc);
     let (_, more) = analyse(&roster);
     issues.extend(more);
+    issues
+}
+
+/// [`validate`] of a roster read by [`super::stream::read_roster_capped`], floods capped.
+pub fn validate_read(roster: &Roster<'_>, read: super::stream::Read) -> Vec<Issue> {
+    let mut issues = read.issues;
+    issues.extend(analyse(roster).1);
+    crate::core::issue::cap_floods_with(&mut issues, &read.dropped);
     issues
 }

@@ -24,19 +24,29 @@ use super::entries::{self, Entries, Entry, EntryItem};
 use super::fields::{self, MAX_ITEMS};
 use super::raw::{Item, Raw, Shape};
 use super::roster::{self, Member, Org, Roster};
-use crate::core::issue::Issue;
+use crate::core::issue::{Capped, Issue};
 use crate::core::json::{self, ParseError};
 
 /// Where the strings of what these readers return live: one arena for a roster or entries.
 pub type Strings = bumpalo::Bump;
 
-/// Copies strings into the arena, those up to [`fields::MAX_NAME`] bytes (ids, names, tags) once.
+/// Copies strings into the arena, those up to [`fields::MAX_NAME`] bytes (ids, names, tags) once;
+/// and how many issues of a code a list keeps (`cap`).
 struct Interner<'a> {
     arena: &'a Strings,
     short: rustc_hash::FxHashSet<&'a str>,
+    cap: usize,
 }
 
 impl<'a> Interner<'a> {
+    fn new(arena: &'a Strings, cap: usize) -> Self {
+        Interner { arena, short: Default::default(), cap }
+    }
+    /// `s` as it is, into the arena.
+    fn copy(&mut self, s: &str) -> &'a str {
+        self.arena.alloc_str(s)
+    }
+    /// `s` stored once.
     fn put(&mut self, s: &str) -> &'a str {
         if s.len() > fields::MAX_NAME {
             return self.arena.alloc_str(s);
@@ -48,6 +58,15 @@ impl<'a> Interner<'a> {
         self.short.insert(k);
         k
     }
+}
+
+/// What a capped read gives besides the data: the issues kept, in document order, and per code
+/// how many more were raised but not kept (for the X005 summaries,
+/// [`crate::core::issue::cap_floods_with`]).
+#[derive(Debug, Default)]
+pub struct Read {
+    pub issues: Vec<Issue>,
+    pub dropped: Vec<(&'static str, usize)>,
 }
 
 /// Reads a roster from JSON text (BOM tolerated, at most [`json::MAX_BYTES`]).
@@ -67,29 +86,40 @@ fn not_a_list(code: &'static str, field: &'static str, raw: String) -> Issue {
 
 /// Reads a roster from a deserializer (a text, or a stream: `serde_json::Deserializer::from_reader`).
 pub fn read_roster<'de, 'a, D: Deserializer<'de>>(d: D, strings: &'a Strings) -> Result<(Roster<'a>, Vec<Issue>), D::Error> {
-    let mut put = Interner { arena: strings, short: Default::default() };
+    read_roster_capped(d, strings, usize::MAX).map(|(r, read)| (r, read.issues))
+}
+
+/// [`read_roster`], each list keeping at most `cap` issues of a code as they are raised.
+pub fn read_roster_capped<'de, 'a, D: Deserializer<'de>>(d: D, strings: &'a Strings, cap: usize) -> Result<(Roster<'a>, Read), D::Error> {
+    let mut put = Interner::new(strings, cap);
     let top = d.deserialize_any(TopVisitor::<RosterLists<'a>>(&mut put, Default::default()))?;
-    let mut issues = Vec::new();
-    let lists = top.finish(roster::FORMAT, &mut issues);
+    let mut read = Read::default();
+    let lists = top.finish(roster::FORMAT, &mut read.issues);
     let mut r = Roster::default();
     if let Some(l) = lists {
-        r.orgs = l.orgs.finish("orgs", |raw| not_a_list("O007", "orgs", raw), &mut issues);
-        r.members = l.members.finish("members", |raw| not_a_list("O007", "members", raw), &mut issues);
+        r.orgs = l.orgs.finish("orgs", |raw| not_a_list("O007", "orgs", raw), &mut read);
+        r.members = l.members.finish("members", |raw| not_a_list("O007", "members", raw), &mut read);
     }
-    Ok((r, issues))
+    Ok((r, read))
 }
 
 /// Reads an entries document from a deserializer.
 pub fn read_entries<'de, 'a, D: Deserializer<'de>>(d: D, strings: &'a Strings) -> Result<(Entries<'a>, Vec<Issue>), D::Error> {
-    let mut put = Interner { arena: strings, short: Default::default() };
+    read_entries_capped(d, strings, usize::MAX).map(|(e, read)| (e, read.issues))
+}
+
+/// [`read_entries`], keeping at most `cap` issues of a code as they are raised: a million empty
+/// entries raise millions of issues, which must not all be held (SPEC §7).
+pub fn read_entries_capped<'de, 'a, D: Deserializer<'de>>(d: D, strings: &'a Strings, cap: usize) -> Result<(Entries<'a>, Read), D::Error> {
+    let mut put = Interner::new(strings, cap);
     let top = d.deserialize_any(TopVisitor::<EntryLists<'a>>(&mut put, Default::default()))?;
-    let mut issues = Vec::new();
-    let lists = top.finish(entries::FORMAT, &mut issues);
+    let mut read = Read::default();
+    let lists = top.finish(entries::FORMAT, &mut read.issues);
     let mut out = Entries::default();
     if let Some(l) = lists {
-        out.entries = l.entries.finish("entries", |raw| not_a_list("E017", "entries", raw), &mut issues);
+        out.entries = l.entries.finish("entries", |raw| not_a_list("E017", "entries", raw), &mut read);
     }
-    Ok((out, issues))
+    Ok((out, read))
 }
 
 /// The lists of a document type, filled key by key.
@@ -139,25 +169,31 @@ impl<'a> Lists<'a> for EntryLists<'a> {
 enum List<'a, T> {
     #[default]
     None,
-    Items(Vec<T>, Vec<Issue>, usize),
+    Items(Vec<T>, Capped, usize),
     Other(Raw<'a>),
 }
 
 impl<T> List<'_, T> {
     /// The items, with X002 (past [`MAX_ITEMS`]) and the items' issues, or `other` for a value
     /// that is not an array.
-    fn finish(self, name: &str, other: impl FnOnce(String) -> Issue, issues: &mut Vec<Issue>) -> Vec<T> {
+    fn finish(self, name: &str, other: impl FnOnce(String) -> Issue, read: &mut Read) -> Vec<T> {
         match self {
             List::None => Vec::new(),
             List::Other(v) => {
-                issues.push(other(fields::raw(Some(&v))));
+                read.issues.push(other(fields::raw(Some(&v))));
                 Vec::new()
             }
             List::Items(items, more, count) => {
                 if count > MAX_ITEMS {
-                    issues.push(Issue::new("X002", format!("/{name}")).param("count", count).param("max", MAX_ITEMS));
+                    read.issues.push(Issue::new("X002", format!("/{name}")).param("count", count).param("max", MAX_ITEMS));
                 }
-                issues.extend(more);
+                for (code, n) in more.dropped() {
+                    match read.dropped.iter_mut().find(|d| d.0 == code) {
+                        Some(d) => d.1 += n,
+                        None => read.dropped.push((code, n)),
+                    }
+                }
+                read.issues.extend(more.out);
                 items
             }
         }
@@ -377,7 +413,9 @@ impl<'de, 'a> Visitor<'de> for FieldSeed<'_, 'a> {
         f.write_str("a key")
     }
     fn visit_str<E: de::Error>(self, v: &str) -> Result<Key<'a>, E> {
-        Ok(match self.known.iter().position(|k| *k == v) {
+        // The first byte first: most keys differ there, without a call to compare.
+        let first = v.as_bytes().first();
+        Ok(match self.known.iter().position(|k| k.as_bytes().first() == first && *k == v) {
             Some(j) => Key::Known(j),
             None => Key::Unknown(self.put.put(v)),
         })
@@ -408,7 +446,7 @@ fn read_item<'de, 'a, A: MapAccess<'de>, const N: usize>(
             Key::Known(j) => {
                 let sub = || format!("{}/{}", base(), known[j]);
                 let (v, obj) = map.next_value_seed(ValueSeed { shape: shape(j), put: &mut *put, base: &sub, issues: &mut *issues })?;
-                if let (Shape::Object(_, k), Some(obj)) = (shape(j), obj) {
+                if let (Shape::Object(_, k, _), Some(obj)) = (shape(j), obj) {
                     if let Some(slot) = slots.get_mut(k) {
                         *slot = Some(obj);
                     }
@@ -466,26 +504,32 @@ impl<'de, 'a> Visitor<'de> for ValueSeed<'_, 'a> {
         Ok(plain(Number::from_f64(v).map_or(Raw::Null, Raw::Num)))
     }
     fn visit_str<E: de::Error>(self, v: &str) -> Result<Self::Value, E> {
-        Ok(plain(Raw::Str(self.put.put(v))))
+        let s = match self.shape {
+            Shape::Text => self.put.copy(v),
+            Shape::Word(words) => match words.iter().find(|w| **w == v) {
+                Some(w) => w,
+                None => self.put.put(v),
+            },
+            _ => self.put.put(v),
+        };
+        Ok(plain(Raw::Str(s)))
     }
     fn visit_unit<E: de::Error>(self) -> Result<Self::Value, E> {
         Ok(plain(Raw::Null))
     }
     fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Self::Value, A::Error> {
-        if self.shape != Shape::List {
-            return other_seq(seq).map(plain);
-        }
+        let Shape::List(words) = self.shape else { return other_seq(seq).map(plain) };
         let mut items = Vec::new();
         while let Some((v, _)) =
-            seq.next_element_seed(ValueSeed { shape: Shape::Scalar, put: &mut *self.put, base: self.base, issues: &mut *self.issues })?
+            seq.next_element_seed(ValueSeed { shape: Shape::Word(words), put: &mut *self.put, base: self.base, issues: &mut *self.issues })?
         {
             items.push(v);
         }
         Ok(plain(Raw::List(items)))
     }
     fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Self::Value, A::Error> {
-        let Shape::Object(known, _) = self.shape else { return other_map(map).map(plain) };
-        let it = read_item(&mut map, known, |_| Shape::Scalar, self.put, self.base, self.issues, &mut [])?;
+        let Shape::Object(known, _, shape) = self.shape else { return other_map(map).map(plain) };
+        let it = read_item(&mut map, known, shape, self.put, self.base, self.issues, &mut [])?;
         Ok((Raw::Object, Some(it)))
     }
 }
@@ -509,7 +553,7 @@ struct EntryItems;
 impl<'a> Items<'a> for OrgItems {
     type Item = Org<'a>;
     fn object<'de, A: MapAccess<'de>>(map: &mut A, i: usize, put: &mut Interner<'a>, issues: &mut Vec<Issue>) -> Result<Org<'a>, A::Error> {
-        let it = read_item(map, &roster::ORG_FIELDS, |_| Shape::Scalar, put, &|| format!("/orgs/{i}"), issues, &mut [])?;
+        let it = read_item(map, &roster::ORG_FIELDS, roster::org_shape, put, &|| format!("/orgs/{i}"), issues, &mut [])?;
         Ok(roster::read_org(Some(&it), i, issues))
     }
     fn other(i: usize, issues: &mut Vec<Issue>) -> Org<'a> {
@@ -611,17 +655,50 @@ impl<'de, 'a, I: Items<'a>> Visitor<'de> for ListSeed<'_, 'a, I> {
         other_map(map).map(List::Other)
     }
     fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Self::Value, A::Error> {
-        let (mut items, mut issues, mut count) = (Vec::new(), Vec::new(), 0usize);
+        let (mut items, mut kept, mut count) = (Vec::new(), Capped::new(self.0.cap), 0usize);
+        let mut issues = Vec::new();
         loop {
             if count < MAX_ITEMS {
                 let seed = ItemSeed::<I> { i: count, put: &mut *self.0, issues: &mut issues, kind: Default::default() };
                 let Some(item) = seq.next_element_seed(seed)? else { break };
                 items.push(item);
+                issues.drain(..).for_each(|i| kept.push(i));
             } else if seq.next_element::<IgnoredAny>()?.is_none() {
                 break;
             }
             count += 1;
         }
-        Ok(List::Items(items, issues, count))
+        Ok(List::Items(items, kept, count))
+    }
+}
+
+/// The `format` of a document from as much of its text as is given (it is usually the first
+/// key, so a file's first bytes tell): `None` when it is not there, or not a string. A key given
+/// twice: the first.
+pub fn format_of(bytes: &[u8]) -> Option<String> {
+    let bytes = bytes.strip_prefix(b"\xef\xbb\xbf").unwrap_or(bytes);
+    let mut found = None;
+    // Reading stops at `format`: the error for the rest (or for a cut text) is no matter.
+    let _ = serde_json::Deserializer::from_slice(bytes).deserialize_any(FormatVisitor(&mut found));
+    found
+}
+
+struct FormatVisitor<'p>(&'p mut Option<String>);
+
+impl<'de> Visitor<'de> for FormatVisitor<'_> {
+    type Value = ();
+    fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+        f.write_str("an object")
+    }
+    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<(), A::Error> {
+        // The top level's few keys: a copy each is no matter.
+        while let Some(key) = map.next_key::<String>()? {
+            if key == "format" {
+                *self.0 = map.next_value::<Value>()?.as_str().map(str::to_string);
+                return Ok(());
+            }
+            map.next_value::<IgnoredAny>()?;
+        }
+        Ok(())
     }
 }
