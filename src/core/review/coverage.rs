@@ -243,7 +243,7 @@ pub fn coverage_of(
         };
         let Some(u) = u else { continue };
         let row = &mut cells[u];
-        row[COLLECTIVE + method] += 1;
+        row[COLLECTIVE + usize::from(method)] += 1;
         if e.talk {
             row[TALKS] += 1;
         }

@@ -44,10 +44,10 @@ pub struct Entry<'a> {
     pub role: Option<&'static Role>,
     pub target: Party<'a>,
     pub kind: Option<TargetKind>,
-    /// Index into [`METHODS`].
-    pub method: Option<usize>,
+    /// Index into [`METHODS`] (a byte: a million entries are held at once).
+    pub method: Option<u8>,
     /// Index into [`GRADES`].
-    pub grade: Option<usize>,
+    pub grade: Option<u8>,
     /// The texts of [`CONTENT_FIELDS`], trimmed.
     pub content: [Option<Cow<'a, str>>; 4],
     /// `(position in the array, tag)` for every string in `focus`.
@@ -213,7 +213,7 @@ pub(crate) fn read_entry<'s>(it: &EntryItem<'s>, i: usize, issues: &mut Vec<Issu
         }
         (other, _) => issues.push(Issue::new("E005", format!("{base}/target")).param("field", "target").param("raw", fields::raw(other))),
     }
-    e.method = f.get(METHOD).and_then(Raw::as_str).and_then(|s| METHODS.iter().position(|m| *m == s.trim()));
+    e.method = f.get(METHOD).and_then(Raw::as_str).and_then(|s| METHODS.iter().position(|m| *m == s.trim())).map(|m| m as u8);
     if e.method.is_none() {
         issues.push(Issue::new("E006", format!("{base}/method")).param("raw", fields::raw(f.get(METHOD))));
     }
@@ -221,7 +221,7 @@ pub(crate) fn read_entry<'s>(it: &EntryItem<'s>, i: usize, issues: &mut Vec<Issu
         None | Some(Raw::Null) => None,
         Some(Raw::Str(s)) if s.trim().is_empty() => None,
         Some(g) => {
-            let found = g.as_str().and_then(|s| GRADES.iter().position(|x| *x == s.trim()));
+            let found = g.as_str().and_then(|s| GRADES.iter().position(|x| *x == s.trim())).map(|g| g as u8);
             if found.is_none() {
                 issues.push(Issue::new("E017", format!("{base}/grade")).param("field", "grade").param("raw", fields::raw(Some(g))));
             }
@@ -458,7 +458,7 @@ pub fn rules(entries: &Entries<'_>, roster: Option<&Index<'_>>, today: Option<Na
         // 创先发[2010]25号 三、创新点评方式: 现场点评 and 随机点评 are of organisations (基层党组织, 单位), and
         // 现场点评 is made by 党员领导干部 visiting the grassroots, not by its own secretaries.
         if let (Some(m), Some(kind)) = (e.method, e.kind) {
-            let method = METHODS[m];
+            let method = METHODS[usize::from(m)];
             let role = e.role.map(|r| r.key);
             let off_target = tables::ORG_ONLY_METHODS.contains(&method) && !kind.is_org();
             let off_role = method == "onsite" && role.is_some_and(|r| tables::ONSITE_NOT_BY.contains(&r));
@@ -472,7 +472,7 @@ pub fn rules(entries: &Entries<'_>, roster: Option<&Index<'_>>, today: Option<Na
             }
         }
         // 个别点评…也可专门约谈: a talk is an individual review.
-        if e.talk && e.method.is_some_and(|m| METHODS[m] != "individual") {
+        if e.talk && e.method.is_some_and(|m| METHODS[usize::from(m)] != "individual") {
             out.push(Issue::new("E011", format!("{base}/talk")).related(format!("{base}/method")));
         }
         if e.problems_solved > e.problems_found {
