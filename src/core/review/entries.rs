@@ -3,7 +3,6 @@
 //! over the entries with hash maps (ids, the roster [`Index`]), plus the near-linear E009.
 
 use std::borrow::Cow;
-use std::collections::HashMap;
 
 use chrono::NaiveDate;
 use serde_json::Value;
@@ -404,7 +403,8 @@ pub fn rules(entries: &Entries<'_>, roster: Option<&Index<'_>>, today: Option<Na
     let (from, to) = window();
     let list = &entries.entries;
     let similar = if e009 { similarity::e009_by_entry(list) } else { Vec::new() };
-    let mut seen: HashMap<&str, usize> = HashMap::with_capacity(list.len());
+    let mut seen: rustc_hash::FxHashMap<&str, usize> = rustc_hash::FxHashMap::default();
+    seen.reserve(list.len());
     let known_tags: Vec<&str> = tables::all_focus_tags().collect();
     let mut out = Capped::new(cap);
     for (i, e) in list.iter().enumerate() {

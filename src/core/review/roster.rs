@@ -3,7 +3,6 @@
 //! rules and coverage look ids up in (hash maps and subtree intervals: every lookup is O(1)).
 
 use std::borrow::Cow;
-use std::collections::HashMap;
 
 use serde_json::Value;
 
@@ -184,8 +183,8 @@ pub(crate) fn read_member<'s>(it: &Item<'s, 4>, i: usize, issues: &mut Vec<Issue
 /// Only the first organisation / member with a given id is used (later ones are O001).
 #[derive(Debug, Default)]
 pub struct Index<'r> {
-    pub org_by_id: HashMap<&'r str, usize>,
-    pub member_by_id: HashMap<&'r str, usize>,
+    pub org_by_id: rustc_hash::FxHashMap<&'r str, usize>,
+    pub member_by_id: rustc_hash::FxHashMap<&'r str, usize>,
     /// The organisation is used (has an id, the first with it).
     pub org_ok: Vec<bool>,
     pub member_ok: Vec<bool>,

@@ -110,6 +110,8 @@ pub fn is_alphanumeric(c: char) -> bool {
     match c {
         'a'..='z' | 'A'..='Z' | '0'..='9' | '\u{4e00}'..='\u{9fff}' => true,
         '\0'..='\u{7f}' | '\u{2000}'..='\u{206f}' | '\u{3000}'..='\u{3004}' | '\u{3008}'..='\u{3020}' | '\u{3030}' | '\u{303d}'..='\u{303f}' => false,
+        // Full-width forms of ASCII (the clerks' ，and ：): alphanumeric as their ASCII is.
+        '\u{ff01}'..='\u{ff5e}' => char::from_u32(c as u32 - 0xfee0).is_some_and(|a| a.is_ascii_alphanumeric()),
         _ => c.is_alphanumeric(),
     }
 }
