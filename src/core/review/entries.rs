@@ -47,10 +47,11 @@ pub struct Entry<'a> {
     pub method: Option<u8>,
     /// Index into [`GRADES`].
     pub grade: Option<u8>,
-    /// The texts of [`CONTENT_FIELDS`], trimmed.
-    pub content: [Option<Cow<'a, str>>; 4],
+    /// The texts of [`CONTENT_FIELDS`], trimmed (always borrowed: 16 bytes each, not a `Cow`'s
+    /// 24, with a million entries held at once).
+    pub content: [Option<&'a str>; 4],
     /// `(position in the array, tag)` for every string in `focus`.
-    pub focus: Vec<(usize, Cow<'a, str>)>,
+    pub focus: Vec<(usize, &'a str)>,
     pub model: bool,
     pub talk: bool,
     pub problems_found: u64,
@@ -235,7 +236,7 @@ pub(crate) fn read_entry<'s>(it: &EntryItem<'s>, i: usize, issues: &mut Vec<Issu
         Some(Raw::List(tags)) => {
             for (j, t) in tags.iter().enumerate() {
                 match t.as_str() {
-                    Some(s) => e.focus.push((j, Cow::Borrowed(s.trim()))),
+                    Some(s) => e.focus.push((j, s.trim())),
                     None => issues.push(Issue::new("E013", format!("{base}/focus/{j}")).param("tag", fields::raw(Some(t)))),
                 }
             }
@@ -281,7 +282,7 @@ fn party<'s>(it: &Item<'s, 4>, at: [usize; 3], base: At, who: &str, issues: &mut
     let label = if who == "reviewer" { "reviewer.name" } else { "target.name" };
     Party {
         id: fields::id(it.get(at[0])),
-        name: fields::text(it.get(at[1]), label, || format!("{base}/{who}/name"), MAX_NAME, issues),
+        name: fields::text(it.get(at[1]), label, || format!("{base}/{who}/name"), MAX_NAME, issues).map(Cow::Borrowed),
         org: fields::id(it.get(at[2])),
     }
 }
@@ -427,7 +428,7 @@ pub fn rules(entries: &Entries<'_>, roster: Option<&Index<'_>>, today: Option<Na
         // member's minimum applies.
         let spec = tables::target(e.kind.unwrap_or(TargetKind::Member));
         for (k, f) in CONTENT_FIELDS.iter().enumerate() {
-            match e.content[k].as_deref() {
+            match e.content[k] {
                 None if spec.content.contains(f) => out.push(Issue::new("E007", format!("{base}/{f}")).param("field", *f)),
                 None => {}
                 Some(t) => {
@@ -483,8 +484,7 @@ pub fn rules(entries: &Entries<'_>, roster: Option<&Index<'_>>, today: Option<Na
                     .param("found", e.problems_found),
             );
         }
-        for (j, tag) in &e.focus {
-            let (j, tag) = (*j, tag.as_ref());
+        for &(j, tag) in &e.focus {
             let fits = match e.kind {
                 Some(k) => tables::target(k).focus.contains(&tag),
                 None => known_tags.contains(&tag),

@@ -34,7 +34,7 @@ pub fn unknown_keys<'k>(keys: impl IntoIterator<Item = &'k str>, base: &str, kno
 
 /// A trimmed, non-blank string field; `None` when absent, blank or not a string. Past `max`
 /// characters, X001 (the text is still used: it is the clerk's).
-pub fn text<'s>(v: Option<&Raw<'s>>, label: &str, path: impl FnOnce() -> String, max: usize, issues: &mut Vec<Issue>) -> Option<Cow<'s, str>> {
+pub fn text<'s>(v: Option<&Raw<'s>>, label: &str, path: impl FnOnce() -> String, max: usize, issues: &mut Vec<Issue>) -> Option<&'s str> {
     let t = normalize::trim(v?.as_str()?);
     if t.is_empty() {
         return None;
@@ -46,7 +46,7 @@ pub fn text<'s>(v: Option<&Raw<'s>>, label: &str, path: impl FnOnce() -> String,
             issues.push(Issue::new("X001", path()).param("field", label).param("length", len).param("max", max));
         }
     }
-    Some(Cow::Borrowed(t))
+    Some(t)
 }
 
 /// An id: a non-blank string, or an integer (spreadsheets turn `7` into a number).

@@ -127,7 +127,7 @@ pub(crate) fn read_org<'s>(it: Option<&Item<'s, 7>>, i: usize, issues: &mut Vec<
     if id.is_none() {
         issues.push(Issue::new("O001", format!("{base}/id")).param("id", fields::raw(it.get(O_ID))));
     }
-    let name = fields::text(it.get(O_NAME), "name", || format!("{base}/name"), MAX_NAME, issues);
+    let name = fields::text(it.get(O_NAME), "name", || format!("{base}/name"), MAX_NAME, issues).map(Cow::Borrowed);
     if name.is_none() {
         issues.push(Issue::new("O007", format!("{base}/name")).param("field", "name").param("raw", fields::raw(it.get(O_NAME))));
     }
@@ -135,7 +135,7 @@ pub(crate) fn read_org<'s>(it: Option<&Item<'s, 7>>, i: usize, issues: &mut Vec<
     if kind.is_none() {
         issues.push(Issue::new("O007", format!("{base}/kind")).param("field", "kind").param("raw", fields::raw(it.get(O_KIND))));
     }
-    let unit = fields::text(it.get(O_UNIT), "unit", || format!("{base}/unit"), MAX_NAME, issues);
+    let unit = fields::text(it.get(O_UNIT), "unit", || format!("{base}/unit"), MAX_NAME, issues).map(Cow::Borrowed);
     let new_sector = match it.get(O_SECTOR) {
         None | Some(Raw::Null) => false,
         Some(Raw::Str(s)) if s.trim().is_empty() => false,
@@ -164,7 +164,7 @@ pub(crate) fn read_member<'s>(it: &Item<'s, 4>, i: usize, issues: &mut Vec<Issue
     if id.is_none() {
         issues.push(Issue::new("O001", format!("{base}/id")).param("id", fields::raw(it.get(M_ID))));
     }
-    let name = fields::text(it.get(M_NAME), "name", || format!("{base}/name"), MAX_NAME, issues);
+    let name = fields::text(it.get(M_NAME), "name", || format!("{base}/name"), MAX_NAME, issues).map(Cow::Borrowed);
     if name.is_none() {
         issues.push(Issue::new("O007", format!("{base}/name")).param("field", "name").param("raw", fields::raw(it.get(M_NAME))));
     }
