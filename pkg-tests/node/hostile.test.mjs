@@ -154,3 +154,16 @@ test('big objects at and past the limits are issues or a CxzyParseError, never a
   assert.ok(t008.message.length < 200);
   assert.equal(t008.path, `/${key}`);
 });
+
+test('a GBK file with undecodable bytes reads (N006), and the file its export saves reads back exactly', () => {
+  // The csv fuzz target's finding: 38 bytes no decoding reads, as U+FFFD in the header fields.
+  const found = fs.readFileSync(path.join(root, 'fuzz/corpus/csv/found-csv-export-refused-replacement-chars.gbk.csv'));
+  const first = readCsv(found);
+  assert.ok(first.issues.some((i) => i.code === 'N006'), 'says it was read as GBK');
+  const exported = writeCsv(first.doc);
+  assert.ok(exported.includes('\uFFFD'), 'the unreadable bytes stay visible');
+  // What a clerk does next: saves the export and opens that file again.
+  const saved = new TextEncoder().encode(exported);
+  const again = readCsv(saved);
+  assert.equal(writeCsv(again.doc), exported);
+});

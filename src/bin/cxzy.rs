@@ -212,8 +212,11 @@ mod cli {
     /// As [`read_text`], and whether the bytes were GBK (a CSV then says so with N006).
     fn read_decoded(path: &Path) -> Result<(String, bool), Fatal> {
         let bytes = read_bytes(path, MAX_BYTES as u64)?;
+        // The BOM stays in a UTF-8 text (the readers skip it): it tells the CSV reader the file
+        // is text, however many U+FFFD it holds (`csv::read`).
         let body = bytes.strip_prefix(b"\xef\xbb\xbf").unwrap_or(&bytes);
         match std::str::from_utf8(body) {
+            Ok(s) if body.len() < bytes.len() => Ok((format!("\u{feff}{s}"), false)),
             Ok(s) => Ok((s.to_string(), false)),
             Err(_) if is_csv(path) => Ok((encoding_rs::GB18030.decode(body).0.into_owned(), true)),
             Err(e) => {

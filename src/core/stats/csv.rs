@@ -249,8 +249,13 @@ fn looks_like_text(text: &str) -> bool {
 
 /// Reads a statistics table from CSV text.
 pub fn read(text: &str) -> Result<(StatsDoc, Vec<Issue>), ParseError> {
+    // A text with a byte order mark says it is UTF-8 text (every CSV the product writes has one,
+    // so does Excel's "CSV UTF-8"): its U+FFFD are characters its writer had, not a sign of a
+    // binary file. A GBK file with undecodable bytes was read, but its export — where its 38
+    // U+FFFD came closer together — was refused as binary (the csv fuzz target's finding).
+    let bom = text.starts_with('\u{feff}');
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
-    if !looks_like_text(text) {
+    if !bom && !looks_like_text(text) {
         // A picture, a Word file or an archive opened by mistake: say so in words
         // ([`crate::core::messages::parse_error`] renders it in the clerk's locale).
         return Err(ParseError { line: 0, column: 0, message: NOT_A_TABLE.into() });
