@@ -13,7 +13,8 @@ use std::borrow::Cow;
 use std::fmt;
 
 use serde::de::value::{MapAccessDeserializer, SeqAccessDeserializer};
-use serde::de::{self, DeserializeSeed, Deserializer, IgnoredAny, MapAccess, SeqAccess, Visitor};
+use crate::core::json::Skip;
+use serde::de::{self, DeserializeSeed, Deserializer, MapAccess, SeqAccess, Visitor};
 use serde::Deserialize;
 use serde_json::Value;
 
@@ -273,7 +274,7 @@ impl<'de, 'a, L: Lists<'a>> Visitor<'de> for TopVisitor<'_, 'a, L> {
             if key == "format" {
                 format = Some(map.next_value::<Value>()?);
             } else if !lists.take(&key, &mut map, self.0)? {
-                map.next_value::<IgnoredAny>()?;
+                map.next_value::<Skip>()?;
                 if !L::FIELDS.contains(&key.as_ref()) && !unknown.iter().any(|k| *k == key) {
                     unknown.push(key.into_owned());
                 }
@@ -313,7 +314,7 @@ impl<'de, T> Visitor<'de> for ListSeed<'_, '_, T> {
             if count < MAX_ITEMS {
                 let Some(v) = seq.next_element::<Value>()? else { break };
                 items.push((self.1)(&v, count, &mut issues, self.0));
-            } else if seq.next_element::<IgnoredAny>()?.is_none() {
+            } else if seq.next_element::<Skip>()?.is_none() {
                 break;
             }
             count += 1;
