@@ -167,3 +167,12 @@ test('a GBK file with undecodable bytes reads (N006), and the file its export sa
   const again = readCsv(saved);
   assert.equal(writeCsv(again.doc), exported);
 });
+
+test('readCsv lists at most 1 000 issues of a code and says how many more (X005), as the CLI does', () => {
+  const cells = Array.from({ length: 3000 }, (_, i) => `x${i}`);
+  const { issues } = readCsv(`填报单位,某市\n批次,1\n统计截止日期,2011-01-15\n\n单位名称,${cells.join(',')}\n哈尔滨市,1\n`);
+  assert.equal(issues.filter((i) => i.code === 'T008').length, 1000);
+  const x005 = issues.filter((i) => i.code === 'X005');
+  assert.equal(x005.length, 1);
+  assert.deepEqual(x005[0].params, { code: 'T008', more: 2000 });
+});
