@@ -292,6 +292,13 @@ fn write(n: usize, dir: &str) {
     }
 }
 
+/// The process's peak resident memory so far (Linux), for the phases of `files DIR`.
+fn peak() -> String {
+    let status = std::fs::read_to_string("/proc/self/status").unwrap_or_default();
+    let kb = status.lines().find_map(|l| l.strip_prefix("VmHWM:")).and_then(|v| v.trim().trim_end_matches("kB").trim().parse::<u64>().ok());
+    kb.map_or_else(|| "?".into(), |kb| format!("peak {} MB", kb / 1000))
+}
+
 /// `files DIR`: what a native check of a county does, from the files, streaming: read the roster
 /// and the entries, every entry rule with E009 against the roster, then coverage.
 fn from_files(dir: &str) {
@@ -305,19 +312,19 @@ fn from_files(dir: &str) {
     let r = stream::read_roster(&mut open("roster.json"), &strings).expect("a roster");
     let e = stream::read_entries(&mut open("entries.json"), &strings).expect("entries");
     let n = e.0.entries.len();
-    println!("read (streaming): {}", rate(t.elapsed(), n));
+    println!("read (streaming): {}, {}", rate(t.elapsed(), n), peak());
     let t = Instant::now();
     let (ix, _) = roster::analyse(&r.0);
     // Capped per code as found, as the CLI lists them (SPEC §7).
     let sink = entries::rules(&e.0, Some(&ix), NaiveDate::from_ymd_opt(2011, 12, 31), true, cxzy_form::core::issue::MAX_PER_CODE);
     let found: usize = sink.out.len() + sink.dropped().map(|d| d.1).sum::<usize>();
     let e009 = sink.out.iter().filter(|i| i.code == "E009").count() + sink.dropped().filter(|d| d.0 == "E009").map(|d| d.1).sum::<usize>();
-    println!("entry rules with E009: {} ({found} issues found, {} listed, {e009} E009)", rate(t.elapsed(), n), sink.out.len());
+    println!("entry rules with E009: {} ({found} issues found, {} listed, {e009} E009), {}", rate(t.elapsed(), n), sink.out.len(), peak());
     let issues = sink;
     drop((issues, ix));
     let t = Instant::now();
     let cov = coverage_of(r, e, NaiveDate::from_ymd_opt(2011, 7, 15).unwrap_or_default(), 2, "某某市");
-    println!("coverage: {} ({} rows, {} issues)", rate(t.elapsed(), n), cov.table.rows.len(), cov.issues.len());
+    println!("coverage: {} ({} rows, {} issues), {}", rate(t.elapsed(), n), cov.table.rows.len(), cov.issues.len(), peak());
 }
 
 fn main() {

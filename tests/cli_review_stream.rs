@@ -53,3 +53,27 @@ fn broken_or_non_utf8_entries_are_exit_2_with_the_place() {
         assert!(err.contains(&format!("{f}:2:")), "{err}");
     }
 }
+
+/// `cxzy validate` of an entries file past the 64 MiB read as text is read streaming (SPEC §7),
+/// recognised by its `format`: the same issues as the same document under the limit.
+#[test]
+fn validate_streams_an_entries_file_past_the_text_limit() {
+    let e: serde_json::Value = serde_json::from_str(&std::fs::read_to_string(sample("entries_broken.json")).unwrap()).unwrap();
+    let with_padding = |n: usize| {
+        let mut doc = e.clone();
+        doc["padding"] = "x".repeat(n).into();
+        doc.to_string()
+    };
+    let small = tmp("validate-small-entries.json", with_padding(1).as_bytes());
+    let large = tmp("validate-large-entries.json", with_padding(cxzy_form::core::json::MAX_BYTES + 1).as_bytes());
+    let run = |f: &str| {
+        let o = cxzy(&["validate", f, "--roster", &sample("roster.json"), "--today", "2011-12-31", "--json"]);
+        (o.status.code(), String::from_utf8_lossy(&o.stdout).into_owned(), String::from_utf8_lossy(&o.stderr).into_owned())
+    };
+    let (want, got) = (run(&small), run(&large));
+    assert_eq!(want.0, Some(1), "{}", want.2);
+    assert!(want.1.contains("\"T008\"") && want.1.contains("\"E0"), "{}", want.1);
+    assert_eq!(got.0, want.0, "{}", got.2);
+    assert_eq!(got.1, want.1);
+    let _ = std::fs::remove_file(large);
+}

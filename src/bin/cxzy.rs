@@ -202,6 +202,37 @@ mod cli {
         result.map_err(|e| Fatal::at(path, &json::from_serde(&e)))
     }
 
+    /// Up to this size a roster or entries file is read into memory and parsed from there, about
+    /// twice as fast as from a byte stream (serde_json reads a stream byte by byte); past it, and
+    /// from standard input, it is streamed.
+    const READ_WHOLE: u64 = 256 << 20;
+
+    /// A roster or entries file read whole when it is a file of at most [`READ_WHOLE`] bytes.
+    fn read_whole(path: &Path) -> Result<Option<String>, Fatal> {
+        let small = path.as_os_str() != "-" && std::fs::metadata(path).is_ok_and(|m| m.is_file() && m.len() <= READ_WHOLE);
+        if !small {
+            return Ok(None);
+        }
+        read_decoded_up_to(path, READ_WHOLE).map(|(text, _)| Some(text))
+    }
+
+    /// Reads a roster or entries file with `read` (a `review::stream` reader given a
+    /// deserializer): from memory ([`read_whole`]) or streamed ([`read_streamed`]).
+    macro_rules! read_review {
+        ($path:expr, |$d:ident| $read:expr) => {{
+            let path: &Path = $path;
+            match read_whole(path)? {
+                Some(text) => {
+                    let mut de = serde_json::Deserializer::from_str(&text);
+                    let $d = &mut de;
+                    let result = $read;
+                    result.and_then(|v| de.end().map(|()| v)).map_err(|e| Fatal::at(path, &json::from_serde(&e)))
+                }
+                None => read_streamed(path, |$d| $read),
+            }
+        }};
+    }
+
     /// Reads a file as text. JSON must be UTF-8 (a BOM is allowed, SPEC §7): other bytes make
     /// it unreadable (exit 2, with the line and column of the first bad byte). A CSV that is not
     /// UTF-8 is read as GBK/GB18030, as Chinese Excel and WPS save it.
@@ -211,12 +242,24 @@ mod cli {
 
     /// As [`read_text`], and whether the bytes were GBK (a CSV then says so with N006).
     fn read_decoded(path: &Path) -> Result<(String, bool), Fatal> {
-        let bytes = read_bytes(path, MAX_BYTES as u64)?;
-        // The BOM stays in a UTF-8 text (the readers skip it): it tells the CSV reader the file
-        // is text, however many U+FFFD it holds (`csv::read`).
-        let body = bytes.strip_prefix(b"\xef\xbb\xbf").unwrap_or(&bytes);
+        read_decoded_up_to(path, MAX_BYTES as u64)
+    }
+
+    /// [`read_decoded`] of at most `limit` bytes.
+    fn read_decoded_up_to(path: &Path, limit: u64) -> Result<(String, bool), Fatal> {
+        let mut bytes = read_bytes(path, limit)?;
+        let bom = if bytes.starts_with(b"\xef\xbb\xbf") { 3 } else { 0 };
+        if std::str::from_utf8(&bytes[bom..]).is_ok() {
+            // The bytes become the text without a copy (a roster or entries file may be large). A
+            // CSV keeps its BOM: it tells the CSV reader the file is text, however many U+FFFD it
+            // holds (`csv::read`); the JSON readers skip it.
+            if !is_csv(path) {
+                bytes.drain(..bom);
+            }
+            return Ok((String::from_utf8(bytes).unwrap_or_default(), false));
+        }
+        let body = &bytes[bom..];
         match std::str::from_utf8(body) {
-            Ok(s) if body.len() < bytes.len() => Ok((format!("\u{feff}{s}"), false)),
             Ok(s) => Ok((s.to_string(), false)),
             Err(_) if is_csv(path) => Ok((encoding_rs::GB18030.decode(body).0.into_owned(), true)),
             Err(e) => {
@@ -333,10 +376,43 @@ mod cli {
             cxzy_form::core::issue::cap_floods(&mut issues);
             localize(&mut issues, opts.locale);
             Ok(issues)
+        } else if let Some(issues) = validate_large(file, opts)? {
+            Ok(issues)
         } else {
-            // One pass over the text: no `Value` tree for a statistics table.
+            // One pass over the text: no `Value` tree for a statistics table, nor for a roster or
+            // entries (`review::stream`).
             validate_text(&read_text(file)?, opts).map_err(|e| Fatal::at(file, &e))
         }
+    }
+
+    /// A roster or entries file past what is read as text ([`MAX_BYTES`]), recognised by the
+    /// `format` in its first MiB, checked streaming (SPEC §7: up to 2 GiB) with the issues capped
+    /// as they are raised; `None` for a smaller file or another format.
+    fn validate_large(file: &Path, opts: &Options) -> Result<Option<Vec<Issue>>, Fatal> {
+        use cxzy_form::core::issue::MAX_PER_CODE;
+        use std::io::Read;
+        let large = std::fs::metadata(file).is_ok_and(|m| m.is_file() && m.len() > MAX_BYTES as u64);
+        if !large {
+            return Ok(None);
+        }
+        let mut head = Vec::new();
+        std::fs::File::open(file)
+            .and_then(|f| f.take(1 << 20).read_to_end(&mut head))
+            .map_err(|e| Fatal(format!("{}: {e}", file.display())))?;
+        let strings = review::stream::Strings::new();
+        let mut issues = match review::stream::format_of(&head).as_deref() {
+            Some(review::roster::FORMAT) => {
+                let (r, read) = read_review!(file, |d| review::stream::read_roster_capped(d, &strings, MAX_PER_CODE))?;
+                review::roster::validate_read(&r, read)
+            }
+            Some(review::entries::FORMAT) => {
+                let (e, read) = read_review!(file, |d| review::stream::read_entries_capped(d, &strings, MAX_PER_CODE))?;
+                review::entries::validate_read(&e, read, opts.roster.as_ref(), opts.today)
+            }
+            _ => return Ok(None),
+        };
+        localize(&mut issues, opts.locale);
+        Ok(Some(issues))
     }
 
     /// `cxzy validate a.json b.csv …`: one line per file (✓/✗, counts, the first problem) and a
@@ -445,8 +521,8 @@ mod cli {
                     return Err(Fatal(format!("--batch must be 1 or 2, not {batch}")));
                 }
                 let strings = review::stream::Strings::new();
-                let r = read_streamed(&roster, |d| review::stream::read_roster(d, &strings))?;
-                let e = read_streamed(&entries, |d| review::stream::read_entries(d, &strings))?;
+                let r = read_review!(&roster, |d| review::stream::read_roster(d, &strings))?;
+                let e = read_review!(&entries, |d| review::stream::read_entries(d, &strings))?;
                 let mut cov = review::coverage_of(r, e, as_of, batch, &unit);
                 localize(&mut cov.issues, locale);
                 let v = cov.to_value();

@@ -114,30 +114,86 @@ pub fn has_errors(issues: &[Issue]) -> bool {
 /// Most issues of one code that are listed (SPEC §7).
 pub const MAX_PER_CODE: usize = 1000;
 
+/// Issues kept as they are raised, at most `cap` of a code, the rest only counted: a flood of
+/// one code (a million entries, one mistake each) costs no memory (SPEC §7). [`cap_floods`]
+/// counts the same way over a finished list.
+pub struct Capped {
+    pub out: Vec<Issue>,
+    cap: usize,
+    /// Per code, in order of first sight, how many were raised (kept or not).
+    counts: Vec<(&'static str, usize)>,
+}
+
+impl Capped {
+    pub fn new(cap: usize) -> Capped {
+        Capped { out: Vec::new(), cap, counts: Vec::new() }
+    }
+    pub fn push(&mut self, issue: Issue) {
+        // Codes are few: a small list beats a hash map.
+        let n = match self.counts.iter_mut().find(|c| c.0 == issue.code) {
+            Some(c) => {
+                c.1 += 1;
+                c.1
+            }
+            None => {
+                self.counts.push((issue.code, 1));
+                1
+            }
+        };
+        if n <= self.cap {
+            self.out.push(issue);
+        }
+    }
+    /// Per code, how many were raised but not kept.
+    pub fn dropped(&self) -> impl Iterator<Item = (&'static str, usize)> + '_ {
+        self.counts.iter().filter(|c| c.1 > self.cap).map(|c| (c.0, c.1 - self.cap))
+    }
+    /// The issues kept, then one info X005 per code with the count left out (`params: { code,
+    /// more }`), in the order the codes were first raised.
+    pub fn finish(mut self) -> Vec<Issue> {
+        for (code, n) in self.counts {
+            if n > self.cap {
+                self.out.push(Issue::new("X005", "").param("code", code).param("more", n - self.cap));
+            }
+        }
+        self.out
+    }
+}
+
 /// Bounds an issue flood (SPEC §7): keeps the first [`MAX_PER_CODE`] issues of each code, in
 /// order, and appends one info X005 per code with the count left out (`params: { code, more }`).
 pub fn cap_floods(issues: &mut Vec<Issue>) {
     if issues.len() <= MAX_PER_CODE {
         return;
     }
-    // Codes are few: a small list beats a hash map.
-    let mut counts: Vec<(&'static str, usize)> = Vec::new();
-    issues.retain(|i| {
-        let n = match counts.iter_mut().find(|c| c.0 == i.code) {
-            Some(c) => {
-                c.1 += 1;
-                c.1
+    let mut capped = Capped::new(MAX_PER_CODE);
+    std::mem::take(issues).into_iter().for_each(|i| capped.push(i));
+    *issues = capped.finish();
+}
+
+/// [`cap_floods`], counting in the X005 summaries the issues that were raised but not kept
+/// (`dropped`, from [`Capped::dropped`]): the same result as capping the whole list.
+pub fn cap_floods_with(issues: &mut Vec<Issue>, dropped: &[(&'static str, usize)]) {
+    cap_floods(issues);
+    if dropped.is_empty() {
+        return;
+    }
+    let summary = |i: &Issue, code: &str| i.code == "X005" && i.params.get("code").and_then(serde_json::Value::as_str) == Some(code);
+    for &(code, n) in dropped {
+        match issues.iter_mut().find(|i| summary(i, code)) {
+            Some(x) => {
+                let more = x.params.get("more").and_then(serde_json::Value::as_u64).unwrap_or(0) as usize + n;
+                x.params.insert("more".into(), more.into());
             }
-            None => {
-                counts.push((i.code, 1));
-                1
-            }
-        };
-        n <= MAX_PER_CODE
-    });
-    for (code, n) in counts {
-        if n > MAX_PER_CODE {
-            issues.push(Issue::new("X005", "").param("code", code).param("more", n - MAX_PER_CODE));
+            None => issues.push(Issue::new("X005", "").param("code", code).param("more", n)),
         }
     }
+    // The summaries in the order their codes first appear, as capping the whole list gives.
+    let start = issues.iter().position(|i| i.code == "X005" && i.path.is_empty()).unwrap_or(issues.len());
+    let (listed, summaries) = issues.split_at_mut(start);
+    let first = |x: &Issue| {
+        let code = x.params.get("code").and_then(serde_json::Value::as_str).unwrap_or("");
+        listed.iter().position(|i| i.code == code).unwrap_or(usize::MAX)
+    };
+    summaries.sort_by_cached_key(|x| first(x));
 }

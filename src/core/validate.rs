@@ -56,6 +56,10 @@ pub fn validate(doc: &Value, opts: &Options) -> Vec<Issue> {
 /// As [`validate`], from JSON text: a statistics table is read in one pass (no `Value` tree);
 /// the other formats are read from the top-level value. `Err` only when the text is not JSON.
 pub fn validate_text(text: &str, opts: &Options) -> Result<Vec<Issue>, ParseError> {
+    #[cfg(feature = "review")]
+    if let Some(issues) = review_text(text, opts)? {
+        return Ok(issues);
+    }
     let read = model::read_text(text)?;
     let mut issues = match read.format() {
         "cxzy-roster/1" | "cxzy-entries/1" => {
@@ -70,4 +74,27 @@ pub fn validate_text(text: &str, opts: &Options) -> Result<Vec<Issue>, ParseErro
     crate::core::issue::cap_floods(&mut issues);
     messages::localize(&mut issues, opts.locale);
     Ok(issues)
+}
+
+/// A roster or entries document from text, read in one pass (`review::stream`: no `Value`, a
+/// key given twice is T015 at any depth); `None` for another format.
+#[cfg(feature = "review")]
+fn review_text(text: &str, opts: &Options) -> Result<Option<Vec<Issue>>, ParseError> {
+    use crate::core::issue::MAX_PER_CODE;
+    use crate::core::json::with_deserializer;
+    use review::stream;
+    let strings = stream::Strings::new();
+    let mut issues = match stream::format_of(text.as_bytes()).as_deref() {
+        Some(review::roster::FORMAT) => {
+            let (r, read) = with_deserializer(text, |d| stream::read_roster_capped(d, &strings, MAX_PER_CODE))?;
+            review::roster::validate_read(&r, read)
+        }
+        Some(review::entries::FORMAT) => {
+            let (e, read) = with_deserializer(text, |d| stream::read_entries_capped(d, &strings, MAX_PER_CODE))?;
+            review::entries::validate_read(&e, read, opts.roster.as_ref(), opts.today)
+        }
+        _ => return Ok(None),
+    };
+    messages::localize(&mut issues, opts.locale);
+    Ok(Some(issues))
 }

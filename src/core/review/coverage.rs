@@ -243,7 +243,7 @@ pub fn coverage_of(
         };
         let Some(u) = u else { continue };
         let row = &mut cells[u];
-        row[COLLECTIVE + method] += 1;
+        row[COLLECTIVE + usize::from(method)] += 1;
         if e.talk {
             row[TALKS] += 1;
         }
@@ -366,7 +366,7 @@ pub fn coverage_of(
         has_header: true,
         ..StatsDoc::default()
     };
-    cap_floods(&mut issues, &dropped);
+    crate::core::issue::cap_floods_with(&mut issues, &dropped);
     messages::localize(&mut issues, crate::core::issue::Locale::ZhCn);
     Coverage { table, gaps, issues }
 }
@@ -379,31 +379,4 @@ fn f001(path: String, id: &str, name: Option<&str>, half: HalfYear) -> Issue {
         .param("period", half.label())
         .param("from", iso(half.start()))
         .param("to", iso(half.end()))
-}
-
-/// [`crate::core::issue::cap_floods`], counting in the X005 summaries the rule issues that were
-/// found but not kept (`dropped`): the same result as capping the whole list.
-pub(crate) fn cap_floods(issues: &mut Vec<Issue>, dropped: &[(&'static str, usize)]) {
-    crate::core::issue::cap_floods(issues);
-    if dropped.is_empty() {
-        return;
-    }
-    let summary = |i: &Issue, code: &str| i.code == "X005" && i.params.get("code").and_then(Value::as_str) == Some(code);
-    for &(code, n) in dropped {
-        match issues.iter_mut().find(|i| summary(i, code)) {
-            Some(x) => {
-                let more = x.params.get("more").and_then(Value::as_u64).unwrap_or(0) as usize + n;
-                x.params.insert("more".into(), more.into());
-            }
-            None => issues.push(Issue::new("X005", "").param("code", code).param("more", n)),
-        }
-    }
-    // The summaries in the order their codes first appear, as capping the whole list gives.
-    let start = issues.iter().position(|i| i.code == "X005" && i.path.is_empty()).unwrap_or(issues.len());
-    let (listed, summaries) = issues.split_at_mut(start);
-    let first = |x: &Issue| {
-        let code = x.params.get("code").and_then(Value::as_str).unwrap_or("");
-        listed.iter().position(|i| i.code == code).unwrap_or(usize::MAX)
-    };
-    summaries.sort_by_cached_key(|x| first(x));
 }

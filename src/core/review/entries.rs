@@ -3,26 +3,26 @@
 //! over the entries with hash maps (ids, the roster [`Index`]), plus the near-linear E009.
 
 use std::borrow::Cow;
-use std::collections::HashMap;
 
 use chrono::NaiveDate;
-use serde_json::{Map, Value};
+use serde_json::Value;
 
 use super::fields::{self, MAX_ITEMS, MAX_NAME, MAX_TEXT};
+use super::raw::{Item, Raw, Shape};
 use super::roster::Index;
 use super::similarity;
 use super::tables::{self, Role, TargetKind, COMBINED_WITH, CONTENT_FIELDS, GRADES, METHODS};
-use crate::core::issue::Issue;
+use crate::core::issue::{Capped, Issue};
 use crate::core::normalize::{self, Hint, MAX_COUNT};
 
 pub const FORMAT: &str = "cxzy-entries/1";
 pub(crate) const TOP_FIELDS: &[&str] = &["format", "entries"];
-const ENTRY_FIELDS: &[&str] = &[
+pub(crate) const ENTRY_FIELDS: [&str; 16] = [
     "id", "date", "reviewer", "target", "method", "grade", "evaluation", "achievements", "shortcomings", "direction",
     "focus", "model", "talk", "problems_found", "problems_solved", "combined_with",
 ];
-const REVIEWER_FIELDS: &[&str] = &["id", "name", "role", "org"];
-const TARGET_FIELDS: &[&str] = &["kind", "id", "name", "org"];
+const REVIEWER_FIELDS: [&str; 4] = ["id", "name", "role", "org"];
+const TARGET_FIELDS: [&str; 4] = ["kind", "id", "name", "org"];
 /// A content field needs this many letters or digits to say something (言之有物, E008).
 pub const MIN_SUBSTANCE: usize = 8;
 
@@ -43,10 +43,10 @@ pub struct Entry<'a> {
     pub role: Option<&'static Role>,
     pub target: Party<'a>,
     pub kind: Option<TargetKind>,
-    /// Index into [`METHODS`].
-    pub method: Option<usize>,
+    /// Index into [`METHODS`] (a byte: a million entries are held at once).
+    pub method: Option<u8>,
     /// Index into [`GRADES`].
-    pub grade: Option<usize>,
+    pub grade: Option<u8>,
     /// The texts of [`CONTENT_FIELDS`], trimmed.
     pub content: [Option<Cow<'a, str>>; 4],
     /// `(position in the array, tag)` for every string in `focus`.
@@ -70,19 +70,20 @@ pub fn read(doc: &Value) -> (Entries<'_>, Vec<Issue>) {
     (entries, sink.out)
 }
 
-/// [`read`], keeping at most `cap` issues of a code as they are raised ([`Sink`]): a million
+/// [`read`], keeping at most `cap` issues of a code as they are raised ([`Capped`]): a million
 /// empty entries raise millions of issues, which must not all be held (SPEC §7; in the page the
 /// wasm ran out of memory).
-pub fn read_capped(doc: &Value, cap: usize) -> (Entries<'_>, Sink) {
-    let mut sink = Sink::new(cap);
+pub fn read_capped(doc: &Value, cap: usize) -> (Entries<'_>, Capped) {
+    let mut sink = Capped::new(cap);
     let mut issues = Vec::new();
     let mut out = Entries::default();
     let Some(obj) = doc.as_object() else {
-        sink.push(Issue::new("T009", "").param("value", fields::raw(Some(doc))).param("expected", FORMAT));
+        sink.push(Issue::new("T009", "").param("value", fields::raw(Some(&Raw::of(doc)))).param("expected", FORMAT));
         return (out, sink);
     };
-    if obj.get("format").and_then(Value::as_str) != Some(FORMAT) {
-        issues.push(Issue::new("T009", "/format").param("value", fields::raw(obj.get("format"))).param("expected", FORMAT));
+    let format = obj.get("format").map(Raw::of);
+    if format.as_ref().and_then(Raw::as_str) != Some(FORMAT) {
+        issues.push(Issue::new("T009", "/format").param("value", fields::raw(format.as_ref())).param("expected", FORMAT));
     }
     fields::unknown_fields(obj, "", TOP_FIELDS, &mut issues);
     match obj.get("entries") {
@@ -94,92 +95,144 @@ pub fn read_capped(doc: &Value, cap: usize) -> (Entries<'_>, Sink) {
             let a = &a[..a.len().min(MAX_ITEMS)];
             out.entries.reserve(a.len());
             for (i, v) in a.iter().enumerate() {
-                out.entries.push(read_entry(v, i, &mut issues));
+                out.entries.push(read_entry(&EntryItem::of(v), i, &mut issues));
                 issues.drain(..).for_each(|issue| sink.push(issue));
             }
         }
         None | Some(Value::Null) => {}
-        Some(other) => issues.push(Issue::new("E017", "/entries").param("field", "entries").param("raw", fields::raw(Some(other)))),
+        Some(other) => issues.push(Issue::new("E017", "/entries").param("field", "entries").param("raw", fields::raw(Some(&Raw::of(other))))),
     }
     issues.into_iter().for_each(|issue| sink.push(issue));
     (out, sink)
 }
 
-fn empty_map() -> &'static Map<String, Value> {
-    static EMPTY: std::sync::OnceLock<Map<String, Value>> = std::sync::OnceLock::new();
-    EMPTY.get_or_init(Map::new)
+/// Positions in [`ENTRY_FIELDS`].
+const ID: usize = 0;
+const DATE: usize = 1;
+const REVIEWER: usize = 2;
+const TARGET: usize = 3;
+const METHOD: usize = 4;
+const GRADE: usize = 5;
+/// The first of [`CONTENT_FIELDS`] (the four follow in order).
+const CONTENT: usize = 6;
+const FOCUS: usize = 10;
+const MODEL: usize = 11;
+const TALK: usize = 12;
+const PROBLEMS_FOUND: usize = 13;
+const PROBLEMS_SOLVED: usize = 14;
+const COMBINED: usize = 15;
+
+/// How each field of an entry is read ([`ENTRY_FIELDS`] order).
+pub(crate) fn entry_shape(j: usize) -> Shape {
+    use crate::core::vocab;
+    match j {
+        ID | CONTENT..FOCUS => Shape::Text,
+        REVIEWER => Shape::Object(&REVIEWER_FIELDS, 0, |j| if j == 2 { Shape::Word(&vocab::ROLES) } else { Shape::Scalar }),
+        TARGET => Shape::Object(&TARGET_FIELDS, 1, |j| if j == 0 { Shape::Word(&vocab::KINDS) } else { Shape::Scalar }),
+        METHOD => Shape::Word(&METHODS),
+        GRADE => Shape::Word(&GRADES),
+        FOCUS => Shape::List(&vocab::FOCUS),
+        COMBINED => Shape::List(&COMBINED_WITH),
+        _ => Shape::Scalar,
+    }
 }
 
-pub(crate) fn read_entry<'a>(v: &'a Value, i: usize, issues: &mut Vec<Issue>) -> Entry<'a> {
+/// One entry as written: its fields, and those of its reviewer and target when objects.
+#[derive(Debug, Default)]
+pub(crate) struct EntryItem<'s> {
+    pub fields: Item<'s, 16>,
+    pub parties: [Option<Item<'s, 4>>; 2],
+}
+
+impl<'s> EntryItem<'s> {
+    /// The entry from a `Value` (anything but an object reads as an empty entry).
+    fn of(v: &'s Value) -> Self {
+        let Some(obj) = v.as_object() else { return EntryItem::default() };
+        let mut e = EntryItem { fields: Item::of_map(obj, &ENTRY_FIELDS), parties: [None, None] };
+        for (j, slot) in e.fields.vals.iter_mut().enumerate() {
+            match (entry_shape(j), obj.get(ENTRY_FIELDS[j])) {
+                (Shape::Object(known, k, _), Some(Value::Object(o))) => {
+                    e.parties[k] = Some(Item::of_map(o, known));
+                    *slot = Some(Raw::Object);
+                }
+                (Shape::List(_), Some(Value::Array(a))) => *slot = Some(Raw::List(a.iter().map(Raw::of).collect())),
+                _ => {}
+            }
+        }
+        e
+    }
+}
+
+pub(crate) fn read_entry<'s>(it: &EntryItem<'s>, i: usize, issues: &mut Vec<Issue>) -> Entry<'s> {
     let base = At(i);
-    let obj = v.as_object().unwrap_or_else(|| empty_map());
-    if obj.keys().any(|k| !ENTRY_FIELDS.contains(&k.as_str())) {
-        fields::unknown_fields(obj, &base.to_string(), ENTRY_FIELDS, issues);
+    let f = &it.fields;
+    if !f.unknown.is_empty() {
+        fields::unknown_keys(f.unknown.iter().copied(), &base.to_string(), &ENTRY_FIELDS, issues);
     }
-    let mut e = Entry { id: fields::id(obj, "id"), ..Entry::default() };
+    let mut e = Entry { id: fields::id(f.get(ID)), ..Entry::default() };
     if e.id.is_none() {
-        issues.push(Issue::new("E001", format!("{base}/id")).param("id", fields::raw(obj.get("id"))));
+        issues.push(Issue::new("E001", format!("{base}/id")).param("id", fields::raw(f.get(ID))));
     }
-    e.date = read_date(obj.get("date"), base, issues);
+    e.date = read_date(f.get(DATE), base, issues);
 
     // The reviewer: name and role are required (E004).
-    match obj.get("reviewer") {
-        Some(Value::Object(r)) => {
+    match (f.get(REVIEWER), &it.parties[0]) {
+        (Some(Raw::Object), Some(r)) => {
             // Paths are built only for an issue: a million entries, few issues.
             let p = || format!("{base}/reviewer");
-            if r.keys().any(|k| !REVIEWER_FIELDS.contains(&k.as_str())) {
-                fields::unknown_fields(r, &p(), REVIEWER_FIELDS, issues);
+            if !r.unknown.is_empty() {
+                fields::unknown_keys(r.unknown.iter().copied(), &p(), &REVIEWER_FIELDS, issues);
             }
-            e.reviewer = party(r, base, "reviewer", issues);
+            e.reviewer = party(r, [0, 1, 3], base, "reviewer", issues);
             if e.reviewer.name.is_none() {
-                issues.push(Issue::new("E004", format!("{}/name", p())).param("field", "reviewer.name").param("raw", fields::raw(r.get("name"))));
+                issues.push(Issue::new("E004", format!("{}/name", p())).param("field", "reviewer.name").param("raw", fields::raw(r.get(1))));
             }
-            e.role = r.get("role").and_then(Value::as_str).and_then(|s| tables::role(s.trim()));
+            e.role = r.get(2).and_then(Raw::as_str).and_then(|s| tables::role(s.trim()));
             if e.role.is_none() {
-                issues.push(Issue::new("E004", format!("{}/role", p())).param("field", "reviewer.role").param("raw", fields::raw(r.get("role"))));
+                issues.push(Issue::new("E004", format!("{}/role", p())).param("field", "reviewer.role").param("raw", fields::raw(r.get(2))));
             }
         }
-        other => issues.push(Issue::new("E004", format!("{base}/reviewer")).param("field", "reviewer").param("raw", fields::raw(other))),
+        (other, _) => issues.push(Issue::new("E004", format!("{base}/reviewer")).param("field", "reviewer").param("raw", fields::raw(other))),
     }
     // The target: kind and name are required (E005).
-    match obj.get("target") {
-        Some(Value::Object(t)) => {
+    match (f.get(TARGET), &it.parties[1]) {
+        (Some(Raw::Object), Some(t)) => {
             let p = || format!("{base}/target");
-            if t.keys().any(|k| !TARGET_FIELDS.contains(&k.as_str())) {
-                fields::unknown_fields(t, &p(), TARGET_FIELDS, issues);
+            if !t.unknown.is_empty() {
+                fields::unknown_keys(t.unknown.iter().copied(), &p(), &TARGET_FIELDS, issues);
             }
-            e.target = party(t, base, "target", issues);
-            e.kind = t.get("kind").and_then(Value::as_str).and_then(|s| TargetKind::parse(s.trim()));
+            e.target = party(t, [1, 2, 3], base, "target", issues);
+            e.kind = t.get(0).and_then(Raw::as_str).and_then(|s| TargetKind::parse(s.trim()));
             if e.kind.is_none() {
-                issues.push(Issue::new("E005", format!("{}/kind", p())).param("field", "target.kind").param("raw", fields::raw(t.get("kind"))));
+                issues.push(Issue::new("E005", format!("{}/kind", p())).param("field", "target.kind").param("raw", fields::raw(t.get(0))));
             }
             if e.target.name.is_none() {
-                issues.push(Issue::new("E005", format!("{}/name", p())).param("field", "target.name").param("raw", fields::raw(t.get("name"))));
+                issues.push(Issue::new("E005", format!("{}/name", p())).param("field", "target.name").param("raw", fields::raw(t.get(2))));
             }
         }
-        other => issues.push(Issue::new("E005", format!("{base}/target")).param("field", "target").param("raw", fields::raw(other))),
+        (other, _) => issues.push(Issue::new("E005", format!("{base}/target")).param("field", "target").param("raw", fields::raw(other))),
     }
-    e.method = obj.get("method").and_then(Value::as_str).and_then(|s| METHODS.iter().position(|m| *m == s.trim()));
+    e.method = f.get(METHOD).and_then(Raw::as_str).and_then(|s| METHODS.iter().position(|m| *m == s.trim())).map(|m| m as u8);
     if e.method.is_none() {
-        issues.push(Issue::new("E006", format!("{base}/method")).param("raw", fields::raw(obj.get("method"))));
+        issues.push(Issue::new("E006", format!("{base}/method")).param("raw", fields::raw(f.get(METHOD))));
     }
-    e.grade = match obj.get("grade") {
-        None | Some(Value::Null) => None,
-        Some(Value::String(s)) if s.trim().is_empty() => None,
+    e.grade = match f.get(GRADE) {
+        None | Some(Raw::Null) => None,
+        Some(Raw::Str(s)) if s.trim().is_empty() => None,
         Some(g) => {
-            let found = g.as_str().and_then(|s| GRADES.iter().position(|x| *x == s.trim()));
+            let found = g.as_str().and_then(|s| GRADES.iter().position(|x| *x == s.trim())).map(|g| g as u8);
             if found.is_none() {
                 issues.push(Issue::new("E017", format!("{base}/grade")).param("field", "grade").param("raw", fields::raw(Some(g))));
             }
             found
         }
     };
-    for (k, f) in CONTENT_FIELDS.iter().enumerate() {
-        e.content[k] = fields::text(obj, f, f, || format!("{base}/{f}"), MAX_TEXT, issues);
+    for (k, name) in CONTENT_FIELDS.iter().enumerate() {
+        e.content[k] = fields::text(f.get(CONTENT + k), name, || format!("{base}/{name}"), MAX_TEXT, issues);
     }
-    match obj.get("focus") {
-        None | Some(Value::Null) => {}
-        Some(Value::Array(tags)) => {
+    match f.get(FOCUS) {
+        None | Some(Raw::Null) => {}
+        Some(Raw::List(tags)) => {
             for (j, t) in tags.iter().enumerate() {
                 match t.as_str() {
                     Some(s) => e.focus.push((j, Cow::Borrowed(s.trim()))),
@@ -189,13 +242,13 @@ pub(crate) fn read_entry<'a>(v: &'a Value, i: usize, issues: &mut Vec<Issue>) ->
         }
         Some(other) => issues.push(Issue::new("E017", format!("{base}/focus")).param("field", "focus").param("raw", fields::raw(Some(other)))),
     }
-    e.model = flag(obj, "model", base, issues);
-    e.talk = flag(obj, "talk", base, issues);
-    e.problems_found = count(obj, "problems_found", base, issues);
-    e.problems_solved = count(obj, "problems_solved", base, issues);
-    match obj.get("combined_with") {
-        None | Some(Value::Null) => {}
-        Some(Value::Array(items)) => {
+    e.model = flag(f.get(MODEL), "model", base, issues);
+    e.talk = flag(f.get(TALK), "talk", base, issues);
+    e.problems_found = count(f.get(PROBLEMS_FOUND), "problems_found", base, issues);
+    e.problems_solved = count(f.get(PROBLEMS_SOLVED), "problems_solved", base, issues);
+    match f.get(COMBINED) {
+        None | Some(Raw::Null) => {}
+        Some(Raw::List(items)) => {
             for (j, c) in items.iter().enumerate() {
                 if !c.as_str().is_some_and(|s| COMBINED_WITH.contains(&s.trim())) {
                     issues.push(
@@ -222,29 +275,30 @@ impl std::fmt::Display for At {
     }
 }
 
-/// `who` is `reviewer` or `target`: the field under `base` (`/entries/{i}`).
-fn party<'a>(obj: &'a Map<String, Value>, base: At, who: &str, issues: &mut Vec<Issue>) -> Party<'a> {
+/// `who` is `reviewer` or `target`: the field under `base` (`/entries/{i}`); `at`: the
+/// positions of `id`, `name` and `org` in its field list.
+fn party<'s>(it: &Item<'s, 4>, at: [usize; 3], base: At, who: &str, issues: &mut Vec<Issue>) -> Party<'s> {
     let label = if who == "reviewer" { "reviewer.name" } else { "target.name" };
     Party {
-        id: fields::id(obj, "id"),
-        name: fields::text(obj, "name", label, || format!("{base}/{who}/name"), MAX_NAME, issues),
-        org: fields::id(obj, "org"),
+        id: fields::id(it.get(at[0])),
+        name: fields::text(it.get(at[1]), label, || format!("{base}/{who}/name"), MAX_NAME, issues),
+        org: fields::id(it.get(at[2])),
     }
 }
 
-fn read_date(v: Option<&Value>, base: At, issues: &mut Vec<Issue>) -> Option<NaiveDate> {
+fn read_date(v: Option<&Raw<'_>>, base: At, issues: &mut Vec<Issue>) -> Option<NaiveDate> {
     let path = || format!("{base}/date");
     match v {
-        Some(Value::String(s)) => match normalize::parse_date(s) {
+        Some(Raw::Str(s)) => match normalize::parse_date(s) {
             Ok(d) => {
                 // Most dates are already ISO: compare without formatting.
                 if !is_iso(s, d) {
-                    issues.push(Issue::new("N002", path()).param("raw", s.as_str()).param("value", iso(d)));
+                    issues.push(Issue::new("N002", path()).param("raw", *s).param("value", iso(d)));
                 }
                 Some(d)
             }
             Err(h) => {
-                issues.push(Issue::new("E002", path()).param("raw", s.as_str()).param("hint", h.key()));
+                issues.push(Issue::new("E002", path()).param("raw", *s).param("hint", h.key()));
                 None
             }
         },
@@ -266,10 +320,10 @@ fn is_iso(s: &str, d: NaiveDate) -> bool {
         && s.get(8..10).and_then(|x| x.parse::<u32>().ok()) == Some(d.day())
 }
 
-fn flag(obj: &Map<String, Value>, key: &str, base: At, issues: &mut Vec<Issue>) -> bool {
-    match obj.get(key) {
-        None | Some(Value::Null) => false,
-        Some(Value::Bool(b)) => *b,
+fn flag(v: Option<&Raw<'_>>, key: &str, base: At, issues: &mut Vec<Issue>) -> bool {
+    match v {
+        None | Some(Raw::Null) => false,
+        Some(Raw::Bool(b)) => *b,
         Some(other) => {
             issues.push(Issue::new("E017", format!("{base}/{key}")).param("field", key).param("raw", fields::raw(Some(other))));
             false
@@ -278,17 +332,17 @@ fn flag(obj: &Map<String, Value>, key: &str, base: At, issues: &mut Vec<Issue>) 
 }
 
 /// A problem count: a non-negative integer (a JSON number, or text as clerks type it).
-fn count(obj: &Map<String, Value>, key: &str, base: At, issues: &mut Vec<Issue>) -> u64 {
-    let v = match obj.get(key) {
-        None | Some(Value::Null) => return 0,
-        Some(Value::Number(n)) => n.as_u64(),
-        Some(Value::String(s)) => normalize::parse_count(s).ok(),
+fn count(v: Option<&Raw<'_>>, key: &str, base: At, issues: &mut Vec<Issue>) -> u64 {
+    let n = match v {
+        None | Some(Raw::Null) => return 0,
+        Some(Raw::Num(n)) => n.as_u64(),
+        Some(Raw::Str(s)) => normalize::parse_count(s).ok(),
         Some(_) => None,
     };
-    match v {
+    match n {
         Some(n) if n <= MAX_COUNT => n,
         _ => {
-            issues.push(Issue::new("E017", format!("{base}/{key}")).param("field", key).param("raw", fields::raw(obj.get(key))));
+            issues.push(Issue::new("E017", format!("{base}/{key}")).param("field", key).param("raw", fields::raw(v)));
             0
         }
     }
@@ -343,49 +397,16 @@ pub fn check(entries: &Entries<'_>, roster: Option<&Index<'_>>, today: Option<Na
     rules(entries, roster, today, true, usize::MAX).out
 }
 
-/// Rule issues as they are found, at most `cap` of each code kept and the rest only counted: a
-/// flood of one code (a million entries, one mistake each) costs no memory (SPEC §7).
-pub struct Sink {
-    pub out: Vec<Issue>,
-    cap: usize,
-    /// Per code, how many were found (kept or not).
-    counts: Vec<(&'static str, usize)>,
-}
-
-impl Sink {
-    pub fn new(cap: usize) -> Sink {
-        Sink { out: Vec::new(), cap, counts: Vec::new() }
-    }
-    pub(crate) fn push(&mut self, issue: Issue) {
-        let n = match self.counts.iter_mut().find(|c| c.0 == issue.code) {
-            Some(c) => {
-                c.1 += 1;
-                c.1
-            }
-            None => {
-                self.counts.push((issue.code, 1));
-                1
-            }
-        };
-        if n <= self.cap {
-            self.out.push(issue);
-        }
-    }
-    /// Per code, how many were found but not kept.
-    pub fn dropped(&self) -> impl Iterator<Item = (&'static str, usize)> + '_ {
-        self.counts.iter().filter(|c| c.1 > self.cap).map(|c| (c.0, c.1 - self.cap))
-    }
-}
-
 /// [`check`], with or without E009 (coverage counts entries and leaves the texts to `validate`),
-/// keeping at most `cap` issues of a code ([`Sink`]).
-pub fn rules(entries: &Entries<'_>, roster: Option<&Index<'_>>, today: Option<NaiveDate>, e009: bool, cap: usize) -> Sink {
+/// keeping at most `cap` issues of a code ([`Capped`]).
+pub fn rules(entries: &Entries<'_>, roster: Option<&Index<'_>>, today: Option<NaiveDate>, e009: bool, cap: usize) -> Capped {
     let (from, to) = window();
     let list = &entries.entries;
     let similar = if e009 { similarity::e009_by_entry(list) } else { Vec::new() };
-    let mut seen: HashMap<&str, usize> = HashMap::with_capacity(list.len());
+    let mut seen: rustc_hash::FxHashMap<&str, usize> = rustc_hash::FxHashMap::default();
+    seen.reserve(list.len());
     let known_tags: Vec<&str> = tables::all_focus_tags().collect();
-    let mut out = Sink::new(cap);
+    let mut out = Capped::new(cap);
     for (i, e) in list.iter().enumerate() {
         let base = At(i);
         if let Some(id) = e.id.as_deref() {
@@ -437,7 +458,7 @@ pub fn rules(entries: &Entries<'_>, roster: Option<&Index<'_>>, today: Option<Na
         // 创先发[2010]25号 三、创新点评方式: 现场点评 and 随机点评 are of organisations (基层党组织, 单位), and
         // 现场点评 is made by 党员领导干部 visiting the grassroots, not by its own secretaries.
         if let (Some(m), Some(kind)) = (e.method, e.kind) {
-            let method = METHODS[m];
+            let method = METHODS[usize::from(m)];
             let role = e.role.map(|r| r.key);
             let off_target = tables::ORG_ONLY_METHODS.contains(&method) && !kind.is_org();
             let off_role = method == "onsite" && role.is_some_and(|r| tables::ONSITE_NOT_BY.contains(&r));
@@ -451,7 +472,7 @@ pub fn rules(entries: &Entries<'_>, roster: Option<&Index<'_>>, today: Option<Na
             }
         }
         // 个别点评…也可专门约谈: a talk is an individual review.
-        if e.talk && e.method.is_some_and(|m| METHODS[m] != "individual") {
+        if e.talk && e.method.is_some_and(|m| METHODS[usize::from(m)] != "individual") {
             out.push(Issue::new("E011", format!("{base}/talk")).related(format!("{base}/method")));
         }
         if e.problems_solved > e.problems_found {
@@ -484,7 +505,7 @@ pub fn rules(entries: &Entries<'_>, roster: Option<&Index<'_>>, today: Option<Na
 }
 
 /// E014 and E015: ids against the roster, and 按照党组织隶属关系 (the reviewer's subtree).
-fn roster_rules(e: &Entry<'_>, base: At, ix: &Index<'_>, out: &mut Sink) {
+fn roster_rules(e: &Entry<'_>, base: At, ix: &Index<'_>, out: &mut Capped) {
     // A target must be found to be counted: without an id it cannot be.
     let target = resolve_target(e, ix);
     if target.is_none() && e.kind.is_some() {
@@ -522,22 +543,29 @@ fn roster_rules(e: &Entry<'_>, base: At, ix: &Index<'_>, out: &mut Sink) {
 
 /// All issues of an entries document: reading, then the rules, in entry order.
 pub fn validate(doc: &Value, roster: Option<&Value>, today: Option<NaiveDate>) -> Vec<Issue> {
-    use crate::core::issue::MAX_PER_CODE;
     // Reading and the rules keep at most a flood's worth of each code as found, and count the
     // rest into the X005 summaries: the same result as capping the whole list, in bounded memory.
-    let (entries, read) = read_capped(doc, MAX_PER_CODE);
+    let (entries, sink) = read_capped(doc, crate::core::issue::MAX_PER_CODE);
+    let read = super::stream::Read { dropped: sink.dropped().collect(), issues: sink.out };
+    validate_read(&entries, read, roster, today)
+}
+
+/// [`validate`] of entries already read (by [`read_capped`] or the one-pass
+/// [`super::stream::read_entries_capped`]): the rules with E009, merged with the reading issues
+/// in entry order, floods capped; `roster` enables E014/E015.
+pub fn validate_read(entries: &Entries<'_>, read: super::stream::Read, roster: Option<&Value>, today: Option<NaiveDate>) -> Vec<Issue> {
     let roster = roster.map(super::roster::read);
     let index = roster.as_ref().map(|(r, _)| super::roster::analyse(r).0);
-    let rules = rules(&entries, index.as_ref(), today, true, MAX_PER_CODE);
-    let mut dropped: Vec<(&'static str, usize)> = read.dropped().collect();
+    let rules = rules(entries, index.as_ref(), today, true, crate::core::issue::MAX_PER_CODE);
+    let mut dropped = read.dropped;
     for (code, n) in rules.dropped() {
         match dropped.iter_mut().find(|d| d.0 == code) {
             Some(d) => d.1 += n,
             None => dropped.push((code, n)),
         }
     }
-    let mut issues = merge(read.out, rules.out);
-    super::coverage::cap_floods(&mut issues, &dropped);
+    let mut issues = merge(read.issues, rules.out);
+    crate::core::issue::cap_floods_with(&mut issues, &dropped);
     issues
 }
 

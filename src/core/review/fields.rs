@@ -5,6 +5,8 @@ use std::borrow::Cow;
 
 use serde_json::{Map, Value};
 
+use super::raw::Raw;
+
 use crate::core::issue::{escape_token, Issue};
 use crate::core::normalize;
 use crate::core::stats::model::nearest;
@@ -32,15 +34,8 @@ pub fn unknown_keys<'k>(keys: impl IntoIterator<Item = &'k str>, base: &str, kno
 
 /// A trimmed, non-blank string field; `None` when absent, blank or not a string. Past `max`
 /// characters, X001 (the text is still used: it is the clerk's).
-pub fn text<'a>(
-    obj: &'a Map<String, Value>,
-    key: &str,
-    label: &str,
-    path: impl FnOnce() -> String,
-    max: usize,
-    issues: &mut Vec<Issue>,
-) -> Option<Cow<'a, str>> {
-    let t = normalize::trim(obj.get(key)?.as_str()?);
+pub fn text<'s>(v: Option<&Raw<'s>>, label: &str, path: impl FnOnce() -> String, max: usize, issues: &mut Vec<Issue>) -> Option<Cow<'s, str>> {
+    let t = normalize::trim(v?.as_str()?);
     if t.is_empty() {
         return None;
     }
@@ -55,31 +50,21 @@ pub fn text<'a>(
 }
 
 /// An id: a non-blank string, or an integer (spreadsheets turn `7` into a number).
-pub fn id<'a>(obj: &'a Map<String, Value>, key: &str) -> Option<Cow<'a, str>> {
-    match obj.get(key)? {
-        Value::String(s) => {
+pub fn id<'s>(v: Option<&Raw<'s>>) -> Option<Cow<'s, str>> {
+    match v? {
+        Raw::Str(s) => {
             let t = normalize::trim(s);
             (!t.is_empty()).then_some(Cow::Borrowed(t))
         }
-        Value::Number(n) if n.is_u64() || n.is_i64() => Some(Cow::Owned(n.to_string())),
+        Raw::Num(n) if n.is_u64() || n.is_i64() => Some(Cow::Owned(n.to_string())),
         _ => None,
     }
 }
 
 /// The value as shown in a `raw` param.
-pub fn raw(v: Option<&Value>) -> String {
-    match v {
-        None | Some(Value::Null) => String::new(),
-        Some(Value::String(s)) => s.clone(),
-        Some(other) => {
-            let s = other.to_string();
-            // Keep params small: a huge object pasted by mistake is not echoed whole.
-            if s.len() > 200 {
-                let cut: String = s.chars().take(200).collect();
-                format!("{cut}…")
-            } else {
-                s
-            }
-        }
-    }
+pub use super::raw::shown as raw;
+
+/// T015: a key given twice in one object (the first is kept): at `base` + the key.
+pub fn twice(base: &str, key: &str) -> Issue {
+    Issue::new("T015", format!("{base}/{}", escape_token(key))).param("key", key)
 }

@@ -17,6 +17,7 @@ pub mod entries;
 pub mod entry_form;
 pub mod gap_table;
 mod fields;
+pub(crate) mod raw;
 pub mod roster;
 pub mod similarity;
 pub mod stream;

@@ -3,18 +3,18 @@
 //! rules and coverage look ids up in (hash maps and subtree intervals: every lookup is O(1)).
 
 use std::borrow::Cow;
-use std::collections::HashMap;
 
-use serde_json::{Map, Value};
+use serde_json::Value;
 
 use super::fields::{self, MAX_ITEMS, MAX_NAME};
+use super::raw::{Item, Raw, Shape};
 use super::tables::{TargetKind, SECTORS};
 use crate::core::issue::Issue;
 
 pub const FORMAT: &str = "cxzy-roster/1";
 pub(crate) const TOP_FIELDS: &[&str] = &["format", "orgs", "members"];
-const ORG_FIELDS: &[&str] = &["id", "name", "kind", "parent", "unit", "secretary", "sector"];
-const MEMBER_FIELDS: &[&str] = &["id", "name", "org", "mobile"];
+pub(crate) const ORG_FIELDS: [&str; 7] = ["id", "name", "kind", "parent", "unit", "secretary", "sector"];
+pub(crate) const MEMBER_FIELDS: [&str; 4] = ["id", "name", "org", "mobile"];
 
 /// A grassroots organisation (基层党组织).
 #[derive(Debug, Clone, Default, PartialEq)]
@@ -54,11 +54,12 @@ pub fn read(doc: &Value) -> (Roster<'_>, Vec<Issue>) {
     let mut issues = Vec::new();
     let mut roster = Roster::default();
     let Some(obj) = doc.as_object() else {
-        issues.push(Issue::new("T009", "").param("value", fields::raw(Some(doc))).param("expected", FORMAT));
+        issues.push(Issue::new("T009", "").param("value", fields::raw(Some(&Raw::of(doc)))).param("expected", FORMAT));
         return (roster, issues);
     };
-    if obj.get("format").and_then(Value::as_str) != Some(FORMAT) {
-        issues.push(Issue::new("T009", "/format").param("value", fields::raw(obj.get("format"))).param("expected", FORMAT));
+    let format = obj.get("format").map(Raw::of);
+    if format.as_ref().and_then(Raw::as_str) != Some(FORMAT) {
+        issues.push(Issue::new("T009", "/format").param("value", fields::raw(format.as_ref())).param("expected", FORMAT));
     }
     fields::unknown_fields(obj, "", TOP_FIELDS, &mut issues);
     for (list, what) in [("orgs", "orgs"), ("members", "members")] {
@@ -69,50 +70,76 @@ pub fn read(doc: &Value) -> (Roster<'_>, Vec<Issue>) {
                 }
                 let a = &a[..a.len().min(MAX_ITEMS)];
                 if what == "orgs" {
-                    roster.orgs = a.iter().enumerate().map(|(i, v)| read_org(v, i, &mut issues)).collect();
+                    roster.orgs = a
+                        .iter()
+                        .enumerate()
+                        .map(|(i, v)| read_org(v.as_object().map(|o| Item::of_map(o, &ORG_FIELDS)).as_ref(), i, &mut issues))
+                        .collect();
                 } else {
-                    roster.members = a.iter().enumerate().map(|(i, v)| read_member(v, i, &mut issues)).collect();
+                    roster.members = a
+                        .iter()
+                        .enumerate()
+                        .map(|(i, v)| read_member(&v.as_object().map(|o| Item::of_map(o, &MEMBER_FIELDS)).unwrap_or_default(), i, &mut issues))
+                        .collect();
                 }
             }
             None | Some(Value::Null) => {}
-            Some(other) => issues.push(Issue::new("O007", format!("/{list}")).param("field", list).param("raw", fields::raw(Some(other)))),
+            Some(other) => {
+                issues.push(Issue::new("O007", format!("/{list}")).param("field", list).param("raw", fields::raw(Some(&Raw::of(other)))))
+            }
         }
     }
     (roster, issues)
 }
 
-fn empty_map() -> &'static Map<String, Value> {
-    static EMPTY: std::sync::OnceLock<Map<String, Value>> = std::sync::OnceLock::new();
-    EMPTY.get_or_init(Map::new)
+/// Positions in [`ORG_FIELDS`].
+const O_ID: usize = 0;
+const O_NAME: usize = 1;
+const O_KIND: usize = 2;
+const O_PARENT: usize = 3;
+const O_UNIT: usize = 4;
+const O_SECRETARY: usize = 5;
+const O_SECTOR: usize = 6;
+/// Positions in [`MEMBER_FIELDS`].
+const M_ID: usize = 0;
+const M_NAME: usize = 1;
+const M_ORG: usize = 2;
+const M_MOBILE: usize = 3;
+
+/// How each field of an organisation is read ([`ORG_FIELDS`] order).
+pub(crate) fn org_shape(j: usize) -> Shape {
+    match j {
+        O_KIND => Shape::Word(&crate::core::vocab::KINDS),
+        O_SECTOR => Shape::Word(&SECTORS),
+        _ => Shape::Scalar,
+    }
 }
 
-pub(crate) fn read_org<'a>(v: &'a Value, i: usize, issues: &mut Vec<Issue>) -> Org<'a> {
+/// Reads organisation `i` (`None`: the item is not an object).
+pub(crate) fn read_org<'s>(it: Option<&Item<'s, 7>>, i: usize, issues: &mut Vec<Issue>) -> Org<'s> {
     let base = format!("/orgs/{i}");
-    let obj = match v.as_object() {
-        Some(o) => o,
-        None => {
-            issues.push(Issue::new("O001", format!("{base}/id")).param("id", ""));
-            return Org::default();
-        }
+    let Some(it) = it else {
+        issues.push(Issue::new("O001", format!("{base}/id")).param("id", ""));
+        return Org::default();
     };
-    fields::unknown_fields(obj, &base, ORG_FIELDS, issues);
-    let id = fields::id(obj, "id");
+    fields::unknown_keys(it.unknown.iter().copied(), &base, &ORG_FIELDS, issues);
+    let id = fields::id(it.get(O_ID));
     if id.is_none() {
-        issues.push(Issue::new("O001", format!("{base}/id")).param("id", fields::raw(obj.get("id"))));
+        issues.push(Issue::new("O001", format!("{base}/id")).param("id", fields::raw(it.get(O_ID))));
     }
-    let name = fields::text(obj, "name", "name", || format!("{base}/name"), MAX_NAME, issues);
+    let name = fields::text(it.get(O_NAME), "name", || format!("{base}/name"), MAX_NAME, issues);
     if name.is_none() {
-        issues.push(Issue::new("O007", format!("{base}/name")).param("field", "name").param("raw", fields::raw(obj.get("name"))));
+        issues.push(Issue::new("O007", format!("{base}/name")).param("field", "name").param("raw", fields::raw(it.get(O_NAME))));
     }
-    let kind = obj.get("kind").and_then(Value::as_str).and_then(|s| TargetKind::parse(s.trim())).filter(|k| k.is_org());
+    let kind = it.get(O_KIND).and_then(Raw::as_str).and_then(|s| TargetKind::parse(s.trim())).filter(|k| k.is_org());
     if kind.is_none() {
-        issues.push(Issue::new("O007", format!("{base}/kind")).param("field", "kind").param("raw", fields::raw(obj.get("kind"))));
+        issues.push(Issue::new("O007", format!("{base}/kind")).param("field", "kind").param("raw", fields::raw(it.get(O_KIND))));
     }
-    let unit = fields::text(obj, "unit", "unit", || format!("{base}/unit"), MAX_NAME, issues);
-    let new_sector = match obj.get("sector") {
-        None | Some(Value::Null) => false,
-        Some(Value::String(s)) if s.trim().is_empty() => false,
-        Some(Value::String(s)) if SECTORS.contains(&s.trim()) => true,
+    let unit = fields::text(it.get(O_UNIT), "unit", || format!("{base}/unit"), MAX_NAME, issues);
+    let new_sector = match it.get(O_SECTOR) {
+        None | Some(Raw::Null) => false,
+        Some(Raw::Str(s)) if s.trim().is_empty() => false,
+        Some(Raw::Str(s)) if SECTORS.contains(&s.trim()) => true,
         Some(other) => {
             issues.push(Issue::new("O007", format!("{base}/sector")).param("field", "sector").param("raw", fields::raw(Some(other))));
             false
@@ -122,44 +149,42 @@ pub(crate) fn read_org<'a>(v: &'a Value, i: usize, issues: &mut Vec<Issue>) -> O
         id,
         name,
         kind,
-        parent: fields::id(obj, "parent"),
+        parent: fields::id(it.get(O_PARENT)),
         unit,
-        secretary: fields::id(obj, "secretary"),
+        secretary: fields::id(it.get(O_SECRETARY)),
         new_sector,
     }
 }
 
-pub(crate) fn read_member<'a>(v: &'a Value, i: usize, issues: &mut Vec<Issue>) -> Member<'a> {
+/// Reads member `i` (an item that is not an object reads as an empty one).
+pub(crate) fn read_member<'s>(it: &Item<'s, 4>, i: usize, issues: &mut Vec<Issue>) -> Member<'s> {
     let base = format!("/members/{i}");
-    let obj = v.as_object().unwrap_or_else(|| empty_map());
-    if v.is_object() {
-        fields::unknown_fields(obj, &base, MEMBER_FIELDS, issues);
-    }
-    let id = fields::id(obj, "id");
+    fields::unknown_keys(it.unknown.iter().copied(), &base, &MEMBER_FIELDS, issues);
+    let id = fields::id(it.get(M_ID));
     if id.is_none() {
-        issues.push(Issue::new("O001", format!("{base}/id")).param("id", fields::raw(obj.get("id"))));
+        issues.push(Issue::new("O001", format!("{base}/id")).param("id", fields::raw(it.get(M_ID))));
     }
-    let name = fields::text(obj, "name", "name", || format!("{base}/name"), MAX_NAME, issues);
+    let name = fields::text(it.get(M_NAME), "name", || format!("{base}/name"), MAX_NAME, issues);
     if name.is_none() {
-        issues.push(Issue::new("O007", format!("{base}/name")).param("field", "name").param("raw", fields::raw(obj.get("name"))));
+        issues.push(Issue::new("O007", format!("{base}/name")).param("field", "name").param("raw", fields::raw(it.get(M_NAME))));
     }
-    let mobile = match obj.get("mobile") {
-        None | Some(Value::Null) => false,
-        Some(Value::Bool(b)) => *b,
+    let mobile = match it.get(M_MOBILE) {
+        None | Some(Raw::Null) => false,
+        Some(Raw::Bool(b)) => *b,
         Some(other) => {
             issues.push(Issue::new("O007", format!("{base}/mobile")).param("field", "mobile").param("raw", fields::raw(Some(other))));
             false
         }
     };
-    Member { id, name, org: fields::id(obj, "org"), mobile }
+    Member { id, name, org: fields::id(it.get(M_ORG)), mobile }
 }
 
 /// Lookups over a roster, built once: ids to positions, the tree, subtree intervals and units.
 /// Only the first organisation / member with a given id is used (later ones are O001).
 #[derive(Debug, Default)]
 pub struct Index<'r> {
-    pub org_by_id: HashMap<&'r str, usize>,
-    pub member_by_id: HashMap<&'r str, usize>,
+    pub org_by_id: rustc_hash::FxHashMap<&'r str, usize>,
+    pub member_by_id: rustc_hash::FxHashMap<&'r str, usize>,
     /// The organisation is used (has an id, the first with it).
     pub org_ok: Vec<bool>,
     pub member_ok: Vec<bool>,
@@ -362,5 +387,13 @@ pub fn validate(doc: &Value) -> Vec<Issue> {
     let (roster, mut issues) = read(doc);
     let (_, more) = analyse(&roster);
     issues.extend(more);
+    issues
+}
+
+/// [`validate`] of a roster read by [`super::stream::read_roster_capped`], floods capped.
+pub fn validate_read(roster: &Roster<'_>, read: super::stream::Read) -> Vec<Issue> {
+    let mut issues = read.issues;
+    issues.extend(analyse(roster).1);
+    crate::core::issue::cap_floods_with(&mut issues, &read.dropped);
     issues
 }

@@ -110,6 +110,8 @@ pub fn is_alphanumeric(c: char) -> bool {
     match c {
         'a'..='z' | 'A'..='Z' | '0'..='9' | '\u{4e00}'..='\u{9fff}' => true,
         '\0'..='\u{7f}' | '\u{2000}'..='\u{206f}' | '\u{3000}'..='\u{3004}' | '\u{3008}'..='\u{3020}' | '\u{3030}' | '\u{303d}'..='\u{303f}' => false,
+        // Full-width forms of ASCII (the clerks' ，and ：): alphanumeric as their ASCII is.
+        '\u{ff01}'..='\u{ff5e}' => char::from_u32(c as u32 - 0xfee0).is_some_and(|a| a.is_ascii_alphanumeric()),
         _ => c.is_alphanumeric(),
     }
 }
@@ -287,9 +289,10 @@ fn group_sizes<'t>(texts: impl Iterator<Item = (usize, &'t str, &'t str)>, n: us
 fn near(reps: &Interned, uf: &mut UnionFind) {
     let n = reps.len();
     let mut lens: Vec<usize> = Vec::with_capacity(n);
-    // Signatures and sketches of the texts long enough to compare, by position in `long`.
+    // Signatures of the texts long enough to compare, by position in `long`. (Their character
+    // histograms are made for the few pairs that get as far as that test: held for every text
+    // they were 64 bytes each, half the signatures' memory again.)
     let mut sigs: Vec<[u32; SLOTS]> = Vec::new();
-    let mut hists: Vec<Histogram> = Vec::new();
     let mut long: Vec<u32> = Vec::new();
     for r in 0..n {
         let text = reps.get(r as u32);
@@ -297,7 +300,6 @@ fn near(reps: &Interned, uf: &mut UnionFind) {
         lens.push(len);
         if len >= MIN_NEAR {
             sigs.push(signature(text));
-            hists.push(Histogram::of(text));
             long.push(r as u32);
         }
     }
@@ -386,17 +388,17 @@ fn near(reps: &Interned, uf: &mut UnionFind) {
                     continue;
                 }
                 let (hk, rk) = (head.at as usize, e.at as usize);
+                let (Some(&hr), Some(&rr)) = (long.get(hk), long.get(rk)) else { continue };
                 if lh.max(lr) <= LONG {
-                    match (hists.get(hk), hists.get(rk)) {
-                        (Some(x), Some(y)) if x.edits_at_least(y) <= max_edits(lh.max(lr)) => {}
-                        _ => continue,
+                    let (x, y) = (Histogram::of(reps.get(hr)), Histogram::of(reps.get(rr)));
+                    if x.edits_at_least(&y) > max_edits(lh.max(lr)) {
+                        continue;
                     }
                 }
                 match (sigs.get(hk), sigs.get(rk)) {
                     (Some(x), Some(y)) if estimate(x, y) >= MIN_ESTIMATE => {}
                     _ => continue,
                 }
-                let (Some(&hr), Some(&rr)) = (long.get(hk), long.get(rk)) else { continue };
                 let (h, r) = (hr as usize, rr as usize);
                 if uf.find(h) == uf.find(r) {
                     continue;
