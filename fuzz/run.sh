@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Runs fuzz targets one after another (one process: the machine is shared), each until RUNS
 # executions (default 10 000 000) or SECONDS_PER_TARGET seconds (default 3600), whichever comes
-# first, at the lowest CPU priority (nice 19), without a sanitizer (the crate is safe Rust: ASan
+# first, at the lowest CPU priority (nice 19; NICE=0 on a machine of its own), without a sanitizer (the crate is safe Rust: ASan
 # finds nothing a panic would not, at half the speed) and with inputs up to MAX_LEN bytes (4096).
 # Each run works on a copy of the corpus in target/fuzz-work/<target> (the repository's corpus is
 # the seed); `fuzz/cmin.sh` merges what was found back. Logs: target/fuzz-work/logs/<target>.log,
@@ -23,7 +23,7 @@ for t in $targets; do
   mkdir -p "$work/$t"
   cp -n fuzz/corpus/$t/* "$work/$t/"
   echo "== $t: $runs runs or $secs s ($(date -u +%H:%M:%S))"
-  nice -n 19 "$bin/$t" "$work/$t" -runs="$runs" -max_total_time="$secs" -max_len="$max_len" -timeout=10 \
+  nice -n "${NICE:-19}" "$bin/$t" "$work/$t" -runs="$runs" -max_total_time="$secs" -max_len="$max_len" -timeout=10 \
     -rss_limit_mb=2048 -print_final_stats=1 -artifact_prefix="$work/artifacts/$t-" > "$work/logs/$t.log" 2>&1 \
     || echo "$t: FOUND (see $work/logs/$t.log)"
   grep -E "stat::number_of_executed_units|stat::average_exec_per_sec|^Done" "$work/logs/$t.log" || true

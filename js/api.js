@@ -197,10 +197,13 @@ export function decodeText(bytes) {
   return decodeBytes(bytes).text;
 }
 
-/** As `decodeText`, with the encoding found: `{ text, encoding: 'utf-8' | 'gbk' }`. */
-export function decodeBytes(bytes) {
+/**
+ * As `decodeText`, with the encoding found: `{ text, encoding: 'utf-8' | 'gbk' }`; `bom` keeps a
+ * UTF-8 byte order mark, which tells the CSV reader the file is text however many U+FFFD it has.
+ */
+export function decodeBytes(bytes, bom) {
   try {
-    return { text: new TextDecoder('utf-8', { fatal: true }).decode(bytes), encoding: 'utf-8' };
+    return { text: new TextDecoder('utf-8', { fatal: true, ignoreBOM: bom }).decode(bytes), encoding: 'utf-8' };
   } catch {
     return { text: new TextDecoder('gbk').decode(bytes), encoding: 'gbk' };
   }
@@ -215,7 +218,7 @@ export function readCsv(input, options = {}) {
   let text = input;
   if (typeof input !== 'string') {
     if (!ArrayBuffer.isView(input) && !(input instanceof ArrayBuffer)) throw new TypeError(`cxzy-form: readCsv takes CSV text or bytes, not a ${input === null ? 'null' : typeof input}`);
-    const d = decodeBytes(input);
+    const d = decodeBytes(input, true);
     text = d.text;
     if (d.encoding === 'gbk') o = { ...options, encoding: 'gbk' };
   }

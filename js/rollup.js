@@ -105,7 +105,8 @@ export async function readSubmission(file, { locale } = {}) {
     const text = decodeText(bytes);
     const kind = kindOf(name, text);
     if (!kind) return { file: name, message: t.notJsonCsv };
-    if (kind === 'csv') return { file: name, kind, text, doc: readCsv(text).doc };
+    // The bytes, not the text: readCsv says N006 for GBK and keeps the BOM that marks text.
+    if (kind === 'csv') return { file: name, kind, text, doc: readCsv(bytes).doc };
     const doc = /** @type {any} */ (parseJson(text));
     if (doc === null || typeof doc !== 'object' || Array.isArray(doc)) return { file: name, message: t.notObject };
     if (doc.format === 'cxzy-roster/1') return { file: name, message: t.roster };

@@ -132,3 +132,21 @@ fn a_flood_of_unknown_header_cells_is_capped() {
     assert_eq!(x005.len(), 1, "{x005:?}");
     assert_eq!(x005[0]["params"], json!({ "code": "T008", "more": 2000 }));
 }
+
+/// A GBK file with bytes no decoding can read (38 U+FFFD in its header fields: the csv fuzz
+/// target's finding) is read with a warning, and its export reads back: the export, where the
+/// header fields come closer together, had been refused as "neither JSON nor a table".
+#[test]
+fn a_gbk_file_with_undecodable_bytes_exports_and_reads_back() {
+    let found = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("fuzz/corpus/csv/found-csv-export-refused-replacement-chars.gbk.csv");
+    let o = cxzy(&["validate", found.to_str().unwrap(), "--json"]);
+    assert!(issues(&o).iter().any(|i| i["code"] == "N006"), "{}", String::from_utf8_lossy(&o.stdout));
+    let o = cxzy(&["export", found.to_str().unwrap(), "--csv"]);
+    assert_eq!(o.status.code(), Some(0), "{}", String::from_utf8_lossy(&o.stderr));
+    let exported = String::from_utf8(o.stdout).unwrap();
+    assert!(exported.contains('\u{fffd}'), "the undecodable bytes stay visible as U+FFFD, not dropped");
+    let p = tmp("replaced-export.csv", exported.as_bytes());
+    let o = cxzy(&["export", &p, "--csv"]);
+    assert_eq!(o.status.code(), Some(0), "the export must read back: {}", String::from_utf8_lossy(&o.stderr));
+    assert_eq!(String::from_utf8(o.stdout).unwrap(), exported, "export → import → export is exact");
+}

@@ -154,3 +154,25 @@ test('big objects at and past the limits are issues or a CxzyParseError, never a
   assert.ok(t008.message.length < 200);
   assert.equal(t008.path, `/${key}`);
 });
+
+test('a GBK file with undecodable bytes reads (N006), and the file its export saves reads back exactly', () => {
+  // The csv fuzz target's finding: 38 bytes no decoding reads, as U+FFFD in the header fields.
+  const found = fs.readFileSync(path.join(root, 'fuzz/corpus/csv/found-csv-export-refused-replacement-chars.gbk.csv'));
+  const first = readCsv(found);
+  assert.ok(first.issues.some((i) => i.code === 'N006'), 'says it was read as GBK');
+  const exported = writeCsv(first.doc);
+  assert.ok(exported.includes('\uFFFD'), 'the unreadable bytes stay visible');
+  // What a clerk does next: saves the export and opens that file again.
+  const saved = new TextEncoder().encode(exported);
+  const again = readCsv(saved);
+  assert.equal(writeCsv(again.doc), exported);
+});
+
+test('readCsv lists at most 1 000 issues of a code and says how many more (X005), as the CLI does', () => {
+  const cells = Array.from({ length: 3000 }, (_, i) => `x${i}`);
+  const { issues } = readCsv(`填报单位,某市\n批次,1\n统计截止日期,2011-01-15\n\n单位名称,${cells.join(',')}\n哈尔滨市,1\n`);
+  assert.equal(issues.filter((i) => i.code === 'T008').length, 1000);
+  const x005 = issues.filter((i) => i.code === 'X005');
+  assert.equal(x005.length, 1);
+  assert.deepEqual(x005[0].params, { code: 'T008', more: 2000 });
+});

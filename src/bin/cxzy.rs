@@ -342,8 +342,12 @@ mod cli {
         let mut bytes = read_bytes(path, limit)?;
         let bom = if bytes.starts_with(b"\xef\xbb\xbf") { 3 } else { 0 };
         if std::str::from_utf8(&bytes[bom..]).is_ok() {
-            // The bytes become the text without a copy (a roster or entries file may be large).
-            bytes.drain(..bom);
+            // The bytes become the text without a copy (a roster or entries file may be large). A
+            // CSV keeps its BOM: it tells the CSV reader the file is text, however many U+FFFD it
+            // holds (`csv::read`); the JSON readers skip it.
+            if !is_csv(path) {
+                bytes.drain(..bom);
+            }
             return Ok((String::from_utf8(bytes).unwrap_or_default(), false));
         }
         let body = &bytes[bom..];

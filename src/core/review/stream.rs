@@ -16,7 +16,8 @@
 use std::fmt;
 
 use serde::de::value::SeqAccessDeserializer;
-use serde::de::{self, DeserializeSeed, Deserializer, IgnoredAny, MapAccess, SeqAccess, Visitor};
+use crate::core::json::Skip;
+use serde::de::{self, DeserializeSeed, Deserializer, MapAccess, SeqAccess, Visitor};
 use serde::Deserialize;
 use serde_json::{Number, Value};
 
@@ -281,7 +282,7 @@ impl<'de> Visitor<'de> for FirstWins {
         let mut out = serde_json::Map::new();
         while let Some(k) = map.next_key::<String>()? {
             if out.contains_key(&k) {
-                map.next_value::<IgnoredAny>()?;
+                map.next_value::<Skip>()?;
             } else {
                 let v = map.next_value_seed(FirstWins)?;
                 out.insert(k, v);
@@ -333,12 +334,12 @@ impl<'de, 'a, L: Lists<'a>> Visitor<'de> for TopVisitor<'_, 'a, L> {
         let put = self.0;
         while let Some(key) = map.next_key_seed(KeySeed(&mut *put))? {
             if !keys.first(key) {
-                map.next_value::<IgnoredAny>()?;
+                map.next_value::<Skip>()?;
                 twice.push(fields::twice("", key));
             } else if key == "format" {
                 format = Some(map.next_value_seed(ValueSeed { shape: Shape::Scalar, put: &mut *put, base: &String::new, issues: &mut twice })?.0);
             } else if !lists.take(key, &mut map, put)? {
-                map.next_value::<IgnoredAny>()?;
+                map.next_value::<Skip>()?;
             }
         }
         let unknown = keys.seen.into_iter().filter(|k| !L::FIELDS.contains(k)).collect();
@@ -440,7 +441,7 @@ fn read_item<'de, 'a, A: MapAccess<'de>, const N: usize>(
     while let Some(key) = map.next_key_seed(FieldSeed { known, put: &mut *put })? {
         match key {
             Key::Known(j) if it.vals[j].is_some() => {
-                map.next_value::<IgnoredAny>()?;
+                map.next_value::<Skip>()?;
                 issues.push(fields::twice(&base(), known[j]));
             }
             Key::Known(j) => {
@@ -454,7 +455,7 @@ fn read_item<'de, 'a, A: MapAccess<'de>, const N: usize>(
                 it.vals[j] = Some(v);
             }
             Key::Unknown(k) => {
-                map.next_value::<IgnoredAny>()?;
+                map.next_value::<Skip>()?;
                 if !unknown.first(k) {
                     issues.push(fields::twice(&base(), k));
                 }
@@ -624,7 +625,7 @@ impl<'de, 'a, I: Items<'a>> Visitor<'de> for ItemSeed<'_, 'a, I> {
         Ok(I::other(self.i, self.issues))
     }
     fn visit_seq<A: SeqAccess<'de>>(self, seq: A) -> Result<I::Item, A::Error> {
-        IgnoredAny::deserialize(SeqAccessDeserializer::new(seq))?;
+        Skip::deserialize(SeqAccessDeserializer::new(seq))?;
         Ok(I::other(self.i, self.issues))
     }
     fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<I::Item, A::Error> {
@@ -663,7 +664,7 @@ impl<'de, 'a, I: Items<'a>> Visitor<'de> for ListSeed<'_, 'a, I> {
                 let Some(item) = seq.next_element_seed(seed)? else { break };
                 items.push(item);
                 issues.drain(..).for_each(|i| kept.push(i));
-            } else if seq.next_element::<IgnoredAny>()?.is_none() {
+            } else if seq.next_element::<Skip>()?.is_none() {
                 break;
             }
             count += 1;
@@ -697,7 +698,7 @@ impl<'de> Visitor<'de> for FormatVisitor<'_> {
                 *self.0 = map.next_value::<Value>()?.as_str().map(str::to_string);
                 return Ok(());
             }
-            map.next_value::<IgnoredAny>()?;
+            map.next_value::<Skip>()?;
         }
         Ok(())
     }

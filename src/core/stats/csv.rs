@@ -62,27 +62,36 @@ pub(crate) fn meta_key(cell: &str) -> Option<&'static str> {
         .or_else(|| META_ALIASES.iter().find(|(zh, _)| fold(zh) == f).map(|(_, k)| *k))
 }
 
-/// The column a header cell names: its JSON field or its zh-CN header (with or without the
-/// group, spaces and `·`).
-pub(crate) fn column_of(cell: &str) -> Option<&'static crate::core::columns::Column> {
-    let f = fold(cell);
-    // A computed column's header may carry its formula, as SPEC §3.1 writes it: `… = 2/1`.
-    let f = match f.split_once('=') {
-        Some((head, _)) if !head.is_empty() => head.to_string(),
-        _ => f,
-    };
-    // An empty cell names nothing, and is not compared with every header (each built by scans
-    // of the vocabulary): a header row of 200 000 empty cells took 9 s (the csv fuzz target).
-    if f.is_empty() {
-        return None;
+/// The names a header cell may give each column, folded once per file (its JSON field, its
+/// zh-CN header with and without the group, a group-less label, its English header): asking the
+/// vocabulary for every column's headers again for each header cell made a header row of
+/// 2 000 cells cost 2 000 × 26 × 5 lookups (most of the csv fuzz target's time).
+pub(crate) struct Headers(Vec<String>);
+
+impl Headers {
+    pub(crate) fn new() -> Headers {
+        let names = |c: &crate::core::columns::Column| {
+            let label = if c.group(Locale::ZhCn).is_empty() { c.label(Locale::ZhCn) } else { "" };
+            fold(&format!("{}\u{1}{}\u{1}{label}\u{1}{}\u{1}{}", c.field, c.header_zh(), c.header_two_level_zh(), c.header_en()))
+        };
+        Headers(COLUMNS.iter().map(names).collect())
     }
-    COLUMNS.iter().find(|c| {
-        c.field == f
-            || fold(&c.header_zh()) == f
-            || fold(&c.header_two_level_zh()) == f
-            || (c.group(Locale::ZhCn).is_empty() && fold(c.label(Locale::ZhCn)) == f)
-            || fold(&c.header_en()) == f
-    })
+
+    /// The column a header cell names: its JSON field or one of its headers (with or without
+    /// the group, spaces and `·`).
+    pub(crate) fn column_of(&self, cell: &str) -> Option<&'static crate::core::columns::Column> {
+        let f = fold(cell);
+        // A computed column's header may carry its formula, as SPEC §3.1 writes it: `… = 2/1`.
+        let f = match f.split_once('=') {
+            Some((head, _)) if !head.is_empty() => head,
+            _ => &f,
+        };
+        // An empty cell names nothing (a header row of 200 000 empty cells: the csv fuzz target).
+        if f.is_empty() {
+            return None;
+        }
+        COLUMNS.iter().zip(&self.0).find(|(_, names)| names.split('\u{1}').any(|n| n == f)).map(|(c, _)| c)
+    }
 }
 
 /// The first character of a cell that a spreadsheet (Excel, WPS) would run as a formula or a
@@ -240,8 +249,13 @@ fn looks_like_text(text: &str) -> bool {
 
 /// Reads a statistics table from CSV text.
 pub fn read(text: &str) -> Result<(StatsDoc, Vec<Issue>), ParseError> {
+    // A text with a byte order mark says it is UTF-8 text (every CSV the product writes has one,
+    // so does Excel's "CSV UTF-8"): its U+FFFD are characters its writer had, not a sign of a
+    // binary file. A GBK file with undecodable bytes was read, but its export — where its 38
+    // U+FFFD came closer together — was refused as binary (the csv fuzz target's finding).
+    let bom = text.starts_with('\u{feff}');
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
-    if !looks_like_text(text) {
+    if !bom && !looks_like_text(text) {
         // A picture, a Word file or an archive opened by mistake: say so in words
         // ([`crate::core::messages::parse_error`] renders it in the clerk's locale).
         return Err(ParseError { line: 0, column: 0, message: NOT_A_TABLE.into() });
@@ -255,6 +269,7 @@ pub fn read(text: &str) -> Result<(StatsDoc, Vec<Issue>), ParseError> {
     let mut issues = Vec::new();
     let mut header: Option<Vec<Option<&'static crate::core::columns::Column>>> = None;
     let mut rows = Vec::new();
+    let headers = Headers::new();
     // The computed cells given in the file, checked against the computed values once every row
     // is read: (row index, or None for the 合计 row; field; text).
     let mut supplied: Vec<(Option<usize>, &'static str, String)> = Vec::new();
@@ -268,10 +283,10 @@ pub fn read(text: &str) -> Result<(StatsDoc, Vec<Issue>), ParseError> {
         }
         let first = cells[0];
         let Some(cols) = &header else {
-            if column_of(first).is_some_and(|c| c.kind == Kind::Name) {
+            if headers.column_of(first).is_some_and(|c| c.kind == Kind::Name) {
                 let mut cols: Vec<Option<&'static crate::core::columns::Column>> = Vec::with_capacity(cells.len());
                 for (i, h) in cells.iter().enumerate() {
-                    let mut c = column_of(h);
+                    let mut c = headers.column_of(h);
                     if c.is_none() && !h.is_empty() {
                         // The suggestion from the first 64 characters: the edit distance is
                         // quadratic, and a header cell may be megabytes long.

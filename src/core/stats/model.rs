@@ -8,7 +8,8 @@
 use std::fmt;
 
 use chrono::NaiveDate;
-use serde::de::{self, DeserializeSeed, Deserializer, IgnoredAny, MapAccess, SeqAccess, Visitor};
+use crate::core::json::Skip;
+use serde::de::{self, DeserializeSeed, Deserializer, MapAccess, SeqAccess, Visitor};
 use serde::Deserialize;
 use serde_json::{Map, Value};
 
@@ -419,7 +420,7 @@ impl<'de> Visitor<'de> for RowSeed<'_> {
         Ok(self.not_object())
     }
     fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Row, A::Error> {
-        while seq.next_element::<IgnoredAny>()?.is_some() {}
+        while seq.next_element::<Skip>()?.is_some() {}
         Ok(self.not_object())
     }
     fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Row, A::Error> {
@@ -434,11 +435,11 @@ impl<'de> Visitor<'de> for RowSeed<'_> {
                     slots[k] = Some(map.next_value::<Value>()?);
                 }
                 RowKey::Known(k) => {
-                    map.next_value::<IgnoredAny>()?;
+                    map.next_value::<Skip>()?;
                     dups.push(duplicate_key(cell_path(i, row_key_name(k)), row_key_name(k)));
                 }
                 RowKey::Unknown(k) => {
-                    map.next_value::<IgnoredAny>()?;
+                    map.next_value::<Skip>()?;
                     if unknown.contains(&k) {
                         dups.push(duplicate_key(cell_path(i, &k), &k));
                     } else {
@@ -637,7 +638,7 @@ impl<'de> Visitor<'de> for ObjectSeed<'_> {
         while let Some(k) = map.next_key::<String>()? {
             if let Some(r) = rows.as_deref_mut().filter(|_| k == "rows") {
                 if r.seen {
-                    map.next_value::<IgnoredAny>()?;
+                    map.next_value::<Skip>()?;
                     issues.push(duplicate_key(format!("{base}/rows"), "rows"));
                 } else {
                     r.seen = true;
@@ -646,7 +647,7 @@ impl<'de> Visitor<'de> for ObjectSeed<'_> {
                     obj.insert(k, Value::Null);
                 }
             } else if obj.contains_key(&k) {
-                map.next_value::<IgnoredAny>()?;
+                map.next_value::<Skip>()?;
                 issues.push(duplicate_key(format!("{base}/{}", escape_token(&k)), &k));
             } else if rows.is_some() && k == "report" {
                 // The report's sections: T015 there too.
@@ -701,7 +702,7 @@ impl<'de> Visitor<'de> for RowsSeed<'_> {
         Ok(())
     }
     fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<(), A::Error> {
-        while map.next_entry::<IgnoredAny, IgnoredAny>()?.is_some() {}
+        while map.next_entry::<Skip, Skip>()?.is_some() {}
         Ok(())
     }
     fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<(), A::Error> {
@@ -713,7 +714,7 @@ impl<'de> Visitor<'de> for RowsSeed<'_> {
                     Some(row) => r.rows.push(row),
                     None => break,
                 }
-            } else if seq.next_element::<IgnoredAny>()?.is_none() {
+            } else if seq.next_element::<Skip>()?.is_none() {
                 break;
             }
             r.count += 1;

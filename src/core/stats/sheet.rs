@@ -28,7 +28,7 @@ use crate::core::columns::{Column, Kind};
 use crate::core::issue::Issue;
 use crate::core::json::ParseError;
 use crate::core::normalize;
-use crate::core::stats::csv::{column_of, data_row, finish, fold, meta_key};
+use crate::core::stats::csv::{data_row, finish, fold, meta_key, Headers};
 use crate::core::stats::model::{self, StatsDoc, FORMAT};
 use crate::core::stats::totals::TOTAL_NAME;
 use crate::core::columns::COLUMNS;
@@ -104,12 +104,12 @@ fn header_fields(row: &[String]) -> Vec<(&'static str, String)> {
 }
 
 /// The columns a one-row header names.
-fn one_row_header(row: &[String]) -> Cols {
-    (0..row.len()).map(|j| column_of(cell(row, j))).collect()
+fn one_row_header(h: &Headers, row: &[String]) -> Cols {
+    (0..row.len()).map(|j| h.column_of(cell(row, j))).collect()
 }
 
 /// The columns a two-row header (group row above label row) names.
-fn two_row_header(upper: &[String], lower: &[String]) -> Cols {
+fn two_row_header(h: &Headers, upper: &[String], lower: &[String]) -> Cols {
     let width = upper.len().max(lower.len());
     let mut group = "";
     (0..width)
@@ -120,11 +120,11 @@ fn two_row_header(upper: &[String], lower: &[String]) -> Cols {
             }
             if l.is_empty() || l == u {
                 // A single-level header over both rows (merged or written in the upper row).
-                return if u.is_empty() { None } else { column_of(u) };
+                return if u.is_empty() { None } else { h.column_of(u) };
             }
             // The lower label under its group (carried right from where it was written once).
             let g = if u.is_empty() { group } else { u };
-            column_of(&format!("{g}{l}")).or_else(|| column_of(l))
+            h.column_of(&format!("{g}{l}")).or_else(|| h.column_of(l))
         })
         .collect()
 }
@@ -134,8 +134,8 @@ fn matched(cols: &Cols) -> usize {
 }
 
 /// The header row (its index) if `i` starts one: a cell naming the 单位名称 column.
-fn name_column(row: &[String]) -> Option<usize> {
-    (0..row.len()).find(|&j| column_of(cell(row, j)).is_some_and(|c| c.kind == Kind::Name))
+fn name_column(h: &Headers, row: &[String]) -> Option<usize> {
+    (0..row.len()).find(|&j| h.column_of(cell(row, j)).is_some_and(|c| c.kind == Kind::Name))
 }
 
 /// 栏次 rows (甲, 1, 2, 3=2/1 …) and the label `栏次` itself.
@@ -162,12 +162,13 @@ pub fn read(grid: &[Vec<String>]) -> Result<(StatsDoc, Vec<Issue>), ParseError> 
     let mut report = Map::new();
     let mut issues = Vec::new();
     let mut skipped_computed = false;
+    let headers = Headers::new();
 
     // The header: the first row naming 单位名称; the rows above are header fields and free text.
     let mut at = None;
     for (i, row) in grid.iter().enumerate() {
         let row = &row[..row.len().min(MAX_COLS)];
-        if let Some(n) = name_column(row) {
+        if let Some(n) = name_column(&headers, row) {
             at = Some((i, n));
             break;
         }
@@ -179,11 +180,11 @@ pub fn read(grid: &[Vec<String>]) -> Result<(StatsDoc, Vec<Issue>), ParseError> 
         return Err(ParseError { line: 0, column: 0, message: "no column header row (单位名称 / name) found on the sheet".into() });
     };
     let upper = &grid[h][..grid[h].len().min(MAX_COLS)];
-    let one = one_row_header(upper);
+    let one = one_row_header(&headers, upper);
     let (cols, mut next) = match grid.get(h + 1) {
         Some(lower) if !is_number_row(lower, name_at) => {
             let lower = &lower[..lower.len().min(MAX_COLS)];
-            let two = two_row_header(upper, lower);
+            let two = two_row_header(&headers, upper, lower);
             if matched(&two) > matched(&one) { (two, h + 2) } else { (one, h + 1) }
         }
         _ => (one, h + 1),
@@ -267,7 +268,7 @@ mod tests {
             &["单位名称", "基层党组织", "", "", "参与点评的县级以上党员领导干部(名)"],
             &["", "总数(个)", "已点评(个)", "覆盖率(%)", ""],
         ]);
-        let cols = two_row_header(&g[0], &g[1]);
+        let cols = two_row_header(&Headers::new(), &g[0], &g[1]);
         let fields: Vec<_> = cols.iter().map(|c| c.map(|c| c.field)).collect();
         assert_eq!(fields, vec![Some("name"), Some("orgs_total"), Some("orgs_reviewed"), Some("orgs_coverage"), Some("cadres_reviewing")]);
     }
