@@ -2,7 +2,7 @@
 # Installs what building and testing the web package needs; safe to run again (each step is
 # skipped when already done): the wasm32 target, wasm-bindgen-cli at the version in Cargo.lock,
 # Debian's Chromium (for the browser tests), and pkg-tests' npm packages (playwright-core,
-# axe-core, binaryen's wasm-opt) from package-lock.json.
+# axe-core, binaryen's wasm-opt and binaryen.js for scripts/trap-panics.mjs) from package-lock.json.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 

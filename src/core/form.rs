@@ -80,7 +80,7 @@ pub struct FormState {
 fn row_of(path: &str) -> Option<(usize, &str)> {
     let rest = path.strip_prefix("/rows/")?;
     let (i, field) = rest.split_once('/').unwrap_or((rest, ""));
-    Some((i.parse().ok()?, field))
+    Some((crate::core::normalize::parse_as(i)?, field))
 }
 
 fn label(row: &Row, i: usize) -> String {

@@ -169,7 +169,7 @@ fn cn_digit(c: char) -> Option<u32> {
 /// 十六 → 16, 二十 → 20, 三十一 → 31, 十 → 10, 五 → 5; digits pass through.
 fn cn_small_number(s: &str) -> Option<u32> {
     if !s.is_empty() && s.chars().all(|c| c.is_ascii_digit()) {
-        return s.parse().ok();
+        return parse_as(s);
     }
     let chars: Vec<char> = s.chars().collect();
     match chars.iter().position(|c| *c == '十' || *c == '拾') {
@@ -203,7 +203,7 @@ fn cn_date(s: &str) -> Option<(i32, u32, u32)> {
     if year.len() != 4 {
         return None;
     }
-    Some((year.parse().ok()?, cn_small_number(m)?, cn_small_number(d)?))
+    Some((parse_as(&year)?, cn_small_number(m)?, cn_small_number(d)?))
 }
 
 fn numeric_date(s: &str) -> Option<(i32, u32, u32)> {
@@ -221,7 +221,14 @@ fn numeric_date(s: &str) -> Option<(i32, u32, u32)> {
     if !consistent || !ok(parts[0], 4..=4) || !ok(parts[1], 1..=2) || !ok(parts[2], 1..=2) {
         return None;
     }
-    Some((parts[0].parse().ok()?, parts[1].parse().ok()?, parts[2].parse().ok()?))
+    Some((parse_as(parts[0])?, parse_as(parts[1])?, parse_as(parts[2])?))
+}
+
+/// `s.parse::<T>().ok()` for an integer type narrower than u64, through the one u64 parser (each
+/// `str::parse` type is its own code in the form's wasm): the same result, but a minus sign is
+/// always refused (the callers read digits only).
+pub fn parse_as<T: TryFrom<u64>>(s: &str) -> Option<T> {
+    s.parse::<u64>().ok().and_then(|v| T::try_from(v).ok())
 }
 
 /// Reads a date in any of the forms of SPEC §4: `2011-01-16`, `2011/1/16`, `2011.1.16`,
@@ -324,6 +331,17 @@ pub fn iso(d: NaiveDate) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn parse_as_reads_what_str_parse_reads() {
+        for s in ["", "0", "7", "007", "+5", "-5", "2011", "4294967295", "4294967296", "2147483648", "18446744073709551616", "1a", " 1"] {
+            assert_eq!(parse_as::<u32>(s), s.parse::<u32>().ok(), "{s:?}");
+            assert_eq!(parse_as::<usize>(s), s.parse::<usize>().ok(), "{s:?}");
+            if !s.starts_with('-') {
+                assert_eq!(parse_as::<i32>(s), s.parse::<i32>().ok(), "{s:?}");
+            }
+        }
+    }
 
     fn d(y: i32, m: u32, day: u32) -> NaiveDate {
         NaiveDate::from_ymd_opt(y, m, day).unwrap()
