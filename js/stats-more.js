@@ -365,7 +365,8 @@ class More {
       } else {
         const text = dep.decodeText(bytes);
         const csv = /\.csv$/i.test(file.name) || !/^\s*[{[]/.test(text.replace(/^\uFEFF/, ''));
-        doc = csv ? dep.readCsv(text).doc : dep.parseJson(text);
+        // A CSV as bytes: readCsv keeps the BOM that marks text (an export with U+FFFD reads back).
+        doc = csv ? dep.readCsv(bytes).doc : dep.parseJson(text);
       }
       // A file replaces the table: asked first when the clerk has typed in it; undo takes it back.
       if (this.edited && !(await this.confirm(t.replaceAsk(file.name), t.replaceYes, t.cancel))) return;
@@ -375,7 +376,7 @@ class More {
       this.edited = false;
       this.notice(t.opened(file.name));
     } catch (err) {
-      this.notice(t.unreadable(file.name, err.message));
+      this.notice(t.unreadable(file.name, await why(err, this.locale)));
     }
   }
 
@@ -388,5 +389,21 @@ export function install(proto, deps) {
   dep.TEXT.en = EN;
   for (const k of Object.getOwnPropertyNames(More.prototype)) {
     if (k !== 'constructor') Object.defineProperty(proto, k, Object.getOwnPropertyDescriptor(More.prototype, k));
+  }
+}
+
+/**
+ * Why a file could not be read, in the clerk's words: a CxzyParseError (line, column and the
+ * reader's reason, in English) is worded by the core's catalogue — 第 3 行第 11 列：此处应为一个值 —
+ * which the full module carries (loaded only then: the form's own module has no room for it).
+ * @param {any} err @param {string} locale
+ */
+async function why(err, locale) {
+  if (!err || typeof err.line !== 'number') return err && err.message;
+  try {
+    await (await import('./index.js')).default();
+    return (await import('./cxzy_form.js')).parseErrorText(err.line, err.column, err.message, locale);
+  } catch {
+    return err.message;
   }
 }

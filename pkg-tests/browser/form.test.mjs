@@ -149,6 +149,17 @@ test('a file dropped on the form opens', async () => {
   await context.close();
 });
 
+test('a file that cannot be read says why in the clerk\'s words, where it breaks', async () => {
+  const { page, context } = await portal();
+  await page.locator(`${F} input[type=file]`).setInputFiles({ name: '坏文件', mimeType: 'application/json', buffer: Buffer.from('{\n  "unit": "某市",\n  "batch": ,\n}') });
+  const notice = page.locator(`${F} .notice`, { hasText: '坏文件' });
+  await notice.waitFor();
+  const text = await notice.textContent();
+  assert.match(text, /第 3 行第 12 列/);
+  assert.doesNotMatch(text, /[A-Za-z]{3,}/, `no English in a zh-CN page: ${text}`);
+  await context.close();
+});
+
 test('readonly shows the form without editing', async () => {
   const { page, context } = await newPage(browser);
   await page.route(`${server.url}ro.html`, (r) => r.fulfill({

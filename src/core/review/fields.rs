@@ -18,18 +18,7 @@ pub use crate::core::fields::{unknown_fields, unknown_keys};
 /// A trimmed, non-blank string field; `None` when absent, blank or not a string. Past `max`
 /// characters, X001 (the text is still used: it is the clerk's).
 pub fn text<'s>(v: Option<&Raw<'s>>, label: &str, path: impl FnOnce() -> String, max: usize, issues: &mut Vec<Issue>) -> Option<&'s str> {
-    let t = normalize::trim(v?.as_str()?);
-    if t.is_empty() {
-        return None;
-    }
-    // Byte length bounds the char count from above: most texts skip the count.
-    if t.len() > max {
-        let len = t.chars().count();
-        if len > max {
-            issues.push(Issue::new("X001", path()).param("field", label).param("length", len).param("max", max));
-        }
-    }
-    Some(t)
+    crate::core::fields::text_value(v?.as_str()?, label, path, max, issues)
 }
 
 /// An id: a non-blank string, or an integer (spreadsheets turn `7` into a number).
