@@ -572,6 +572,13 @@ impl Writer {
         if fields == 1 && self.0.len() == start {
             self.0.push_str("\"\"");
         }
+        // A NUL (a JSON text may have one, `\u0000`) cannot be in a CSV: the reader refuses it as
+        // a binary file's. It is written as U+FFFD, visible where it was, so the export reads
+        // back (the stats_json fuzz target: a phone with NULs made the product's own CSV unreadable).
+        if self.0[start..].contains('\0') {
+            let record = self.0.split_off(start).replace('\0', "\u{fffd}");
+            self.0.push_str(&record);
+        }
         self.0.push_str("\r\n");
         Ok(())
     }
@@ -681,6 +688,14 @@ mod tests {
         // CRLF counts one line.
         let e = read("name,orgs_total\r\n甲市,1\r\n\"乙市,3\r\n").unwrap_err();
         assert_eq!((e.line, e.column), (3, 1));
+    }
+
+    #[test]
+    fn a_nul_in_a_text_is_written_as_u_fffd_and_the_export_reads_back() {
+        let text = write(&doc_with("某\u{0}市"));
+        assert!(!text.contains('\0') && text.contains("某\u{fffd}市"), "{text}");
+        let (back, _) = read(&text).expect("the export reads back");
+        assert_eq!(write(&back), text);
     }
 
     #[test]
