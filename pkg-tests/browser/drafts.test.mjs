@@ -60,6 +60,9 @@ test('a corrupted or old draft gives a notice and a fresh form, and is kept asid
     await ready(page);
     assert.deepEqual(log.errors, [], text);
     assert.equal(await rowCount(page), 20, `${text}: the preset's 19 rows and 合计 are drawn`);
+    // The words of this rare notice come with the form's second module (stats-more.js), loaded
+    // for it: wait for them (reading the notice at once raced the load on a busy machine).
+    await page.locator(`${F} .notice`, { hasText: '草稿已损坏' }).waitFor();
     assert.match(await notice(page).textContent(), /草稿已损坏或格式过旧.*已另存为「cxzy-stats-form:draft:heilongjiang-2010:set-aside」/, text);
     assert.equal(await stored(page, `${KEY}:set-aside`), text, 'the bad draft is kept, not deleted');
     assert.equal(await stored(page), null);
