@@ -12,10 +12,12 @@ import { isoDate } from './dom.js';
 // limits (meta()), so the readers below need the wasm in (`readXlsx` loads it first).
 let sheetRows = 0;
 let sheetCols = 0;
+/** @type {any} */
+let known;
 const limits = () => {
-  const l = meta().limits;
-  ({ sheetRows, sheetCols } = l);
-  return l;
+  known ||= meta().limits;
+  ({ sheetRows, sheetCols } = known);
+  return known;
 };
 
 // ---- zip ----

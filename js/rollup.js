@@ -15,6 +15,10 @@ import { h, adoptSheet, dropSheet, errorsFirst } from './dom.js';
 import { pickLocale } from './i18n.js';
 import css from './rollup-styles.js';
 
+/** The core's limits and code lists, asked for once (not on every file and repaint). @type {any} */
+let words;
+const vocabulary = () => (words ||= meta());
+
 export { CxzyRollup, defineRollupElement } from './index.js';
 
 /** Largest file read (SPEC §7). */
@@ -90,7 +94,7 @@ export async function readSubmission(file, { locale } = {}) {
   const t = ROLLUP_TEXT[pickLocale(locale)];
   const name = String(file.name || '');
   try {
-    if (file.size > meta().limits.maxBytes) return { file: name, message: t.tooLarge(file.size) };
+    if (file.size > vocabulary().limits.maxBytes) return { file: name, message: t.tooLarge(file.size) };
     const bytes = new Uint8Array(await file.arrayBuffer());
     if (/\.xlsx?$/i.test(name) || isWorkbook(bytes)) {
       // A workbook (by content, whatever its name): read by cxzy-form/excel, loaded on first use.
@@ -407,7 +411,7 @@ export class Rollup {
   paintChecks(r) {
     const t = this.t;
     // The roll-up's own checks of its children (the core says which codes they are).
-    const own = meta().rollupCodes;
+    const own = vocabulary().rollupCodes;
     const a = r.issues.filter((i) => own.includes(i.code)).sort(errorsFirst);
     const notes = r.unreadable.map((u) => h('li', { class: 'error' }, h('span', { class: 'sr' }, t.errorPrefix), t.unreadableNote(u.file, u.message)));
     const list = h('ul', {}, ...a.map((i) => this.item(i)), ...notes);
