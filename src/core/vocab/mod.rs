@@ -67,6 +67,8 @@ macro_rules! catalogue {
             messages: MESSAGES,
             review_messages: REVIEW_MESSAGES,
             templates: std::sync::OnceLock::new(),
+            #[cfg(not(target_arch = "wasm32"))]
+            index: std::sync::OnceLock::new(),
         };
     };
 }
@@ -192,12 +194,36 @@ pub struct Catalogue {
     pub review_messages: Words,
     /// The templates in the order of [`crate::core::messages::CATALOGUE`], found once.
     pub templates: std::sync::OnceLock<Vec<&'static str>>,
+    /// Natively, every list's words by `(list, id)`, built on the first lookup: the CLI and the
+    /// fuzz targets ask for labels per header cell and per issue. The wasm modules search the
+    /// text instead ([`find`]): a map costs the embedded form's budget ≈ 1.6 KiB.
+    #[cfg(not(target_arch = "wasm32"))]
+    pub index: std::sync::OnceLock<rustc_hash::FxHashMap<(&'static str, &'static str), &'static str>>,
 }
 
 impl Catalogue {
     /// The word for `id` in `list`.
     pub fn get(&self, list: &str, id: &str) -> Option<&'static str> {
-        // A list may be split between `lists` and `review_lists`.
+        #[cfg(not(target_arch = "wasm32"))]
+        {
+            let index = self.index.get_or_init(|| {
+                let mut map = rustc_hash::FxHashMap::default();
+                for (l, words) in self.lists.iter().chain(self.review_lists) {
+                    for (id, word) in pairs(words) {
+                        map.entry((*l, id)).or_insert(word);
+                    }
+                }
+                map
+            });
+            index.get(&(list, id)).copied()
+        }
+        #[cfg(target_arch = "wasm32")]
+        self.search(list, id)
+    }
+
+    /// [`Catalogue::get`] by searching the lists' text (the wasm modules' way).
+    fn search(&self, list: &str, id: &str) -> Option<&'static str> {
+        // A list may be split between `lists` and `review_lists`: the first word wins.
         self.lists.iter().chain(self.review_lists).filter(|(l, _)| *l == list).find_map(|(_, words)| find(words, id))
     }
 
@@ -327,6 +353,21 @@ mod tests {
                 let words: Vec<&str> = c.all(l).into_iter().map(|(k, _)| k).collect();
                 for (i, k) in words.iter().enumerate() {
                     assert!(!words[i + 1..].contains(k), "{}: {l}.{k} twice", c.tag);
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn the_native_index_gives_the_words_the_wasm_search_finds() {
+        for c in CATALOGUES {
+            for (l, words) in c.lists.iter().chain(c.review_lists) {
+                for (id, _) in pairs(words) {
+                    assert_eq!(c.get(l, id), c.search(l, id), "{}: {l}.{id}", c.tag);
+                    assert!(c.get(l, id).is_some());
+                }
+                for not_an_id in ["", "某某栏", "orgs", "T00", "orgs_total\t", "\n"] {
+                    assert_eq!(c.get(l, not_an_id), c.search(l, not_an_id), "{}: {l}.{not_an_id:?}", c.tag);
                 }
             }
         }
