@@ -65,11 +65,18 @@ pub(crate) fn meta_key(cell: &str) -> Option<&'static str> {
 /// The names a header cell may give each column, folded once per file (its JSON field, its
 /// zh-CN header with and without the group, a group-less label, its English header): asking the
 /// vocabulary for every column's headers again for each header cell made a header row of
-/// 2 000 cells cost 2 000 × 26 × 5 lookups (most of the csv fuzz target's time).
+/// 2 000 cells cost 2 000 × 26 × 5 lookups (most of the csv fuzz target's time). Folded once
+/// per process, in fact: they depend on nothing a file says.
 pub(crate) struct Headers(Vec<String>);
 
 impl Headers {
-    pub(crate) fn new() -> Headers {
+    /// The folded names, made on the first call.
+    pub(crate) fn get() -> &'static Headers {
+        static HEADERS: std::sync::OnceLock<Headers> = std::sync::OnceLock::new();
+        HEADERS.get_or_init(Headers::new)
+    }
+
+    fn new() -> Headers {
         let names = |c: &crate::core::columns::Column| {
             let label = if c.group(Locale::ZhCn).is_empty() { c.label(Locale::ZhCn) } else { "" };
             fold(&format!("{}\u{1}{}\u{1}{label}\u{1}{}\u{1}{}", c.field, c.header_zh(), c.header_two_level_zh(), c.header_en()))
@@ -269,7 +276,7 @@ pub fn read(text: &str) -> Result<(StatsDoc, Vec<Issue>), ParseError> {
     let mut issues = Vec::new();
     let mut header: Option<Vec<Option<&'static crate::core::columns::Column>>> = None;
     let mut rows = Vec::new();
-    let headers = Headers::new();
+    let headers = Headers::get();
     // The computed cells given in the file, checked against the computed values once every row
     // is read: (row index, or None for the 合计 row; field; text).
     let mut supplied: Vec<(Option<usize>, &'static str, String)> = Vec::new();

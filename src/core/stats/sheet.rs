@@ -162,7 +162,7 @@ pub fn read(grid: &[Vec<String>]) -> Result<(StatsDoc, Vec<Issue>), ParseError> 
     let mut report = Map::new();
     let mut issues = Vec::new();
     let mut skipped_computed = false;
-    let headers = Headers::new();
+    let headers = Headers::get();
 
     // The header: the first row naming 单位名称; the rows above are header fields and free text.
     let mut at = None;
@@ -268,7 +268,7 @@ mod tests {
             &["单位名称", "基层党组织", "", "", "参与点评的县级以上党员领导干部(名)"],
             &["", "总数(个)", "已点评(个)", "覆盖率(%)", ""],
         ]);
-        let cols = two_row_header(&Headers::new(), &g[0], &g[1]);
+        let cols = two_row_header(Headers::get(), &g[0], &g[1]);
         let fields: Vec<_> = cols.iter().map(|c| c.map(|c| c.field)).collect();
         assert_eq!(fields, vec![Some("name"), Some("orgs_total"), Some("orgs_reviewed"), Some("orgs_coverage"), Some("cadres_reviewing")]);
     }

@@ -222,6 +222,7 @@ impl Catalogue {
     }
 
     /// [`Catalogue::get`] by searching the lists' text (the wasm modules' way).
+    #[cfg(any(test, target_arch = "wasm32"))]
     fn search(&self, list: &str, id: &str) -> Option<&'static str> {
         // A list may be split between `lists` and `review_lists`: the first word wins.
         self.lists.iter().chain(self.review_lists).filter(|(l, _)| *l == list).find_map(|(_, words)| find(words, id))
