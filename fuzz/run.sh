@@ -7,7 +7,8 @@
 # the seed); `fuzz/cmin.sh` merges what was found back. Logs: target/fuzz-work/logs/<target>.log,
 # whose last lines (stat::…) say how many executions ran; a finding is saved as
 # target/fuzz-work/artifacts/<target>-crash-… (or timeout-, oom-, slow-unit-). Needs nightly and
-# cargo-fuzz (`cargo install cargo-fuzz`). See docs/fuzzing.md.
+# cargo-fuzz (`cargo install cargo-fuzz`). BUILD_FLAGS adds to the build (`--no-trace-compares`: about
+# 1.4× the executions per second on csv, with less guidance at comparisons). See docs/fuzzing.md.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 root=$(pwd)
@@ -17,7 +18,7 @@ max_len=${MAX_LEN:-4096}
 targets=${*:-normalize stats_json roster_json entries_json csv coverage aggregate stats_huge_key}
 work=$root/target/fuzz-work
 mkdir -p "$work/logs" "$work/artifacts"
-nice -n 19 cargo +nightly fuzz build -O --sanitizer none
+nice -n 19 cargo +nightly fuzz build -O --sanitizer none ${BUILD_FLAGS:-}
 bin=$root/fuzz/target/x86_64-unknown-linux-gnu/release
 for t in $targets; do
   mkdir -p "$work/$t"
