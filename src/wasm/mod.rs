@@ -49,7 +49,7 @@ fn ok(v: Value) -> String {
 }
 
 fn err(e: &ParseError) -> String {
-    json!({ "error": { "line": e.line, "column": e.column, "message": e.message } }).to_string()
+    json!({ "error": { "line": e.line, "column": e.column, "kind": e.kind.id(), "message": e.message } }).to_string()
 }
 
 fn issues_value(issues: &[Issue]) -> Value {
@@ -227,7 +227,7 @@ pub fn read_sheet(grid: &str, opts: &str) -> String {
             .iter()
             .map(|r| r.as_array().map_or_else(Vec::new, |cells| cells.iter().map(|c| c.as_str().unwrap_or("").to_string()).collect()))
             .collect(),
-        Ok(_) => return err(&ParseError { line: 0, column: 0, message: "a sheet is an array of rows".into() }),
+        Ok(_) => return err(&ParseError::new(json::ParseKind::NotRows, 0, 0, "a sheet is an array of rows")),
         Err(e) => return err(&e),
     };
     match stats::sheet::read(&grid) {
@@ -296,7 +296,7 @@ pub fn coverage_json(roster: &str, entries: &str, opts: &str) -> String {
     };
     let o = options(opts);
     let Some(as_of) = date_of(&o, "as_of") else {
-        return err(&ParseError { line: 0, column: 0, message: "coverage: options.as_of must be a date".into() });
+        return err(&ParseError::new(json::ParseKind::NotADate, 0, 0, "coverage: options.as_of must be a date"));
     };
     let batch = o.get("batch").and_then(Value::as_u64).and_then(|b| u8::try_from(b).ok()).unwrap_or(1);
     let unit = o.get("unit").and_then(Value::as_str).unwrap_or("");
