@@ -287,6 +287,42 @@ mod tests {
         }
     }
 
+    /// serde_json's errors by their category and class: the end of the text, the misplaced
+    /// comma, the unquoted key…
+    #[test]
+    fn kinds_of_json_errors() {
+        use super::ParseKind as K;
+        let cases = [
+            ("{\"a\": 1", K::Eof),
+            ("[1, 2", K::Eof),
+            ("\"abc", K::Eof),
+            ("", K::Eof),
+            ("{\"a\": 1,}", K::TrailingComma),
+            ("[1,]", K::TrailingComma),
+            ("{} x", K::Trailing),
+            ("{\"a\": }", K::Value),
+            ("{\"a\": tru}", K::Value),
+            ("{1: 2}", K::Key),
+            ("{\"a\" 1}", K::Colon),
+            ("[1 2]", K::Comma),
+            ("{\"a\": 1 \"b\": 2}", K::Comma),
+            ("\"\\q\"", K::Escape),
+            ("\"\\ud800\"", K::Escape),
+            ("\"a\u{1}b\"", K::Control),
+            ("1E999", K::Number),
+            ("-x", K::Number),
+        ];
+        for (text, kind) in cases {
+            let e = super::parse(text).unwrap_err();
+            assert_eq!(e.kind, kind, "{text:?}: {}", e.message);
+        }
+        let deep = "[".repeat(200);
+        assert_eq!(super::parse(&deep).unwrap_err().kind, K::Depth);
+        // A value of the wrong type for a typed reader: serde_json's `Category::Data`.
+        let e = super::with_deserializer("\"x\"", |d| <u8 as serde::Deserialize>::deserialize(d)).unwrap_err();
+        assert_eq!(e.kind, K::Data, "{}", e.message);
+    }
+
     #[test]
     fn names_line_and_column() {
         let e = super::parse("{\n  \"unit\": \"x\",\n  \"batch\": ,\n}").unwrap_err();

@@ -431,6 +431,35 @@ mod tests {
         assert!(png.starts_with("该文件既不是 JSON 也不是表格（CSV）"), "{png}");
     }
 
+    /// Every kind of unreadable text has its sentence in every locale; zh-CN's hold no English
+    /// but the names of formats, English's no Chinese.
+    #[test]
+    fn every_parse_kind_has_words_in_every_locale() {
+        for k in ParseKind::ALL {
+            assert_eq!(ParseKind::of_id(k.id()), Some(k));
+            for locale in [Locale::ZhCn, Locale::En] {
+                let words = parse_error_as(k, 2, 5, "「某栏」 file too large: 70000000 bytes", locale);
+                assert!(words.len() > "Line 2, column 5: ".len(), "{k:?} {locale:?}: {words}");
+                if locale == Locale::ZhCn {
+                    assert!(words.starts_with("第 2 行第 5 列："), "{words}");
+                    let latin: Vec<&str> = words
+                        .split(|c: char| !c.is_ascii_alphanumeric() && c != '-')
+                        .filter(|w| w.chars().any(|c| c.is_ascii_alphabetic()))
+                        .filter(|w| !["JSON", "CSV", "UTF-8", "NUL", "GBK", "Word"].contains(w))
+                        .collect();
+                    assert!(latin.is_empty(), "{k:?}: English {latin:?} in {words}");
+                } else {
+                    let own = words.replace("某栏", "");
+                    assert!(!own.chars().any(|c| ('\u{3000}'..='\u{9fff}').contains(&c) || ('\u{ff00}'..='\u{ffef}').contains(&c)), "{words}");
+                }
+            }
+        }
+        assert!(parse_error_as(ParseKind::TooLarge, 0, 0, "file too large: 70000000 bytes (at most 67108864)", Locale::ZhCn).contains("70000000 字节"));
+        assert!(parse_error_as(ParseKind::CsvStrayRow, 3, 1, "「备注栏」is neither a header field", Locale::ZhCn).contains("「备注栏」"));
+        // A kind's id handed back from JavaScript, or a message without one.
+        assert_eq!(parse_error(1, 8, "json_trailing_comma", Locale::ZhCn), parse_error(1, 8, "trailing comma", Locale::ZhCn));
+    }
+
     /// Sample params for every placeholder the templates use: the values are the vocabulary's
     /// ids where a param carries one, so that an id left untranslated shows.
     fn samples(row: &str) -> Vec<Issue> {

@@ -318,13 +318,19 @@ pub fn meta(locale: &str) -> String {
     ok(crate::core::vocab::meta::meta(locale))
 }
 
-/// The sentence for a document that cannot be read (`{ line, column, message }` of an `error`
-/// envelope), in the clerk's locale: `第 4 行第 56 列：此处应为带引号的字段名`, or for a picture
-/// opened by mistake `该文件既不是 JSON 也不是表格（CSV）…`.
+/// The sentence for a document that cannot be read (`{ line, column, kind, message }` of an
+/// `error` envelope, as `CxzyParseError` carries them), in the clerk's locale:
+/// `第 4 行第 56 列：此处应为带引号的字段名`, or for a picture opened by mistake
+/// `该文件既不是 JSON 也不是表格（CSV）…`. `kind` is the catalogue id of the sentence
+/// ([`json::ParseKind::id`]); without one (`''`), the message's class gives it.
 #[cfg(feature = "review")]
 #[wasm_bindgen(js_name = parseErrorText)]
-pub fn parse_error_text(line: usize, column: usize, message: &str, locale: &str) -> String {
-    messages::parse_error(line, column, message, Locale::parse(locale).unwrap_or_default())
+pub fn parse_error_text(line: usize, column: usize, message: &str, locale: &str, kind: &str) -> String {
+    let locale = Locale::parse(locale).unwrap_or_default();
+    match json::ParseKind::of_id(kind) {
+        Some(kind) => messages::parse_error_as(kind, line, column, message, locale),
+        None => messages::parse_error(line, column, message, locale),
+    }
 }
 
 /// The statistics table being edited in a form. Every method answers JSON text.
