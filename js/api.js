@@ -71,13 +71,18 @@ function api(fn) {
   return /** @type {typeof import('./cxzy_form.js')} */ (wasm);
 }
 
-/** A document that cannot be read at all (not JSON, broken CSV): says where. */
+/**
+ * A document that cannot be read at all (not JSON, broken CSV): says where, and what kind of
+ * failure as the id of its sentence in the core's catalogues (`kind`: `json_value`, `csv_quote`,
+ * `too_large`…), which the pages word for the clerk (`parseErrorText`); `message` is English.
+ */
 export class CxzyParseError extends Error {
   constructor(e) {
     super(e.line ? `line ${e.line}, column ${e.column}: ${e.message}` : e.message);
     this.name = 'CxzyParseError';
-    this.line = e.line;
-    this.column = e.column;
+    this.line = e.line || 0;
+    this.column = e.column || 0;
+    this.kind = e.kind || '';
   }
 }
 
@@ -105,7 +110,7 @@ export function asText(doc, what = 'the document') {
     }
     if (text === undefined) throw new TypeError(`cxzy-form: ${what} must be an object or JSON text, not a ${typeof doc}`);
   }
-  if (text.length > 67108864) throw new CxzyParseError({ message: `file too large: more than 67108864 bytes (at most 67108864)` });
+  if (text.length > 67108864) throw new CxzyParseError({ kind: 'too_large', message: `file too large: more than 67108864 bytes (at most 67108864)` });
   return text;
 }
 

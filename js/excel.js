@@ -425,9 +425,10 @@ export async function readXlsx(bytes, options = {}) {
   for (const s of sheets) {
     const r = JSON.parse(m.readSheet(JSON.stringify(s.grid), JSON.stringify(options)));
     if (r.ok) return { ...r.ok, sheet: s.name };
-    first ||= `${s.name}: ${r.error.message}`;
+    // Why, in the clerk's words (the core's catalogue): 没有找到以“单位名称”开头的栏目行.
+    first ||= `${s.name}: ${m.parseErrorText(r.error.line, r.error.column, r.error.message, en ? 'en' : 'zh-CN', r.error.kind || '')}`;
   }
-  throw new Error(first || 'no worksheet');
+  throw new Error(first || (en ? 'the workbook has no worksheet' : '工作簿中没有工作表'));
 }
 
 // ---- writing: the official layout of `cxzy export --xlsx` (src/workbook.rs) ----

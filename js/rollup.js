@@ -118,9 +118,9 @@ export async function readSubmission(file, { locale } = {}) {
     if (doc.format !== TABLE) return { file: name, message: t.notTable(typeof doc.format === 'string' ? doc.format : '') };
     return { file: name, kind, text, doc };
   } catch (err) {
-    // A CxzyParseError (line, column): where and why in the clerk's words, from the core's catalogue.
-    if (err && err.line) {
-      const why = full.parseErrorText(err.line, err.column, err.message, pickLocale(locale));
+    // A CxzyParseError (line, column, kind): where and why in the clerk's words, from the core's catalogue.
+    if (err && err.kind) {
+      const why = full.parseErrorText(err.line, err.column, err.message, pickLocale(locale), err.kind);
       return { file: name, message: t.unparsable(/\.csv$/i.test(name) ? 'CSV' : 'JSON', why) };
     }
     return { file: name, message: err && err.message ? err.message : String(err) };

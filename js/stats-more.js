@@ -393,16 +393,16 @@ export function install(proto, deps) {
 }
 
 /**
- * Why a file could not be read, in the clerk's words: a CxzyParseError (line, column and the
- * reader's reason, in English) is worded by the core's catalogue — 第 3 行第 11 列：此处应为一个值 —
+ * Why a file could not be read, in the clerk's words: a CxzyParseError (line, column, its kind
+ * and the reader's reason in English) is worded by the core's catalogue — 第 3 行第 11 列：此处应为一个值 —
  * which the full module carries (loaded only then: the form's own module has no room for it).
  * @param {any} err @param {string} locale
  */
 async function why(err, locale) {
-  if (!err || typeof err.line !== 'number') return err && err.message;
+  if (!err || typeof err.kind !== 'string') return err && err.message;
   try {
     await (await import('./index.js')).default();
-    return (await import('./cxzy_form.js')).parseErrorText(err.line, err.column, err.message, locale);
+    return (await import('./cxzy_form.js')).parseErrorText(err.line, err.column, err.message, locale, err.kind);
   } catch {
     return err.message;
   }

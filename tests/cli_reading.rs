@@ -9,7 +9,7 @@ fn sample(name: &str) -> String {
 }
 
 fn cxzy_with_stdin(args: &[&str], stdin: &[u8]) -> Output {
-    let mut child = Command::new(env!("CARGO_BIN_EXE_cxzy"))
+    let mut child = Command::new(env!("CARGO_BIN_EXE_cxzy")).env("LC_ALL", "C")
         .args(args)
         .stdin(Stdio::piped())
         .stdout(Stdio::piped())
@@ -49,7 +49,7 @@ fn standard_input_past_the_limit_is_x003_not_read_to_its_end() {
 #[cfg(unix)]
 #[test]
 fn a_device_that_never_ends_is_x003() {
-    let o = Command::new(env!("CARGO_BIN_EXE_cxzy")).args(["validate", "/dev/zero"]).output().unwrap();
+    let o = Command::new(env!("CARGO_BIN_EXE_cxzy")).env("LC_ALL", "C").args(["validate", "/dev/zero"]).output().unwrap();
     assert_eq!(o.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&o.stderr).contains("X003"));
 }

@@ -31,7 +31,7 @@ fn coverage_streams_from_files_and_standard_input_as_the_value_reader_does() {
     let bom = tmp("bom-entries.json", format!("\u{feff}{e}").as_bytes());
     assert_eq!(coverage_json(&sample("roster.json"), &bom), want);
     // `-` is standard input.
-    let mut child = Command::new(env!("CARGO_BIN_EXE_cxzy"))
+    let mut child = Command::new(env!("CARGO_BIN_EXE_cxzy")).env("LC_ALL", "C")
         .args(["coverage", "--roster", &sample("roster.json"), "--entries", "-", "--as-of", "2011-07-15", "--batch", "2", "--unit", "某县", "--json"])
         .stdin(Stdio::piped())
         .stdout(Stdio::piped())

@@ -20,7 +20,7 @@ fn sample() -> String {
     root().join("samples/stats/heilongjiang-2010-batch1.json").display().to_string()
 }
 fn cxzy(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_cxzy")).args(args).output().expect("cxzy runs")
+    Command::new(env!("CARGO_BIN_EXE_cxzy")).env("LC_ALL", "C").args(args).output().expect("cxzy runs")
 }
 fn json(o: &Output) -> Value {
     serde_json::from_slice(&o.stdout).unwrap_or_else(|e| panic!("JSON on stdout ({e}): {}", String::from_utf8_lossy(&o.stdout)))

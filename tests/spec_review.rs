@@ -175,7 +175,7 @@ fn tmp_json(name: &str, v: &Value) -> String {
 }
 
 fn cxzy(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_cxzy")).args(args).output().expect("cxzy runs")
+    Command::new(env!("CARGO_BIN_EXE_cxzy")).env("LC_ALL", "C").args(args).output().expect("cxzy runs")
 }
 
 fn stdout_json(o: &Output) -> Value {
@@ -826,7 +826,7 @@ fn a_reader_that_stops_early_does_not_crash_the_cli() {
     let list: Vec<Value> = doc["entries"].as_array().unwrap().iter().cycle().take(2000).cloned().collect();
     doc["entries"] = Value::Array(list);
     let p = tmp_json("pipe.json", &doc);
-    let mut child = Command::new(env!("CARGO_BIN_EXE_cxzy"))
+    let mut child = Command::new(env!("CARGO_BIN_EXE_cxzy")).env("LC_ALL", "C")
         .args(["validate", &p, "--json", "--today", "2011-01-31"])
         .stdout(std::process::Stdio::piped())
         .stderr(std::process::Stdio::piped())

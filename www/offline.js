@@ -1,6 +1,8 @@
 // The offline check: read a file in the browser, show its issues and totals. Nothing is uploaded:
 // the file goes from the disk to the wasm and back to this page.
 import init, { validate, totals, readCsv, decodeText, parseJson, meta } from './pkg/index.js';
+// The full module's glue, which init() loaded: a CxzyParseError worded from the core's catalogue.
+import { parseErrorText } from './pkg/cxzy_form.js';
 
 const result = document.getElementById('result');
 const drop = document.getElementById('drop');
@@ -32,7 +34,7 @@ async function check(file) {
       issues = validate(doc, { locale });
     }
   } catch (e) {
-    result.replaceChildren(el('h2', {}, file.name), el('p', { class: 'error', role: 'alert' }, `无法读取：${e.message}`));
+    result.replaceChildren(el('h2', {}, file.name), el('p', { class: 'error', role: 'alert' }, `无法读取：${e && e.kind ? parseErrorText(e.line, e.column, e.message, locale, e.kind) : e.message}`));
     return;
   }
   last = file;

@@ -3,6 +3,9 @@
 // statistics form filled from the result, and a <cxzy-review-entry> adding one entry. Nothing is
 // uploaded: files go from the disk to the wasm and back to this page.
 import init, { coverage, parseJson, decodeText } from './pkg/index.js';
+// The full module's glue, which init() loaded: a CxzyParseError worded from the core's catalogue.
+import { parseErrorText } from './pkg/cxzy_form.js';
+const why = (err) => (err && err.kind ? parseErrorText(err.line, err.column, err.message, 'zh-CN', err.kind) : err.message);
 import { renderCoverage } from './pkg/review.js';
 
 const $ = (id) => document.getElementById(id);
@@ -44,7 +47,7 @@ async function compute() {
   try {
     result = coverage(state.roster, state.entries, opts);
   } catch (err) {
-    $('checked').textContent = `无法计算：${err.message}`;
+    $('checked').textContent = `无法计算：${why(err)}`;
     return;
   }
   state.result = result;
@@ -63,7 +66,7 @@ $('roster-file').addEventListener('change', async (e) => {
   const f = e.target.files[0];
   if (!f) return;
   await ready;
-  try { state.roster = await readJson(f); } catch (err) { $('loaded').textContent = `无法读取「${f.name}」：${err.message}`; return; }
+  try { state.roster = await readJson(f); } catch (err) { $('loaded').textContent = `无法读取「${f.name}」：${why(err)}`; return; }
   $('entry').setRoster(state.roster);
   loaded();
   compute();
@@ -72,7 +75,7 @@ $('entries-file').addEventListener('change', async (e) => {
   const f = e.target.files[0];
   if (!f) return;
   await ready;
-  try { state.entries = await readJson(f); } catch (err) { $('loaded').textContent = `无法读取「${f.name}」：${err.message}`; return; }
+  try { state.entries = await readJson(f); } catch (err) { $('loaded').textContent = `无法读取「${f.name}」：${why(err)}`; return; }
   loaded();
   compute();
 });

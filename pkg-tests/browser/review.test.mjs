@@ -28,7 +28,7 @@ before(async () => {
     // JSON is still the result.
     try {
       expected = JSON.parse(execFileSync(cli, ['coverage', '--roster', path.join(root, 'samples/review/roster.json'),
-        '--entries', path.join(root, 'samples/review/entries.json'), ...OPTS, '--json'], { encoding: 'utf8', maxBuffer: 1 << 28 }));
+        '--entries', path.join(root, 'samples/review/entries.json'), ...OPTS, '--json'], { encoding: 'utf8', maxBuffer: 1 << 28, env: { ...process.env, LC_ALL: 'C' } }));
     } catch (e) {
       expected = JSON.parse(e.stdout);
     }

@@ -19,7 +19,7 @@ const key = (issues) => issues.map((i) => `${i.code} ${i.severity} ${i.path} ${i
 /** Runs the CLI; exit status 1 (errors found) still prints the JSON. */
 function cli(...args) {
   try {
-    return JSON.parse(execFileSync(cliPath, args, { encoding: 'utf8', maxBuffer: 1 << 28 }));
+    return JSON.parse(execFileSync(cliPath, args, { encoding: 'utf8', maxBuffer: 1 << 28, env: { ...process.env, LC_ALL: 'C' } }));
   } catch (e) {
     if (e.status === 1 && e.stdout) return JSON.parse(e.stdout);
     throw e;

@@ -31,12 +31,12 @@ mod cli {
     use std::path::{Path, PathBuf};
 
     use chrono::NaiveDate;
-    use clap::{Parser, Subcommand};
+    use clap::{FromArgMatches, Parser, Subcommand};
     use serde_json::Value;
 
     use cxzy_form::core::issue::{has_errors, Issue, Locale, Severity};
-    use cxzy_form::core::json::{self, ParseError, MAX_BYTES};
-    use cxzy_form::core::messages::{localize, parse_error};
+    use cxzy_form::core::json::{self, ParseError, ParseKind, MAX_BYTES};
+    use cxzy_form::core::messages::{localize, parse_error_words};
     use cxzy_form::core::vocab;
     use cxzy_form::workbook::WorkbookError;
     use cxzy_form::core::normalize::parse_date;
@@ -44,14 +44,16 @@ mod cli {
     use cxzy_form::core::validate::{check_stats, validate_text, Options};
     use cxzy_form::core::{columns, review};
 
+    /// The command line (SPEC §8.2). The doc comments are for maintainers: what the clerk reads
+    /// (`--help`, the usage line) is the catalogue's, in the run's locale ([`command_line`]).
     #[derive(Parser)]
-    #[command(name = "cxzy", version, about = "创先争优活动领导点评情况统计表：离线检查、合计、覆盖率、汇总")]
+    #[command(name = "cxzy", version)]
     struct Cli {
         #[command(subcommand)]
         command: Command,
-        /// Language of messages: zh-CN (default) or en.
-        #[arg(long, global = true, default_value = "zh-CN")]
-        locale: String,
+        /// Language of messages: zh-CN or en (not given: the environment's, see [`locale_of`]).
+        #[arg(long, global = true)]
+        locale: Option<String>,
     }
 
     #[derive(Subcommand)]
@@ -164,9 +166,9 @@ mod cli {
                 // `file:3:11:` for editors, and the words for people (SPEC §8.2: "the message
                 // names line and column").
                 Fatal::Parse { path, error: e } if e.line > 0 => {
-                    format!("{}:{}:{}: {}", path.display(), e.line, e.column, parse_error(e.line, e.column, &e.message, locale))
+                    format!("{}:{}:{}: {}", path.display(), e.line, e.column, parse_error_words(e, locale))
                 }
-                Fatal::Parse { path, error: e } => format!("{}: {}", path.display(), parse_error(0, 0, &e.message, locale)),
+                Fatal::Parse { path, error: e } => format!("{}: {}", path.display(), parse_error_words(e, locale)),
                 Fatal::Workbook { path, error } => format!("{}: {}", path.display(), error.message(locale)),
                 Fatal::NotADate { name, value } => c.phrase("cli_not_date").replace("{name}", name).replace("{value}", value),
                 Fatal::Batch(b) => c.phrase("cli_batch").replace("{batch}", &b.to_string()),
@@ -180,14 +182,108 @@ mod cli {
         args.iter().fold(vocab::catalogue(locale).phrase(key).to_string(), |s, (k, v)| s.replace(&format!("{{{k}}}"), &v.to_string()))
     }
 
-    /// The locale asked for on the command line (`--locale en`, `--locale=en`), for the words of
-    /// an error clap finds before the arguments are parsed; zh-CN otherwise.
-    fn locale_of_args() -> Locale {
-        let args: Vec<String> = std::env::args().collect();
-        let asked = args.iter().enumerate().find_map(|(i, a)| {
-            a.strip_prefix("--locale=").map(str::to_string).or_else(|| (a == "--locale").then(|| args.get(i + 1).cloned()).flatten())
+    /// The locale of the run, for every word it prints (help, usage errors, messages, results):
+    /// `--locale` if given (`--locale en`, `--locale=en`, before or after the command; read from
+    /// the raw arguments, since the help and clap's errors need it before they are parsed), else
+    /// the environment's: the first of `LC_ALL`, `LC_MESSAGES`, `LANG` that is set and not empty,
+    /// English when it starts with `en`, zh-CN otherwise (SPEC's default; also `C`, `POSIX` and
+    /// no locale at all). `Err` with the value of a `--locale` that is no locale.
+    fn locale_of(args: &[std::ffi::OsString]) -> Result<Locale, String> {
+        let args: Vec<std::borrow::Cow<str>> = args.iter().skip(1).map(|a| a.to_string_lossy()).collect();
+        let asked = args.iter().enumerate().find_map(|(i, a)| match a.strip_prefix("--locale") {
+            Some(v) if v.starts_with('=') => Some(v[1..].to_string()),
+            Some("") => Some(args.get(i + 1).map_or_else(String::new, |v| v.to_string())),
+            _ => None,
         });
-        asked.and_then(|l| Locale::parse(&l)).unwrap_or(Locale::ZhCn)
+        match asked {
+            Some(l) => Locale::parse(&l).ok_or(l),
+            None => Ok(env_locale()),
+        }
+    }
+
+    /// The environment's locale ([`locale_of`]).
+    fn env_locale() -> Locale {
+        let set = ["LC_ALL", "LC_MESSAGES", "LANG"].iter().find_map(|v| std::env::var(v).ok().filter(|s| !s.is_empty()));
+        match set {
+            Some(l) if l.starts_with("en") => Locale::En,
+            _ => Locale::ZhCn,
+        }
+    }
+
+    /// The command line in the locale's words: every command's and argument's help, the
+    /// headings, the placeholders, the usage lines and the help and version flags, from the
+    /// catalogue (`cli_about_*`, `cli_help_*`, `cli_heading_*`, `cli_value_*`); clap's own are
+    /// English. The names of the commands and flags stay as they are (SPEC §8.2). clap's `help`
+    /// subcommand is replaced by one of ours, with words (answered in [`main`]).
+    fn command_line(locale: Locale) -> clap::Command {
+        use clap::{Arg, CommandFactory};
+        let c = vocab::catalogue(locale);
+        let root = Cli::command()
+            .disable_version_flag(true)
+            .disable_help_subcommand(true)
+            .arg(Arg::new("version").short('V').long("version").action(clap::ArgAction::Version))
+            .subcommand(clap::Command::new("help").arg(Arg::new("command")));
+        let mut root = in_words(root, None, c);
+        root.build();
+        let tag = c.phrase("cli_options_tag");
+        set_usage(&mut root, tag);
+        root
+    }
+
+    /// One command's words ([`command_line`]); `name` is the subcommand's, `None` for `cxzy`.
+    fn in_words(cmd: clap::Command, name: Option<&str>, c: &'static vocab::Catalogue) -> clap::Command {
+        let key = |what: &str, id: &str| match name {
+            Some(n) => format!("cli_{what}_{n}_{id}"),
+            None => format!("cli_{what}_{id}"),
+        };
+        let about = name.map_or_else(|| "cli_about".to_string(), |n| format!("cli_about_{n}"));
+        // The template of clap's help with the usage heading in words (clap's other headings
+        // are the arguments' `help_heading` and the `subcommand_help_heading`).
+        let template = format!("{{about-with-newline}}\n{}: {{usage}}\n\n{{all-args}}{{after-help}}", c.phrase("cli_heading_usage"));
+        let ids: Vec<String> = cmd.get_arguments().map(|a| a.get_id().to_string()).collect();
+        let mut cmd = cmd
+            .about(c.phrase(&about))
+            .long_about(None)
+            .help_template(template)
+            .subcommand_help_heading(c.phrase("cli_heading_commands"))
+            .subcommand_value_name(c.phrase("cli_value_command"))
+            .disable_help_flag(true)
+            .arg(clap::Arg::new("help").short('h').long("help").action(clap::ArgAction::Help));
+        for id in ids.iter().map(String::as_str).chain(["help"]) {
+            let help = if id == "help" { "cli_help_help".to_string() } else { key("help", id) };
+            cmd = cmd.mut_arg(id, |a| {
+                let heading = if a.is_positional() { "cli_heading_arguments" } else { "cli_heading_options" };
+                let a = a.help(c.phrase(&help)).long_help(None).help_heading(c.phrase(heading));
+                if !a.get_action().takes_values() {
+                    return a;
+                }
+                let value = match id {
+                    "today" | "as_of" => "cli_value_date",
+                    "batch" => "cli_value_batch",
+                    "unit" => "cli_value_unit",
+                    "locale" => "cli_value_locale",
+                    "command" => "cli_value_command",
+                    _ => "cli_value_file",
+                };
+                a.value_name(c.phrase(value))
+            });
+        }
+        let subs: Vec<String> = cmd.get_subcommands().map(|s| s.get_name().to_string()).collect();
+        for n in &subs {
+            cmd = cmd.mut_subcommand(n, |s| in_words(s, Some(n), c));
+        }
+        cmd
+    }
+
+    /// The usage line of a built command and its subcommands, as clap writes it but with the
+    /// locale's `[OPTIONS]`.
+    fn set_usage(cmd: &mut clap::Command, tag: &str) {
+        let usage = cmd.render_usage().to_string();
+        let usage = usage.split_once(": ").map_or(usage.as_str(), |(_, u)| u).replace("[OPTIONS]", tag);
+        *cmd = std::mem::take(cmd).override_usage(usage);
+        for s in cmd.get_subcommands_mut() {
+            set_usage(s, tag);
+        }
     }
 
     /// clap's own errors (an unknown flag, a missing argument…) in the clerk's language: the
@@ -218,22 +314,49 @@ mod cli {
     }
 
     pub fn main() -> i32 {
-        let cli = match Cli::try_parse() {
-            Ok(c) => c,
-            // --help and --version as clap writes them (exit 0); a usage error in words (exit 2).
+        let args: Vec<std::ffi::OsString> = std::env::args_os().collect();
+        let locale = match locale_of(&args) {
+            Ok(l) => l,
+            Err(asked) => {
+                // Not a locale: said in the environment's.
+                eprintln!("cxzy: {}", phrase(env_locale(), "cli_locale", &[("locale", &asked)]));
+                return 2;
+            }
+        };
+        let mut cmd = command_line(locale);
+        let matches = match cmd.try_get_matches_from_mut(&args) {
+            Ok(m) => m,
+            // --help and --version as clap writes them, in our words (exit 0); a usage error in
+            // words (exit 2).
             Err(e) if !e.use_stderr() => {
                 let _ = e.print();
                 return 0;
             }
             Err(e) => {
-                eprintln!("cxzy: {}", usage_error(&e, locale_of_args()));
+                eprintln!("cxzy: {}", usage_error(&e, locale));
                 return 2;
             }
         };
-        let Some(locale) = Locale::parse(&cli.locale) else {
-            // Not a locale: said in the default one.
-            eprintln!("cxzy: {}", phrase(Locale::ZhCn, "cli_locale", &[("locale", &cli.locale)]));
-            return 2;
+        // `cxzy help [COMMAND]`, as clap's own help subcommand answers.
+        if let Some(("help", m)) = matches.subcommand() {
+            let target = match m.get_one::<String>("command") {
+                None => Some(&mut cmd),
+                Some(name) => cmd.find_subcommand_mut(name),
+            };
+            let Some(target) = target else {
+                let name = m.get_one::<String>("command").map_or("", String::as_str);
+                eprintln!("cxzy: {}\n{}", phrase(locale, "cli_unknown_command", &[("arg", &name)]), phrase(locale, "cli_see_help", &[]));
+                return 2;
+            };
+            outln!("{}", target.render_help());
+            return 0;
+        }
+        let cli = match Cli::from_arg_matches(&matches) {
+            Ok(c) => c,
+            Err(e) => {
+                eprintln!("cxzy: {}", usage_error(&e, locale));
+                return 2;
+            }
         };
         match run(cli.command, locale) {
             Ok(code) => code,
@@ -360,7 +483,7 @@ mod cli {
                 let start = good.iter().rposition(|&b| b == b'\n').map_or(0, |p| p + 1);
                 let column = 1 + std::str::from_utf8(&good[start..]).map_or(0, |l| l.chars().count());
                 let message = format!("not UTF-8 text (byte 0x{:02x}); save the JSON file as UTF-8", body[e.valid_up_to()]);
-                Err(Fatal::at(path, &ParseError { line, column, message }))
+                Err(Fatal::at(path, &ParseError::new(ParseKind::NotUtf8, line, column, message)))
             }
         }
     }
@@ -589,7 +712,7 @@ mod cli {
                 if json {
                     print_json(&view);
                 } else {
-                    print_totals_text(&view);
+                    print_totals_text(&view, locale);
                 }
                 let errors = issues.iter().filter(|i| i.is_error()).count();
                 if errors > 0 {
@@ -612,7 +735,7 @@ mod cli {
                     print_json(&v);
                 } else {
                     if let Some(t) = v.get("table").map(|t| model::read(t).0) {
-                        print_totals_text(&totals::totals(&t).0);
+                        print_totals_text(&totals::totals(&t).0, locale);
                     }
                     let gaps = &cov.gaps;
                     // The sentence is the locale's (vocab catalogue), like every message.
@@ -671,20 +794,65 @@ mod cli {
     }
 
     /// The computed view as a plain-text table: 栏次 and the columns, one line per row, 合计 first.
-    fn print_totals_text(view: &Value) {
-        let header: Vec<&str> = columns::COLUMNS.iter().map(|c| c.no).collect();
+    /// The first column's heading and the total row's name are the locale's words (甲 and 合计 in
+    /// zh-CN, as on the paper form; the view's JSON keeps `合计`, SPEC §3.4).
+    fn print_totals_text(view: &Value, locale: Locale) {
+        let c = vocab::catalogue(locale);
+        let header: Vec<&str> =
+            columns::COLUMNS.iter().map(|col| if col.field == "name" { c.phrase("cli_name_column") } else { col.no }).collect();
         outln!("{}", header.join("\t"));
-        let rows = std::iter::once(view.get("total")).chain(view.get("rows").and_then(Value::as_array).into_iter().flatten().map(Some));
-        for r in rows.flatten() {
+        let total = view.get("total");
+        let rows = std::iter::once(total).chain(view.get("rows").and_then(Value::as_array).into_iter().flatten().map(Some));
+        for (i, r) in rows.flatten().enumerate() {
             let cells: Vec<String> = columns::COLUMNS
                 .iter()
-                .map(|c| match r.get(c.field) {
+                .map(|col| match r.get(col.field) {
+                    Some(Value::String(_)) if i == 0 && total.is_some() && col.field == "name" => c.phrase("total").to_string(),
                     Some(Value::String(s)) => s.clone(),
                     Some(Value::Number(n)) => n.to_string(),
                     _ => String::new(),
                 })
                 .collect();
             outln!("{}", cells.join("\t"));
+        }
+    }
+
+    #[cfg(test)]
+    mod tests {
+        use super::*;
+
+        /// Every command and every argument has its words in every locale (a new flag without
+        /// its `cli_help_*` phrase would show a bare name), and no clap default is left.
+        #[test]
+        fn every_command_and_argument_has_words_in_every_locale() {
+            for locale in [Locale::ZhCn, Locale::En] {
+                let root = command_line(locale);
+                let mut commands = vec![&root];
+                commands.extend(root.get_subcommands());
+                assert_eq!(commands.len(), 7, "cxzy, its five commands and help");
+                for cmd in commands {
+                    let name = cmd.get_name();
+                    assert!(cmd.get_about().is_some_and(|a| !a.to_string().is_empty()), "{locale:?}: {name} has no about");
+                    for a in cmd.get_arguments() {
+                        let help = a.get_help().map(ToString::to_string).unwrap_or_default();
+                        assert!(!help.is_empty(), "{locale:?}: {name} {} has no words", a.get_id());
+                        for v in a.get_value_names().into_iter().flatten().filter(|_| a.get_action().takes_values()) {
+                            // clap's default is the id in capitals (`FILES`).
+                            let default = a.get_id().as_str().to_uppercase();
+                            assert!(!v.is_empty() && (locale == Locale::En || v.as_str() != default), "{locale:?}: {name} {}: {v}", a.get_id());
+                        }
+                    }
+                }
+            }
+        }
+
+        #[test]
+        fn the_locale_is_asked_or_the_environments() {
+            let args = |a: &[&str]| a.iter().map(std::ffi::OsString::from).collect::<Vec<_>>();
+            assert_eq!(locale_of(&args(&["cxzy", "--locale", "en", "validate"])), Ok(Locale::En));
+            assert_eq!(locale_of(&args(&["cxzy", "validate", "x.json", "--locale=zh-CN"])), Ok(Locale::ZhCn));
+            assert_eq!(locale_of(&args(&["cxzy", "validate", "--locale", "fr"])), Err("fr".to_string()));
+            assert_eq!(locale_of(&args(&["cxzy", "validate", "--locale"])), Err(String::new()));
         }
     }
 }

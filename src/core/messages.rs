@@ -7,6 +7,7 @@
 //! rename. `docs/codes.md` lists the same entries (a test keeps them in step).
 
 use crate::core::issue::{Issue, Locale, Severity};
+use crate::core::json::{ParseError, ParseKind};
 use crate::core::text::{self, Fill};
 use crate::core::vocab;
 use serde_json::Value;
@@ -309,46 +310,37 @@ pub fn localize(issues: &mut [Issue], locale: Locale) {
 }
 
 /// What a document that cannot be read at all says to the clerk: where (第 4 行第 56 列), and
-/// why, in the locale. `line` 0 means no position. `detail` is the reader's own (English) reason;
-/// the reasons a reader gives are mapped to the locale's words, and an unknown one is replaced by
-/// the locale's general “not well formed”, so that zh-CN shows no English.
+/// why, in the locale — the catalogue's sentence for the error's [`ParseKind`]; the CSV cell a
+/// stray row starts with, and a too-large file's size, come from its message.
+pub fn parse_error_words(e: &ParseError, locale: Locale) -> String {
+    parse_error_as(e.kind, e.line, e.column, &e.message, locale)
+}
+
+/// [`parse_error_words`] from the parts of an error handed back (by JavaScript: `line`,
+/// `column`, `message`): `detail` is a kind's id ([`ParseKind::id`]) or the reader's English
+/// reason, whose class gives the kind; one of no class is the locale's general “not well formed”,
+/// so that zh-CN shows no English.
 pub fn parse_error(line: usize, column: usize, detail: &str, locale: Locale) -> String {
+    let kind = ParseKind::of_id(detail).unwrap_or_else(|| ParseKind::of_message(detail));
+    parse_error_as(kind, line, column, detail, locale)
+}
+
+/// The sentence of `kind` at `line`/`column` (0: no position); `detail` the reader's message.
+pub fn parse_error_as(kind: ParseKind, line: usize, column: usize, detail: &str, locale: Locale) -> String {
     let c = vocab::catalogue(locale);
-    let d = detail.to_ascii_lowercase();
-    // serde_json's reasons (its `ErrorCode` texts), the readers' own, and csv's.
-    const REASONS: &[(&str, &str)] = &[
-        // The CSV reader's (stats/csv.rs), first: a cell's text may hold any word below.
-        ("is neither a header field", "csv_stray_row"),
-        ("no column header row", "csv_no_header"),
-        ("nul character", "csv_nul"),
-        ("is never closed", "csv_quote"),
-        ("neither json nor a table", "not_a_table"),
-        ("not utf-8", "not_utf8"),
-        ("invalid utf-8", "not_utf8"),
-        ("stream did not contain valid utf-8", "not_utf8"),
-        ("key must be a string", "json_key"),
-        ("eof while parsing", "json_eof"),
-        ("trailing", "json_trailing"),
-        ("expected `,` or", "json_comma"),
-        ("expected `:`", "json_colon"),
-        ("expected value", "json_value"),
-        ("expected ident", "json_value"),
-        ("control character", "json_control"),
-        ("escape", "json_string"),
-        ("unicode code point", "json_string"),
-        ("surrogate", "json_string"),
-        ("number", "json_number"),
-        ("recursion limit", "json_depth"),
-    ];
-    let text = if let Some(size) = d.strip_prefix("file too large: ") {
-        let size: String = size.chars().take_while(char::is_ascii_digit).collect();
-        let max = crate::core::json::MAX_BYTES.to_string();
-        c.phrase("too_large").fill("{size}", &size).fill("{max}", &max)
-    } else {
-        let key = REASONS.iter().find(|(k, _)| text::find(&d, k).is_some()).map_or("json_syntax", |(_, v)| v);
+    let text = match kind {
+        ParseKind::TooLarge => {
+            // "file too large: 70000000 bytes (at most …)": the first number is the size.
+            let size: String = detail.chars().skip_while(|c| !c.is_ascii_digit()).take_while(char::is_ascii_digit).collect();
+            let max = crate::core::json::MAX_BYTES.to_string();
+            c.phrase(kind.id()).fill("{size}", &size).fill("{max}", &max)
+        }
         // A stray row names its first cell (「…」 in the reader's text).
-        let cell = detail.split_once('「').and_then(|(_, r)| r.split_once('」')).map_or("", |(cell, _)| cell);
-        c.phrase(key).fill("{cell}", cell)
+        ParseKind::CsvStrayRow => {
+            let cell = detail.split_once('「').and_then(|(_, r)| r.split_once('」')).map_or("", |(cell, _)| cell);
+            c.phrase(kind.id()).fill("{cell}", cell)
+        }
+        _ => c.phrase(kind.id()).to_string(),
     };
     let text = if line > 0 {
         c.phrase("parse_at").fill("{line}", &line.to_string()).fill("{column}", &column.to_string()).fill("{detail}", &text)
@@ -437,6 +429,35 @@ mod tests {
         assert!(!odd.fill("JSON", "").chars().any(|c| c.is_ascii_alphabetic()), "{odd}");
         let png = parse_error(0, 0, "the file is neither JSON nor a table (CSV)", Locale::ZhCn);
         assert!(png.starts_with("该文件既不是 JSON 也不是表格（CSV）"), "{png}");
+    }
+
+    /// Every kind of unreadable text has its sentence in every locale; zh-CN's hold no English
+    /// but the names of formats, English's no Chinese.
+    #[test]
+    fn every_parse_kind_has_words_in_every_locale() {
+        for k in ParseKind::ALL {
+            assert_eq!(ParseKind::of_id(k.id()), Some(k));
+            for locale in [Locale::ZhCn, Locale::En] {
+                let words = parse_error_as(k, 2, 5, "「某栏」 file too large: 70000000 bytes", locale);
+                assert!(words.len() > "Line 2, column 5: ".len(), "{k:?} {locale:?}: {words}");
+                if locale == Locale::ZhCn {
+                    assert!(words.starts_with("第 2 行第 5 列："), "{words}");
+                    let latin: Vec<&str> = words
+                        .split(|c: char| !c.is_ascii_alphanumeric() && c != '-')
+                        .filter(|w| w.chars().any(|c| c.is_ascii_alphabetic()))
+                        .filter(|w| !["JSON", "CSV", "UTF-8", "NUL", "GBK", "Word"].contains(w))
+                        .collect();
+                    assert!(latin.is_empty(), "{k:?}: English {latin:?} in {words}");
+                } else {
+                    let own = words.replace("某栏", "");
+                    assert!(!own.chars().any(|c| ('\u{3000}'..='\u{9fff}').contains(&c) || ('\u{ff00}'..='\u{ffef}').contains(&c)), "{words}");
+                }
+            }
+        }
+        assert!(parse_error_as(ParseKind::TooLarge, 0, 0, "file too large: 70000000 bytes (at most 67108864)", Locale::ZhCn).contains("70000000 字节"));
+        assert!(parse_error_as(ParseKind::CsvStrayRow, 3, 1, "「备注栏」is neither a header field", Locale::ZhCn).contains("「备注栏」"));
+        // A kind's id handed back from JavaScript, or a message without one.
+        assert_eq!(parse_error(1, 8, "json_trailing_comma", Locale::ZhCn), parse_error(1, 8, "trailing comma", Locale::ZhCn));
     }
 
     /// Sample params for every placeholder the templates use: the values are the vocabulary's

@@ -49,7 +49,7 @@ fn ok(v: Value) -> String {
 }
 
 fn err(e: &ParseError) -> String {
-    json!({ "error": { "line": e.line, "column": e.column, "message": e.message } }).to_string()
+    json!({ "error": { "line": e.line, "column": e.column, "kind": e.kind.id(), "message": e.message } }).to_string()
 }
 
 fn issues_value(issues: &[Issue]) -> Value {
@@ -227,7 +227,7 @@ pub fn read_sheet(grid: &str, opts: &str) -> String {
             .iter()
             .map(|r| r.as_array().map_or_else(Vec::new, |cells| cells.iter().map(|c| c.as_str().unwrap_or("").to_string()).collect()))
             .collect(),
-        Ok(_) => return err(&ParseError { line: 0, column: 0, message: "a sheet is an array of rows".into() }),
+        Ok(_) => return err(&ParseError::new(json::ParseKind::NotRows, 0, 0, "a sheet is an array of rows")),
         Err(e) => return err(&e),
     };
     match stats::sheet::read(&grid) {
@@ -296,7 +296,7 @@ pub fn coverage_json(roster: &str, entries: &str, opts: &str) -> String {
     };
     let o = options(opts);
     let Some(as_of) = date_of(&o, "as_of") else {
-        return err(&ParseError { line: 0, column: 0, message: "coverage: options.as_of must be a date".into() });
+        return err(&ParseError::new(json::ParseKind::NotADate, 0, 0, "coverage: options.as_of must be a date"));
     };
     let batch = o.get("batch").and_then(Value::as_u64).and_then(|b| u8::try_from(b).ok()).unwrap_or(1);
     let unit = o.get("unit").and_then(Value::as_str).unwrap_or("");
@@ -318,13 +318,19 @@ pub fn meta(locale: &str) -> String {
     ok(crate::core::vocab::meta::meta(locale))
 }
 
-/// The sentence for a document that cannot be read (`{ line, column, message }` of an `error`
-/// envelope), in the clerk's locale: `第 4 行第 56 列：此处应为带引号的字段名`, or for a picture
-/// opened by mistake `该文件既不是 JSON 也不是表格（CSV）…`.
+/// The sentence for a document that cannot be read (`{ line, column, kind, message }` of an
+/// `error` envelope, as `CxzyParseError` carries them), in the clerk's locale:
+/// `第 4 行第 56 列：此处应为带引号的字段名`, or for a picture opened by mistake
+/// `该文件既不是 JSON 也不是表格（CSV）…`. `kind` is the catalogue id of the sentence
+/// ([`json::ParseKind::id`]); without one (`''`), the message's class gives it.
 #[cfg(feature = "review")]
 #[wasm_bindgen(js_name = parseErrorText)]
-pub fn parse_error_text(line: usize, column: usize, message: &str, locale: &str) -> String {
-    messages::parse_error(line, column, message, Locale::parse(locale).unwrap_or_default())
+pub fn parse_error_text(line: usize, column: usize, message: &str, locale: &str, kind: &str) -> String {
+    let locale = Locale::parse(locale).unwrap_or_default();
+    match json::ParseKind::of_id(kind) {
+        Some(kind) => messages::parse_error_as(kind, line, column, message, locale),
+        None => messages::parse_error(line, column, message, locale),
+    }
 }
 
 /// The statistics table being edited in a form. Every method answers JSON text.

@@ -25,7 +25,7 @@ use serde_json::{Map, Value};
 
 use crate::core::columns::{Kind, COLUMNS};
 use crate::core::issue::{Issue, Locale};
-use crate::core::json::ParseError;
+use crate::core::json::{ParseError, ParseKind};
 use crate::core::normalize;
 use crate::core::stats::model::{self, StatsDoc, FORMAT};
 use crate::core::columns::INPUTS;
@@ -154,9 +154,9 @@ impl<'a> Records<'a> {
         Records { text, pos: 0, line: 1, line_start: 0 }
     }
 
-    fn error(&self, line: usize, at: usize, line_start: usize, message: &str) -> ParseError {
+    fn error(&self, kind: ParseKind, line: usize, at: usize, line_start: usize, message: &str) -> ParseError {
         let column = self.text.get(line_start..at).map_or(0, |s| s.chars().count()) + 1;
-        ParseError { line, column, message: message.into() }
+        ParseError::new(kind, line, column, message)
     }
 
     fn newline(&mut self, next: usize) {
@@ -188,7 +188,7 @@ impl Iterator for Records<'_> {
                     let Some(&c) = b.get(self.pos) else {
                         self.pos = b.len();
                         let msg = "a quote (\") opens a cell here and is never closed: add the closing quote";
-                        return Some(Err(self.error(open_line, open_at, open_start, msg)));
+                        return Some(Err(self.error(ParseKind::CsvQuote, open_line, open_at, open_start, msg)));
                     };
                     self.pos += 1;
                     match c {
@@ -197,7 +197,7 @@ impl Iterator for Records<'_> {
                         b'\0' => {
                             let at = self.pos - 1;
                             self.pos = b.len();
-                            return Some(Err(self.error(self.line, at, self.line_start, NUL_MESSAGE)));
+                            return Some(Err(self.error(ParseKind::CsvNul, self.line, at, self.line_start, NUL_MESSAGE)));
                         }
                         b'\n' => self.newline(self.pos),
                         b'\r' if b.get(self.pos) != Some(&b'\n') => self.newline(self.pos),
@@ -225,7 +225,7 @@ impl Iterator for Records<'_> {
                     Some(b'\0') => {
                         let at = self.pos - 1;
                         self.pos = b.len();
-                        return Some(Err(self.error(self.line, at, self.line_start, NUL_MESSAGE)));
+                        return Some(Err(self.error(ParseKind::CsvNul, self.line, at, self.line_start, NUL_MESSAGE)));
                     }
                     Some(c) => cell.push(c),
                 }
@@ -265,10 +265,10 @@ pub fn read(text: &str) -> Result<(StatsDoc, Vec<Issue>), ParseError> {
     if !bom && !looks_like_text(text) {
         // A picture, a Word file or an archive opened by mistake: say so in words
         // ([`crate::core::messages::parse_error`] renders it in the clerk's locale).
-        return Err(ParseError { line: 0, column: 0, message: NOT_A_TABLE.into() });
+        return Err(ParseError::new(ParseKind::NotATable, 0, 0, NOT_A_TABLE));
     }
     if text.len() > crate::core::json::MAX_BYTES {
-        return Err(ParseError { line: 0, column: 0, message: format!("file too large: {} bytes", text.len()) });
+        return Err(ParseError::new(ParseKind::TooLarge, 0, 0, format!("file too large: {} bytes", text.len())));
     }
     let mut doc = Map::new();
     doc.insert("format".into(), FORMAT.into());
@@ -333,11 +333,12 @@ pub fn read(text: &str) -> Result<(StatsDoc, Vec<Issue>), ParseError> {
                     map.insert(key.into(), value.into());
                 }
             } else {
-                return Err(ParseError {
+                return Err(ParseError::new(
+                    ParseKind::CsvStrayRow,
                     line,
-                    column: 1,
-                    message: format!("「{first}」is neither a header field nor the column header row (单位名称 / name)"),
-                });
+                    1,
+                    format!("「{first}」is neither a header field nor the column header row (单位名称 / name)"),
+                ));
             }
             continue;
         };
@@ -362,7 +363,7 @@ pub fn read(text: &str) -> Result<(StatsDoc, Vec<Issue>), ParseError> {
         rows.push(data_row(&cells, cols, line, rows.len(), &mut issues));
     }
     if header.is_none() {
-        return Err(ParseError { line: 1, column: 1, message: "no column header row (单位名称 / name) found".into() });
+        return Err(ParseError::new(ParseKind::CsvNoHeader, 1, 1, "no column header row (单位名称 / name) found"));
     }
     Ok(finish(doc, report, rows, skipped_computed, &supplied, issues))
 }

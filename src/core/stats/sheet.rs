@@ -26,7 +26,7 @@ use serde_json::{Map, Value};
 
 use crate::core::columns::{Column, Kind};
 use crate::core::issue::Issue;
-use crate::core::json::ParseError;
+use crate::core::json::{ParseError, ParseKind};
 use crate::core::normalize;
 use crate::core::stats::csv::{data_row, finish, fold, meta_key, Headers};
 use crate::core::stats::model::{self, StatsDoc, FORMAT};
@@ -177,7 +177,7 @@ pub fn read(grid: &[Vec<String>]) -> Result<(StatsDoc, Vec<Issue>), ParseError> 
         }
     }
     let Some((h, name_at)) = at else {
-        return Err(ParseError { line: 0, column: 0, message: "no column header row (单位名称 / name) found on the sheet".into() });
+        return Err(ParseError::new(ParseKind::CsvNoHeader, 0, 0, "no column header row (单位名称 / name) found on the sheet"));
     };
     let upper = &grid[h][..grid[h].len().min(MAX_COLS)];
     let one = one_row_header(&headers, upper);

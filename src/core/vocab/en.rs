@@ -329,9 +329,27 @@ const PHRASE: Words = words![
     ("r001_duplicate", "The unit name “{}” is duplicated"),
 ];
 
-/// Sentences of the review, the coverage view, the CLI and unreadable files (`parseErrorText`).
+/// Sentences of the review, the coverage view and the CLI.
 #[cfg(feature = "review")]
 const REVIEW_PHRASE: Words = words![
+    ("yes", "yes"),
+    ("count_orgs", "{}"),
+    ("count_people", "{}"),
+    ("e018_target", "A “{method}” is of an organisation (on-site reviews are of grassroots organisations, random reviews of units), not of a “{kind}”"),
+    ("e018_role", "On-site reviews are made by leading cadres visiting the grassroots; a “{role}” reviews by collective or individual review"),
+    ("half_1", "the first half of {year}"),
+    ("half_2", "the second half of {year}"),
+    ("severity_error", "error"),
+    ("severity_warning", "warning"),
+    ("severity_info", "info"),
+    ("cli_gaps", "Not reviewed: {orgs} organisations, {secretaries} secretaries, {members} members; {not_reviewing} secretaries reviewed nobody"),
+    ("cli_counts", "{errors} errors, {warnings} warnings"),
+];
+
+/// Why a text cannot be read (`json::ParseKind`, by its id), where (`parse_at`): the CLI's exit 2
+/// and the page's `parseErrorText`; not in the statistics form's own module.
+#[cfg(feature = "review")]
+const PARSE_PHRASE: Words = words![
     ("parse_at", "line {line}, column {column}: {detail}"),
     ("json_syntax", "the JSON is not well formed"),
     ("json_key", "a quoted field name belongs here"),
@@ -351,18 +369,11 @@ const REVIEW_PHRASE: Words = words![
     ("not_a_table", "the file is neither JSON nor a table (CSV): it may be a picture, a Word document or an archive; choose the exported JSON or CSV file"),
     ("not_utf8", "the file is not UTF-8 text and cannot be read"),
     ("too_large", "the file is too large ({size} bytes; at most {max})"),
-    ("yes", "yes"),
-    ("count_orgs", "{}"),
-    ("count_people", "{}"),
-    ("e018_target", "A “{method}” is of an organisation (on-site reviews are of grassroots organisations, random reviews of units), not of a “{kind}”"),
-    ("e018_role", "On-site reviews are made by leading cadres visiting the grassroots; a “{role}” reviews by collective or individual review"),
-    ("half_1", "the first half of {year}"),
-    ("half_2", "the second half of {year}"),
-    ("severity_error", "error"),
-    ("severity_warning", "warning"),
-    ("severity_info", "info"),
-    ("cli_gaps", "Not reviewed: {orgs} organisations, {secretaries} secretaries, {members} members; {not_reviewing} secretaries reviewed nobody"),
-    ("cli_counts", "{errors} errors, {warnings} warnings"),
+    ("json_trailing_comma", "there is a comma after the last item: delete it"),
+    ("json_data", "the value here is of the wrong type"),
+    ("not_rows", "a worksheet is given as rows of cells"),
+    ("not_a_date", "the as-of date is not a valid date (write it as 2011-01-16)"),
+    ("read_failed", "the file could not be read to its end"),
 ];
 
 const MESSAGES: Words = words![
@@ -484,9 +495,60 @@ const CLI_PHRASE: Words = words![
     ("cli_file_unreadable", "{file}: cannot be read ({why})"),
     ("cli_files_total", "{n} files: {passed} without errors, {failed} with errors, {unreadable} unreadable; {errors} errors, {warnings} warnings in all"),
     ("cli_totals_note", "note: the table has {errors} errors; totals are indicative (see cxzy validate)"),
+    ("cli_name_column", "Unit"),
     ("cli_see_help", "See cxzy --help (or cxzy COMMAND --help)."),
 ];
 #[cfg(all(feature = "review", target_arch = "wasm32"))]
 const CLI_PHRASE: Words = "";
+
+/// `cxzy --help`, `cxzy COMMAND --help` and the usage line: the headings, the flags' and the
+/// commands' help, the placeholders (`cli_value_*`). Native CLI only.
+#[cfg(all(feature = "review", not(target_arch = "wasm32")))]
+const CLI_HELP: Words = words![
+    ("cli_heading_usage", "Usage"),
+    ("cli_heading_commands", "Commands"),
+    ("cli_heading_arguments", "Arguments"),
+    ("cli_heading_options", "Options"),
+    ("cli_options_tag", "[OPTIONS]"),
+    ("cli_value_command", "COMMAND"),
+    ("cli_value_file", "FILE"),
+    ("cli_value_date", "DATE"),
+    ("cli_value_batch", "N"),
+    ("cli_value_unit", "NAME"),
+    ("cli_value_locale", "LOCALE"),
+    ("cli_help_help", "Print help"),
+    ("cli_help_version", "Print the version"),
+    ("cli_help_locale", "The language of messages and results: zh-CN or en; when not given, the system's locale (LC_ALL, LC_MESSAGES, LANG): en if it starts with en, zh-CN otherwise"),
+    ("cli_about", "The leaders' review statistics table of the campaign: check files offline before upload, compute totals and coverage, roll sub-units' tables up"),
+    ("cli_about_validate", "Check statistics tables (JSON, CSV or Excel), rosters or review entries; several files: one line per file and a total, the exit status the worst of them"),
+    ("cli_help_validate_files", "The files to check (- for standard input)"),
+    ("cli_help_validate_previous", "Batch 1 of the same unit, to compare a batch-2 table with"),
+    ("cli_help_validate_roster", "A roster, to check entries against (ids in the roster, targets within the reviewer's organisation)"),
+    ("cli_help_validate_today", "Take this date as today, for reproducible runs (entries dated later are errors)"),
+    ("cli_help_validate_json", "Print the issues as one JSON array"),
+    ("cli_about_totals", "Print the computed view of a table: the total row, the methods' totals and the coverages"),
+    ("cli_help_totals_file", "The table (JSON, CSV or Excel; - for standard input)"),
+    ("cli_help_totals_json", "Print it as JSON"),
+    ("cli_about_coverage", "Derive the statistics table and the gap lists from a roster and review entries"),
+    ("cli_help_coverage_roster", "The roster"),
+    ("cli_help_coverage_entries", "The review entries"),
+    ("cli_help_coverage_as_of", "The as-of date"),
+    ("cli_help_coverage_batch", "The batch: 1 or 2"),
+    ("cli_help_coverage_unit", "The reporting unit"),
+    ("cli_help_coverage_json", "Print the table, the gap lists and the issues as JSON"),
+    ("cli_about_aggregate", "Roll sub-units' tables up into the parent's table (one row per sub-unit)"),
+    ("cli_help_aggregate_files", "The sub-units' tables"),
+    ("cli_help_aggregate_unit", "The parent's reporting unit"),
+    ("cli_help_aggregate_batch", "The batch: 1 or 2 (when not given, the sub-units' batch)"),
+    ("cli_about_export", "Write a table as CSV (UTF-8 with BOM, Chinese headers) or as an Excel workbook in the official layout (.xlsx, needs -o)"),
+    ("cli_help_export_file", "The table (JSON, CSV or Excel; - for standard input)"),
+    ("cli_help_export_csv", "Write CSV"),
+    ("cli_help_export_xlsx", "Write an Excel workbook (.xlsx)"),
+    ("cli_help_export_output", "Write to this file instead of standard output"),
+    ("cli_about_help", "Print this help or the help of a command"),
+    ("cli_help_help_command", "The command to print the help of"),
+];
+#[cfg(all(feature = "review", target_arch = "wasm32"))]
+const CLI_HELP: Words = "";
 
 catalogue!("en");

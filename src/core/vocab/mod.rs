@@ -31,7 +31,9 @@ macro_rules! catalogue {
         const REVIEW_LISTS: &[(&str, Words)] = &[
             (list::FIELD_PHRASE, REVIEW_FIELD_PHRASE),
             (list::PHRASE, REVIEW_PHRASE),
+            (list::PHRASE, PARSE_PHRASE),
             (list::PHRASE, CLI_PHRASE),
+            (list::PHRASE, CLI_HELP),
             (list::KIND, KIND),
             (list::ROLE, ROLE),
             (list::METHOD, METHOD),

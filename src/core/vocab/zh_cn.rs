@@ -297,9 +297,27 @@ const PHRASE: Words = words![
     ("r001_duplicate", "单位名称「{}」重复"),
 ];
 
-/// Sentences of the review, the coverage view, the CLI and unreadable files (`parseErrorText`).
+/// Sentences of the review, the coverage view and the CLI.
 #[cfg(feature = "review")]
 const REVIEW_PHRASE: Words = words![
+    ("yes", "是"),
+    ("count_orgs", "{} 个"),
+    ("count_people", "{} 名"),
+    ("e018_target", "{method}的对象应为基层党组织（现场点评是对基层党组织的点评，随机点评是对单位的点评），不是「{kind}」"),
+    ("e018_role", "现场点评由党员领导干部深入基层时进行，「{role}」对所属组织和党员一般采用集中点评或个别点评"),
+    ("half_1", "{year} 年上半年"),
+    ("half_2", "{year} 年下半年"),
+    ("severity_error", "错误"),
+    ("severity_warning", "警告"),
+    ("severity_info", "提示"),
+    ("cli_gaps", "未点评：党组织 {orgs}，书记 {secretaries}，党员 {members}；未参与点评的书记 {not_reviewing}"),
+    ("cli_counts", "{errors} 个错误，{warnings} 个警告"),
+];
+
+/// Why a text cannot be read (`json::ParseKind`, by its id), where (`parse_at`): the CLI's exit 2
+/// and the page's `parseErrorText`; not in the statistics form's own module.
+#[cfg(feature = "review")]
+const PARSE_PHRASE: Words = words![
     ("parse_at", "第 {line} 行第 {column} 列：{detail}"),
     ("json_syntax", "JSON 格式有误"),
     ("json_key", "此处应为带引号的字段名"),
@@ -319,18 +337,11 @@ const REVIEW_PHRASE: Words = words![
     ("not_a_table", "该文件既不是 JSON 也不是表格（CSV），可能是图片、Word 文档或压缩包，请选择导出的 JSON 或 CSV 文件"),
     ("not_utf8", "文件不是 UTF-8 编码的文本，无法读取"),
     ("too_large", "文件过大（{size} 字节），最大 {max} 字节"),
-    ("yes", "是"),
-    ("count_orgs", "{} 个"),
-    ("count_people", "{} 名"),
-    ("e018_target", "{method}的对象应为基层党组织（现场点评是对基层党组织的点评，随机点评是对单位的点评），不是「{kind}」"),
-    ("e018_role", "现场点评由党员领导干部深入基层时进行，「{role}」对所属组织和党员一般采用集中点评或个别点评"),
-    ("half_1", "{year} 年上半年"),
-    ("half_2", "{year} 年下半年"),
-    ("severity_error", "错误"),
-    ("severity_warning", "警告"),
-    ("severity_info", "提示"),
-    ("cli_gaps", "未点评：党组织 {orgs}，书记 {secretaries}，党员 {members}；未参与点评的书记 {not_reviewing}"),
-    ("cli_counts", "{errors} 个错误，{warnings} 个警告"),
+    ("json_trailing_comma", "最后一项后面多了一个逗号：请删除这个逗号"),
+    ("json_data", "此处的值类型不对"),
+    ("not_rows", "工作表应按行给出各单元格"),
+    ("not_a_date", "统计截止日期不是有效日期（请写作 2011-01-16）"),
+    ("read_failed", "读取文件时出错，未能读完"),
 ];
 
 const MESSAGES: Words = words![
@@ -452,10 +463,61 @@ const CLI_PHRASE: Words = words![
     ("cli_file_unreadable", "{file}：无法读取（{why}）"),
     ("cli_files_total", "共 {n} 个文件：{passed} 个无错误，{failed} 个有错误，{unreadable} 个无法读取；合计 {errors} 个错误，{warnings} 个警告"),
     ("cli_totals_note", "注意：表中有 {errors} 个错误，合计仅供参考（用 cxzy validate 查看）"),
+    ("cli_name_column", "甲"),
     ("cli_see_help", "用法见 cxzy --help（或 cxzy 命令 --help）。"),
 ];
 #[cfg(all(feature = "review", target_arch = "wasm32"))]
 const CLI_PHRASE: Words = "";
+
+/// `cxzy --help`, `cxzy COMMAND --help` and the usage line: the headings, the flags' and the
+/// commands' help, the placeholders (`cli_value_*`). Native CLI only.
+#[cfg(all(feature = "review", not(target_arch = "wasm32")))]
+const CLI_HELP: Words = words![
+    ("cli_heading_usage", "用法"),
+    ("cli_heading_commands", "命令"),
+    ("cli_heading_arguments", "参数"),
+    ("cli_heading_options", "选项"),
+    ("cli_options_tag", "[选项]"),
+    ("cli_value_command", "命令"),
+    ("cli_value_file", "文件"),
+    ("cli_value_date", "日期"),
+    ("cli_value_batch", "批次"),
+    ("cli_value_unit", "单位名称"),
+    ("cli_value_locale", "语言"),
+    ("cli_help_help", "显示帮助"),
+    ("cli_help_version", "显示版本号"),
+    ("cli_help_locale", "提示和结果所用的语言：zh-CN 或 en；不给出时按系统的语言环境（LC_ALL、LC_MESSAGES、LANG），以 en 开头为 en，否则为 zh-CN"),
+    ("cli_about", "创先争优活动领导点评情况统计表：上报前离线检查文件，计算合计、覆盖率，汇总下级报表"),
+    ("cli_about_validate", "检查统计表（JSON、CSV 或 Excel）、名册或点评记录；多个文件时每个文件一行，最后给出合计，退出状态取其中最严重的"),
+    ("cli_help_validate_files", "要检查的文件（- 表示标准输入）"),
+    ("cli_help_validate_previous", "同一单位的第一批统计表，用来与第二批比较"),
+    ("cli_help_validate_roster", "名册，用来核对点评记录（编号是否在名册中，点评对象是否在点评人所在组织内）"),
+    ("cli_help_validate_today", "把“今天”定为该日期，便于重复得到相同结果（晚于今天的点评记录为错误）"),
+    ("cli_help_validate_json", "把问题输出为一个 JSON 数组"),
+    ("cli_about_totals", "输出统计表的计算结果：合计行、点评方式合计和各项覆盖率"),
+    ("cli_help_totals_file", "统计表文件（JSON、CSV 或 Excel；- 表示标准输入）"),
+    ("cli_help_totals_json", "以 JSON 输出"),
+    ("cli_about_coverage", "由名册和点评记录得出统计表和未点评名单"),
+    ("cli_help_coverage_roster", "名册文件"),
+    ("cli_help_coverage_entries", "点评记录文件"),
+    ("cli_help_coverage_as_of", "统计截止日期"),
+    ("cli_help_coverage_batch", "批次：1 或 2"),
+    ("cli_help_coverage_unit", "填报单位"),
+    ("cli_help_coverage_json", "以 JSON 输出统计表、未点评名单和问题"),
+    ("cli_about_aggregate", "把下级单位的统计表汇总为上级的统计表（每个下级单位一行）"),
+    ("cli_help_aggregate_files", "下级单位的统计表文件"),
+    ("cli_help_aggregate_unit", "上级的填报单位"),
+    ("cli_help_aggregate_batch", "批次：1 或 2（不给出时取下级报表的批次）"),
+    ("cli_about_export", "把统计表导出为 CSV（UTF-8 带 BOM，中文表头），或正式格式的 Excel 工作簿（.xlsx，须给出 -o）"),
+    ("cli_help_export_file", "统计表文件（JSON、CSV 或 Excel；- 表示标准输入）"),
+    ("cli_help_export_csv", "导出为 CSV"),
+    ("cli_help_export_xlsx", "导出为 Excel 工作簿（.xlsx）"),
+    ("cli_help_export_output", "写入该文件，而不是标准输出"),
+    ("cli_about_help", "显示本帮助，或某个命令的帮助"),
+    ("cli_help_help_command", "要显示其帮助的命令"),
+];
+#[cfg(all(feature = "review", target_arch = "wasm32"))]
+const CLI_HELP: Words = "";
 
 /// zh-CN names fields mid-sentence by their labels.
 const FIELD_PHRASE: Words = "";
