@@ -42,7 +42,7 @@ export default function init(input) {
     fullReady = once(() => Promise.all([import('./cxzy_form.js'), import('./packed.js')]).then(async ([m, p]) => {
       await m.default(input);
       wasm = m;
-      p.setColumns(unwrap(m.meta('zh-CN')).columns, unwrap);
+      p.setColumns(unwrap(m.meta('zh-CN')), unwrap);
       packer = p;
     }));
     fullReady.catch(() => { fullReady = null; });

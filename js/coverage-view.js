@@ -9,30 +9,18 @@
 // `gapTables`. Drawn in the element's Shadow DOM; text only as text.
 import { totals, meta } from './index.js';
 import * as full from './cxzy_form.js';
-import { h } from './dom.js';
+import { h, fill } from './dom.js';
 import css from './review-styles.js';
 
 /** Rows drawn per gap list; the filter narrows, the CSV export always has every match. */
 export const GAP_ROWS_SHOWN = 200;
 
-const TEXT = {
-  'zh-CN': {
-    coverage: '点评覆盖情况', unit: '单位',
-    gaps: '尚未覆盖名单', filter: '筛选', filterPh: '输入姓名、编号、组织或单位', csv: '导出 CSV',
-    shown: (n, all) => (n < all ? `显示前 ${n} 条，共 ${all} 条（导出包含全部）` : `共 ${all} 条`), none: '无',
-  },
-  en: {
-    coverage: 'Review coverage', unit: 'Unit',
-    gaps: 'Not yet covered', filter: 'Filter', filterPh: 'Name, id, organisation or unit', csv: 'Export CSV',
-    shown: (n, all) => (n < all ? `First ${n} of ${all} shown (the export has all)` : `${all} in all`), none: 'None',
-  },
-};
 const pick = (l) => (/^en(\b|_)/i.test(l || '') ? 'en' : 'zh-CN');
 
-/** The core's coverage vocabulary in the locale: the bars, the gap lists, the word for the totals row. */
+/** The core's coverage vocabulary in the locale: the bars, the gap lists, the word for the totals row, the view's words. */
 const vocab = (locale) => {
   const m = /** @type {Required<import('./index.js').Meta>} */ (meta(pick(locale)));
-  return { bars: m.coverage.bars, lists: m.coverage.lists, total: m.phrases.total };
+  return { bars: m.coverage.bars, lists: m.coverage.lists, total: m.phrases.total, t: /** @type {Record<string, string>} */ (m.ui.coverage) };
 };
 
 /**
@@ -100,9 +88,9 @@ export function renderCoverage(element, result, roster, options = {}) {
     root.adoptedStyleSheets = [s];
   }
   const locale = pick(options.locale);
-  const t = TEXT[locale];
   const uid = `cv${Math.random().toString(36).slice(2, 8)}`;
   const v = vocab(locale);
+  const t = v.t;
   let state = { result, roster, tables: {}, lists: {} };
   const timers = new Set();
 
@@ -135,7 +123,7 @@ export function renderCoverage(element, result, roster, options = {}) {
     const tbody = h('tbody');
     const heads = g.head;
     const section = h('section', { class: `gap gap-${kind}`, 'data-kind': kind },
-      h('h3', { id: `${id}-h` }, g.title, ' ', h('span', { class: 'n' }, `（${g.count}）`)),
+      h('h3', { id: `${id}-h` }, g.title, ' ', h('span', { class: 'n' }, fill(t.count, { n: g.count }))),
       h('div', { class: 'gap-tools' }, h('label', { for: input.id }, t.filter), input,
         h('button', { type: 'button', 'data-act': 'csv', 'data-kind': kind }, t.csv)),
       note,
@@ -146,7 +134,7 @@ export function renderCoverage(element, result, roster, options = {}) {
       const shown = list.rows.slice(0, GAP_ROWS_SHOWN);
       tbody.replaceChildren(...(shown.length ? shown.map((r) => h('tr', {}, ...r.map((c) => h('td', {}, c))))
         : [h('tr', {}, h('td', { colspan: heads.length, class: 'empty' }, t.none))]));
-      note.textContent = t.shown(shown.length, list.rows.length);
+      note.textContent = fill(shown.length < list.rows.length ? t.shownSome : t.shownAll, { n: shown.length, all: list.rows.length });
     };
     list.draw = draw;
     input.addEventListener('input', draw);

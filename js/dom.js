@@ -14,6 +14,13 @@ export function h(tag, attrs, ...children) {
   return el;
 }
 
+/**
+ * A template of the core's catalogue (`meta().ui`) with its params put in: `fill('第{n}批', { n: 2 })`.
+ * An unknown `{name}` stays as written.
+ * @param {string} template @param {Record<string, unknown>} params
+ */
+export const fill = (template, params) => template.replace(/\{(\w+)\}/g, (m, k) => (k in params ? String(params[k]) : m));
+
 const pad = (n) => String(n).padStart(2, '0');
 /** Local date as `YYYY-MM-DD` (the core never reads a clock: "today" comes from here). */
 export function isoDate(d = new Date()) {
@@ -59,10 +66,10 @@ export function summaryItem(issue, id, t, attrs = {}) {
   return h('li', { class: issue.severity, ...attrs }, id ? h('a', { href: `#${id}`, 'data-target': id }, ...text) : h('span', {}, ...text));
 }
 
-/** The summary's counts line and state classes; `countsText(errors, warnings)` words it. */
-export function paintSummaryState(form, errors, warnings, noIssues, countsText) {
+/** The summary's counts line and state classes; the template `counts` (`{errors}`, `{warnings}`) words it. */
+export function paintSummaryState(form, errors, warnings, noIssues, counts) {
   const none = errors + warnings === 0;
-  form.summaryCounts.textContent = none ? noIssues : countsText(errors, warnings);
+  form.summaryCounts.textContent = none ? noIssues : fill(counts, { errors, warnings });
   form.summary.classList.toggle('ok', none);
   form.summary.classList.toggle('has-errors', errors > 0);
   form.counts = { errors, warnings };

@@ -10,7 +10,7 @@
 //   then saves over it): a newer draft is never overwritten silently.
 // * Saving happens when the page is idle after an edit (a 1 000-row draft takes longer than a
 //   frame) and at `pagehide`; what was saved survives a killed tab.
-import { h, isoDate } from './dom.js';
+import { h, fill, isoDate } from './dom.js';
 
 /** `localStorage`, or null when the page may not use it (access throws in some privacy modes). */
 function storage() {
@@ -48,10 +48,16 @@ function when(savedAt) {
   return `${isoDate(d)} ${String(d.getHours()).padStart(2, '0')}:${String(d.getMinutes()).padStart(2, '0')}`;
 }
 
+/** “The draft saved (at …) was restored”, in the form's words. */
+const restored = (t, savedAt) => {
+  const at = when(savedAt);
+  return at ? fill(t.restoredAt, { time: at }) : t.restored;
+};
+
 const isQuota = (err) => err && (err.name === 'QuotaExceededError' || err.name === 'NS_ERROR_DOM_QUOTA_REACHED' || err.code === 22);
 
 /**
- * The draft of one form. `host`: `{ words(), more() (loads the rarer words), notice(text, ...nodes), data() → JSON text,
+ * The draft of one form. `host`: `{ words(), notice(text, ...nodes), data() → JSON text,
  * load(text), discard() }` — the form's side.
  */
 export class Drafts {
@@ -67,7 +73,7 @@ export class Drafts {
     if (enabled && typeof window !== 'undefined') window.addEventListener('storage', this.onStorage);
   }
 
-  /** The form's words (js/i18n.js; English in stats-more.js): one catalogue per locale. */
+  /** The form's words: the core's catalogue (`meta().ui.form`), in the form's locale. */
   get t() {
     return this.host.words();
   }
@@ -109,18 +115,12 @@ export class Drafts {
   announce(startedFromDraft) {
     const t = this.t;
     const rare = this.pending;
-    // Their words are in the form's second module (stats-more.js), loaded for them.
-    if (rare === 'aside') this.more(() => this.host.notice(this.t.draftAside(this.aside)));
+    if (rare === 'aside') this.host.notice(fill(t.draftAside, { key: this.aside }));
     else if (rare === 'disabled') this.warn('disabled');
     else if (startedFromDraft && this.restored) {
-      this.host.notice(t.restored(when(this.restored.saved_at)), ' ', this.button(t.discard, () => this.host.discard()));
+      this.host.notice(restored(t, this.restored.saved_at), ' ', this.button(t.discard, () => this.host.discard()));
     }
     this.pending = null;
-  }
-
-  /** Runs `fn` once the rarer words are loaded. */
-  more(fn) {
-    Promise.resolve(this.host.more && this.host.more()).then(fn);
   }
 
   button(text, fn) {
@@ -132,7 +132,7 @@ export class Drafts {
   warn(kind) {
     if (this.warned === kind) return;
     this.warned = kind;
-    this.more(() => this.host.notice(this.t[kind === 'full' ? 'draftFull' : 'draftOff']));
+    this.host.notice(this.t[kind === 'full' ? 'draftFull' : 'draftOff']);
   }
 
   /** Saves when the page is idle (edits in between are saved once). */
@@ -191,20 +191,20 @@ export class Drafts {
     if (this.timer) this.timer.cancel();
     this.timer = null;
     this.paused = true;
-    // The offer's words are in the form's second module (stats-more.js).
-    this.more(() => this.offer(d));
+    this.offer(d);
   }
 
   offer(d) {
     const t = this.t;
+    const at = when(d.saved_at);
     this.host.notice(
-      t.draftNewer(when(d.saved_at)), ' ',
+      at ? fill(t.draftNewerAt, { time: at }) : t.draftNewer, ' ',
       this.button(t.draftLoad, () => {
         this.paused = false;
         // The draft as it is now (the other tab may have saved again since).
         const now = parseDraft(storage()?.getItem(this.key) ?? '') || d;
         this.host.load(now.data);
-        this.host.notice(t.restored(when(now.saved_at)));
+        this.host.notice(restored(t, now.saved_at));
       }), ' ',
       this.button(t.draftKeep, () => {
         this.paused = false;

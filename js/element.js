@@ -2,7 +2,7 @@
 // <script type="module"> and write no JavaScript. Initial data may sit inside the tag as
 // <script type="application/json">…</script> (not executed, so allowed by a strict CSP).
 import { initForm } from './api.js';
-import { StatsForm, loadMore } from './stats-form.js';
+import { StatsForm, wordsFor } from './stats-form.js';
 import { FormElement, define } from './lazy-element.js';
 
 export class CxzyStatsForm extends FormElement {
@@ -19,8 +19,8 @@ export class CxzyStatsForm extends FormElement {
 
   // initForm after the current script: a page module that imports the package and then calls
   // initForm({ module_or_path }) (esbuild's file loader) is heard before the default URL is fetched.
-  // An English form waits for the English words (the form's second module).
-  load() { return Promise.all([Promise.resolve().then(() => initForm()), /^en\b/i.test(this.getAttribute('locale') || '') && loadMore()]); }
+  // A form in a locale whose words come with the second module (English) waits for them.
+  load() { return Promise.resolve().then(() => initForm()).then(() => wordsFor(this.getAttribute('locale') || undefined)); }
 
   make(_m, data) {
     return new StatsForm(this, {
@@ -29,12 +29,12 @@ export class CxzyStatsForm extends FormElement {
       readonly: this.hasAttribute('readonly'),
       autosave: this.getAttribute('autosave') !== 'off',
       storageKey: this.getAttribute('storage-key') || undefined,
-      rows: this.getAttribute('rows') ? /** @type {string} */ (this.getAttribute('rows')).split(/[,，]/).map((s) => s.trim()).filter(Boolean) : undefined,
+      rows: this.getAttribute('rows') ? /** @type {string} */ (this.getAttribute('rows')).split(/[,\uff0c]/).map((s) => s.trim()).filter(Boolean) : undefined,
       data: data == null ? undefined : data,
     });
   }
 
-  what() { return { 'zh-CN': '统计表', en: 'statistics form' }; }
+  what() { return 'stats'; }
 
   attributeChangedCallback(name, old, value) {
     if (name === 'locale' && this.form && value) this.form.setLocale(value);

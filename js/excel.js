@@ -6,7 +6,8 @@
 // official layout of `cxzy export --xlsx` (src/workbook.rs). Tested against openpyxl-made files
 // and read back by calamine (pkg-tests/browser/excel.test.mjs).
 import init, { totals, meta } from './index.js';
-import { isoDate } from './dom.js';
+import { isoDate, fill } from './dom.js';
+import { pickLocale } from './i18n.js';
 
 // How much of a sheet is read (src/core/stats/sheet.rs) and how large a file may be: the core's
 // limits (meta()), so the readers below need the wasm in (`readXlsx` loads it first).
@@ -409,14 +410,14 @@ export async function readXlsx(bytes, options = {}) {
   const { maxBytes } = limits();
   if (b.length > maxBytes) throw new Error(`${b.length} > ${maxBytes} bytes`);
   const kind = sniffWorkbook(b);
-  const en = options.locale === 'en';
-  if (!kind) throw new Error(en ? 'not an Excel workbook' : '不是 Excel 工作簿');
+  const t = /** @type {Record<string, string>} */ (meta(pickLocale(options.locale)).ui.excel);
+  if (!kind) throw new Error(t.notWorkbook);
   let sheets;
   try {
     sheets = kind === 'xls' ? readXlsGrids(b) : await readXlsxGrids(b);
   } catch (e) {
-    if (e.message === 'password') throw new Error(en ? 'the workbook is password-protected: save a copy without a password' : '工作簿设有密码：请另存一份无密码的文件后再打开');
-    throw new Error(`${en ? 'damaged workbook' : '工作簿已损坏'}: ${e.message}`);
+    if (e.message === 'password') throw new Error(t.password);
+    throw new Error(fill(t.damaged, { why: e.message }));
   }
   await init();
   const m = await import('./cxzy_form.js');
@@ -444,10 +445,11 @@ const width = (s) => [...String(s)].reduce((n, ch) => n + (/** @type {number} */
 
 // Style indices of styles.xml below.
 const S = { title: 1, label: 2, value: 3, date: 4, head: 5, name: 6, count: 7, percent: 8, totalName: 9, totalCount: 10, totalPercent: 11, wrap: 12, text: 13 };
-const STYLES = `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
+/** The styles: the layout's font and date format are the catalogue's (`ui.excel`). @param {Record<string, string>} t */
+const styles = (t) => `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
 <styleSheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">
-<numFmts count="2"><numFmt numFmtId="164" formatCode="yyyy&quot;年&quot;m&quot;月&quot;d&quot;日&quot;"/><numFmt numFmtId="165" formatCode="0.0%"/></numFmts>
-<fonts count="3"><font><sz val="10.5"/><name val="宋体"/><charset val="134"/></font><font><b/><sz val="18"/><name val="宋体"/><charset val="134"/></font><font><b/><sz val="10.5"/><name val="宋体"/><charset val="134"/></font></fonts>
+<numFmts count="2"><numFmt numFmtId="164" formatCode="${esc(t.dateFormat)}"/><numFmt numFmtId="165" formatCode="0.0%"/></numFmts>
+<fonts count="3"><font><sz val="10.5"/><name val="${esc(t.font)}"/><charset val="134"/></font><font><b/><sz val="18"/><name val="${esc(t.font)}"/><charset val="134"/></font><font><b/><sz val="10.5"/><name val="${esc(t.font)}"/><charset val="134"/></font></fonts>
 <fills count="3"><fill><patternFill patternType="none"/></fill><fill><patternFill patternType="gray125"/></fill><fill><patternFill patternType="solid"><fgColor rgb="FFF2F2F2"/><bgColor indexed="64"/></patternFill></fill></fills>
 <borders count="3"><border><left/><right/><top/><bottom/><diagonal/></border><border><left style="thin"/><right style="thin"/><top style="thin"/><bottom style="thin"/><diagonal/></border><border><left/><right/><top/><bottom style="thin"/><diagonal/></border></borders>
 <cellStyleXfs count="1"><xf numFmtId="0" fontId="0" fillId="0" borderId="0"/></cellStyleXfs>
@@ -482,8 +484,14 @@ export async function writeXlsx(docOrText) {
   const doc = typeof docOrText === 'string' ? JSON.parse(docOrText) : docOrText;
   // totals() is the full module's (as reading a workbook, saving one loads it).
   await init();
-  const cols = meta('zh-CN').columns;
-  const presets = meta('zh-CN').presets;
+  // The official layout's words are zh-CN's, from the core's catalogue.
+  const m = meta('zh-CN');
+  const cols = m.columns;
+  const presets = m.presets;
+  const t = { ...m.ui.form, ...m.ui.excel };
+  const word = (list, id) => (m.lists[list].find((w) => w.id === id) || { label: id }).label;
+  const label = (list, id) => `${word(list, id)}${t.colon}`;
+  const sheetName = word('format', 'cxzy-stats/1');
   const view = totals(doc);
   const rows = new Map(); // row → Map(col → xml)
   const merges = [];
@@ -512,16 +520,16 @@ export async function writeXlsx(docOrText) {
     return vc + span;
   };
 
-  str(0, 0, '创先争优活动领导点评情况统计表', S.title);
+  str(0, 0, t.title, S.title);
   merge(0, 0, 0, last, S.title);
   const preset = presets.find((p) => p.id === doc.preset);
-  str(1, 0, `报送：${preset ? preset.receiver : ''}`, 0);
+  str(1, 0, `${t.receiver}${preset ? preset.receiver : ''}`, 0);
   merge(1, 0, 1, last, 0);
-  let c = field(2, 0, '填报单位：', 1, doc.unit, 5);
-  c = field(2, c, '批次：', 2, doc.batch, 1);
-  c = field(2, c, '统计截止日期：', 3, doc.as_of, 3);
-  c = field(2, c, '填报日期：', 2, doc.filed_on, 3);
-  if (doc.deadline != null) field(2, c, '报送截止日期：', 3, doc.deadline, 3);
+  let c = field(2, 0, label('header', 'unit'), 1, doc.unit, 5);
+  c = field(2, c, label('header', 'batch'), 2, doc.batch, 1);
+  c = field(2, c, label('header', 'as_of'), 3, doc.as_of, 3);
+  c = field(2, c, label('header', 'filed_on'), 2, doc.filed_on, 3);
+  if (doc.deadline != null) field(2, c, label('header', 'deadline'), 3, doc.deadline, 3);
 
   for (let j = 0; j < cols.length;) {
     const col = cols[j];
@@ -558,14 +566,14 @@ export async function writeXlsx(docOrText) {
   };
 
   const n = doc.rows.length;
-  str(7, 0, '合计', S.totalName);
+  str(7, 0, m.phrases.total, S.totalName);
   cols.forEach((col, j) => {
     if (j === 0) return;
     if (!col.input) computedCell(7, j, col, view.total, true);
     else if (n === 0) formula(7, j, '0', 0, S.totalCount);
     else formula(7, j, `SUM(${cellRef(8, j)}:${cellRef(8 + n - 1, j)})`, view.total[col.field], S.totalCount);
   });
-  let nameWidth = width('单位名称');
+  let nameWidth = width(cols[0].label);
   doc.rows.forEach((row, i) => {
     const r = 8 + i;
     nameWidth = Math.max(nameWidth, width(row.name || ''));
@@ -582,24 +590,24 @@ export async function writeXlsx(docOrText) {
   });
 
   const foot = 8 + n + 1;
-  c = field(foot, 0, '负责人：', 1, doc.principal, 3);
-  c = field(foot, c, '填表人：', 2, doc.preparer, 3);
-  c = field(foot, c, '联系电话：', 2, doc.phone, 4);
-  field(foot, c, '报出日期：', 2, doc.filed_on, 3);
+  c = field(foot, 0, label('header', 'principal'), 1, doc.principal, 3);
+  c = field(foot, c, label('header', 'preparer'), 2, doc.preparer, 3);
+  c = field(foot, c, label('header', 'phone'), 2, doc.phone, 4);
+  field(foot, c, `${t.reported_on}${t.colon}`, 2, doc.filed_on, 3);
   let r = foot + 2;
   const heights = new Map([[0, 30], [4, 30], [5, 58]]);
   const hidden = new Set();
-  for (const [key, label] of [['overview', '总体情况：'], ['practices', '突出做法：'], ['examples', '典型事例：'], ['notes', '备注：']]) {
+  for (const key of ['overview', 'practices', 'examples', 'notes']) {
     const v = key === 'notes' ? doc.notes : doc.report?.[key];
     if (v == null) continue;
-    str(r, 0, label, S.label);
+    str(r, 0, key === 'notes' ? label('header', key) : label('report', key), S.label);
     str(r, 1, text(v), S.wrap);
     merge(r, 1, r, last, S.wrap);
     heights.set(r, 15 * Math.min(30, Math.floor(width(text(v)) / 120) + 1 + (text(v).match(/\n/g) || []).length));
     r++;
   }
   if (doc.preset) {
-    str(r + 1, 0, '预设', 0);
+    str(r + 1, 0, word('header', 'preset'), 0);
     str(r + 1, 1, doc.preset, 0);
     hidden.add(r + 1);
   }
@@ -623,7 +631,7 @@ export async function writeXlsx(docOrText) {
 <printOptions horizontalCentered="1"/>
 <pageMargins left="0.4" right="0.4" top="0.6" bottom="0.6" header="0.3" footer="0.3"/>
 <pageSetup paperSize="9" orientation="landscape" fitToWidth="1" fitToHeight="0"/>
-<headerFooter><oddFooter>&amp;C第 &amp;P 页，共 &amp;N 页</oddFooter></headerFooter>
+<headerFooter><oddFooter>&amp;C${esc(fill(t.footer, { page: '&P', pages: '&N' }))}</oddFooter></headerFooter>
 </worksheet>`;
   const ns = 'http://schemas.openxmlformats.org';
   return zip([
@@ -632,10 +640,10 @@ export async function writeXlsx(docOrText) {
     ['_rels/.rels', `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
 <Relationships xmlns="${ns}/package/2006/relationships"><Relationship Id="rId1" Type="${ns}/officeDocument/2006/relationships/officeDocument" Target="xl/workbook.xml"/></Relationships>`],
     ['xl/workbook.xml', `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
-<workbook xmlns="${ns}/spreadsheetml/2006/main" xmlns:r="${ns}/officeDocument/2006/relationships"><bookViews><workbookView/></bookViews><sheets><sheet name="统计表" sheetId="1" r:id="rId1"/></sheets><definedNames><definedName name="_xlnm.Print_Titles" localSheetId="0">'统计表'!$5:$7</definedName></definedNames></workbook>`],
+<workbook xmlns="${ns}/spreadsheetml/2006/main" xmlns:r="${ns}/officeDocument/2006/relationships"><bookViews><workbookView/></bookViews><sheets><sheet name="${esc(sheetName)}" sheetId="1" r:id="rId1"/></sheets><definedNames><definedName name="_xlnm.Print_Titles" localSheetId="0">'${esc(sheetName)}'!$5:$7</definedName></definedNames></workbook>`],
     ['xl/_rels/workbook.xml.rels', `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
 <Relationships xmlns="${ns}/package/2006/relationships"><Relationship Id="rId1" Type="${ns}/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet1.xml"/><Relationship Id="rId2" Type="${ns}/officeDocument/2006/relationships/styles" Target="styles.xml"/></Relationships>`],
-    ['xl/styles.xml', STYLES],
+    ['xl/styles.xml', styles(t)],
     ['xl/worksheets/sheet1.xml', sheet],
   ]);
 }

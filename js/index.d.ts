@@ -286,6 +286,11 @@ export interface Meta {
   /** The entry's fields' labels (full module: after `init()`). */ fields?: Record<string, string>;
   /** What the 登记表 needs (full module). */ review?: { kinds: MetaKind[]; roles: MetaRole[]; contentFields: string[]; contentWithoutKind: string[]; orgOnlyMethods: string[] };
   /** What the coverage view needs (full module). */ coverage?: { bars: MetaCoverageBar[]; lists: string[] };
+  /**
+   * The pages' own words by id, one object per section: `form` (the statistics form), and with the
+   * full module `load`, `entry`, `coverage`, `rollup`, `excel`. Templates name their params: `第{n}批`.
+   */
+  ui: { form: Record<string, string>; load?: Record<string, string>; entry?: Record<string, string>; coverage?: Record<string, string>; rollup?: Record<string, string>; excel?: Record<string, string> };
 }
 /** The vocabulary, with the words in the locale: the statistics part, and after `init()` the review's too. */
 export function meta(locale?: Locale): Meta;

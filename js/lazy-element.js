@@ -49,7 +49,8 @@ export class LazyElement extends Base {
   }
 
   // Each element defines `load()` (resolves with what `make` needs: the view's module),
-  // `make(module, initial)` (the view) and `what()` (its name in each locale, for the load error).
+  // `make(module, initial)` (the view) and `what()` (the id of its name in the catalogue's
+  // `ui.load`, for the load error).
   /**
    * The initial data, from `<script type="application/json">` inside the tag (none by default).
    * @param {Element | null} _json

@@ -2,19 +2,22 @@
 // the .wasm, a server that answers 404 or the wrong MIME type, a CSP without 'wasm-unsafe-eval'):
 // a clear message in the page instead of an element that stays blank, and a `cxzy-error` event.
 // No styles of its own (the page's styles apply): a light-DOM paragraph with role="alert".
-
-const TEXT = {
-  'zh-CN': (what, msg) => `${what}未能加载（${msg}）：请将 .wasm 文件与脚本一同发布，以 application/wasm 提供。`,
-  en: (what, msg) => `The ${what} could not load (${msg}): publish the .wasm files next to the script, as application/wasm.`,
-};
+//
+// No wasm answers then, so the words cannot come from `meta()` at run time: they are the core's
+// catalogue all the same (`ui.load`), which scripts/build-pkg.sh writes into load-words.js.
+import WORDS from './load-words.js';
+import { fill } from './dom.js';
+import { pickLocale } from './i18n.js';
 
 /**
  * Shows the failure in `el` (once), fires `cxzy-error` with `detail: { error }` and returns the
- * error (for the element's `ready` promise to reject with).
+ * error (for the element's `ready` promise to reject with). `what`: the element's id in `ui.load`
+ * (`stats`, `review`, `rollup`).
+ * @param {Element} el @param {unknown} error @param {string} what
  */
 export function showLoadError(el, error, what) {
-  const locale = /^en\b/i.test(el.getAttribute('locale') || '') ? 'en' : 'zh-CN';
-  const msg = String((error && error.message) || error);
+  const words = WORDS[pickLocale(el.getAttribute('locale'))] || {};
+  const msg = String((error && /** @type {any} */ (error).message) || error);
   let p = el.querySelector(':scope > p.cxzy-load-error');
   if (!p) {
     p = document.createElement('p');
@@ -22,7 +25,7 @@ export function showLoadError(el, error, what) {
     p.setAttribute('role', 'alert');
     el.append(p);
   }
-  p.textContent = TEXT[locale](what[locale], msg);
+  p.textContent = words.failed ? fill(words.failed, { what: words[what] || what, msg }) : msg;
   el.dispatchEvent(new CustomEvent('cxzy-error', { detail: { error }, bubbles: true, composed: true }));
   return error;
 }

@@ -16,10 +16,14 @@ let ROW = {};
 
 /** js/api.js's `unwrap` (an `{ error }` answer is its `CxzyParseError`), given by `init()`. */
 let unwrap;
+/** The total row's name (合计: the catalogue's `total`). */
+let TOTAL = '';
 
-/** Takes the columns from the core (`meta().columns`) and `unwrap`; `init()` calls it before any `pack`. */
-export function setColumns(columns, unwrapper) {
+/** Takes the columns and the total row's name from the core (`meta('zh-CN')`) and `unwrap`; `init()` calls it before any `pack`. */
+export function setColumns(meta, unwrapper) {
   unwrap = unwrapper;
+  const { columns } = meta;
+  TOTAL = meta.phrases.total;
   const rest = columns.slice(1); // after 栏次 甲, the unit's name
   INPUT_FIELDS = rest.filter((c) => c.input).map((c) => c.field);
   VIEW_FIELDS = rest.map((c) => c.field);
@@ -104,5 +108,5 @@ export function view(doc, renamed, out) {
   const n = out.length / 25 - 1;
   const rows = new Array(n);
   for (let i = 0; i < n; i++) rows[i] = viewRow(renamed[i] ?? doc.rows[i].name, out, (i + 1) * 25);
-  return { total: viewRow('合计', out, 0), rows };
+  return { total: viewRow(TOTAL, out, 0), rows };
 }

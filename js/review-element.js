@@ -35,7 +35,7 @@ export class CxzyReviewEntry extends FormElement {
     this.initialRoster = this.form.rosterDoc;
   }
 
-  what() { return { 'zh-CN': '点评登记表', en: 'review entry form' }; }
+  what() { return 'review'; }
 
   attributeChangedCallback(name, old, value) {
     if (!this.form || !value) return;

@@ -10,7 +10,7 @@
 import { meta } from './index.js';
 import * as full from './cxzy_form.js';
 import css from './review-styles.js';
-import { h, isoDate, adoptSheet, dropSheet, errorsFirst, summaryItem, paintSummaryState, focusFromSummary } from './dom.js';
+import { h, fill, isoDate, adoptSheet, dropSheet, errorsFirst, summaryItem, paintSummaryState, focusFromSummary } from './dom.js';
 import { pickLocale } from './i18n.js';
 
 // The domain — kinds, roles, methods, grades, focus tags by kind, required content, combined_with,
@@ -26,38 +26,14 @@ const groups = (content) => [
   ['problems_found', 'problems_solved'],
 ];
 
-export const REVIEW_TEXT = {
-  'zh-CN': {
-    title: '领导点评登记表',
-    summaryTitle: '点评记录检查结果', counts: (e, w) => `${e} 个错误，${w} 个警告`, noIssues: '未发现问题',
-    errorPrefix: '错误：', warningPrefix: '警告：',
-    check: '检查并登记', print: '打印', clear: '清空', language: 'English',
-    blocked: '还有错误，不能登记：请先改正下列问题。', recorded: '检查通过，已登记。', cleared: '已清空。',
-    sTarget: '点评对象', sReviewer: '点评人', sAct: '点评情况', sContent: '点评内容', sResult: '点评成效',
-    id: '记录编号', date: '点评时间', datePh: '2010-12-20',
-    'target/kind': '对象类别', 'target/name': '点评对象', 'target/nameOrg': '党组织名称', 'target/namePerson': '姓名',
-    'target/id': '名册编号', 'target/org': '所在党组织',
-    'reviewer/name': '点评人', 'reviewer/role': '职务', 'reviewer/id': '点评人名册编号', 'reviewer/org': '点评人所在党组织',
-    focusFirst: '请先选择对象类别',
-    required: '（必填）', optional: '（选填）',
-    choose: '请选择', none: '—', rosterHint: (n) => `名册：${n}`,
-  },
-  en: {
-    title: 'Leader’s Review Record',
-    summaryTitle: 'Review record check', counts: (e, w) => `${e} errors, ${w} warnings`, noIssues: 'No problems found',
-    errorPrefix: 'Error: ', warningPrefix: 'Warning: ',
-    check: 'Check and record', print: 'Print', clear: 'Clear', language: '中文',
-    blocked: 'There are errors: fix the problems below before recording.', recorded: 'No errors: recorded.', cleared: 'Cleared.',
-    sTarget: 'Reviewed', sReviewer: 'Reviewer', sAct: 'The review', sContent: 'What was said', sResult: 'Outcome',
-    id: 'Record id', date: 'Date', datePh: '2010-12-20',
-    'target/kind': 'Kind', 'target/name': 'Reviewed', 'target/nameOrg': 'Organisation', 'target/namePerson': 'Name',
-    'target/id': 'Roster id', 'target/org': 'Organisation',
-    'reviewer/name': 'Reviewer', 'reviewer/role': 'Position', 'reviewer/id': 'Reviewer’s roster id', 'reviewer/org': 'Reviewer’s organisation',
-    focusFirst: 'Choose the kind first',
-    required: ' (required)', optional: ' (optional)',
-    choose: 'Choose', none: '—', rosterHint: (n) => `Roster: ${n}`,
-  },
-};
+/**
+ * The form's labels by locale (`REVIEW_TEXT['zh-CN'].title`): the core's catalogue, `meta().ui.entry`
+ * (after `init()`), kept under its old name. Templates name their params (`名册：{n}`).
+ * @type {Record<'zh-CN' | 'en', Record<string, unknown>>}
+ */
+export const REVIEW_TEXT = /** @type {any} */ (Object.defineProperties({}, Object.fromEntries(['zh-CN', 'en'].map((l) => [l, {
+  enumerable: true, get: () => /** @type {Required<import('./index.js').Meta>} */ (meta(/** @type {import('./index.js').Locale} */ (l))).ui.entry,
+}]))));
 
 const adopt = (root) => adoptSheet(root, css);
 
@@ -158,7 +134,8 @@ export class ReviewEntryForm {
 
   // ---- internals ----
 
-  get t() { return REVIEW_TEXT[this.locale]; }
+  /** The form's words in its locale: the core's catalogue (`meta().ui.entry`). */
+  get t() { return /** @type {Record<string, string>} */ (this.m.m.ui.entry); }
 
   /** The core's vocabulary in the locale (`meta()`), with lookups by id. */
   get m() {
@@ -306,7 +283,7 @@ export class ReviewEntryForm {
         this.field('problems_solved', m.fields.problems_solved, text(e.problems_solved, { inputmode: 'numeric' })),
         this.checks('combined_with', m.fields.combined_with, ids('combined_with'), m.words('combined_with'), e.combined_with)),
       this.lists);
-    if (this.hasRoster) form.append(h('p', { class: 'roster' }, t.rosterHint(this.handle.orgCount())));
+    if (this.hasRoster) form.append(h('p', { class: 'roster' }, fill(t.rosterHint, { n: this.handle.orgCount() })));
     // Checkbox fields: the box sits after its label, inline.
     for (const k of ['model', 'talk']) this.fields[k].host.classList.add('check');
 

@@ -16,7 +16,7 @@ export class CxzyRollup extends LazyElement {
 
   make(m) { return new m.Rollup(this); }
 
-  what() { return { 'zh-CN': '汇总', en: 'roll-up' }; }
+  what() { return 'rollup'; }
 
   attributeChangedCallback() { if (this.form) this.form.refresh(); }
 

@@ -11,13 +11,19 @@ import {
   validate, readCsv, aggregateReport, decodeText, parseJson, meta, writeCsv, StatsForm,
 } from './index.js';
 import * as full from './cxzy_form.js';
-import { h, adoptSheet, dropSheet, errorsFirst } from './dom.js';
+import { h, fill, adoptSheet, dropSheet, errorsFirst } from './dom.js';
 import { pickLocale } from './i18n.js';
 import css from './rollup-styles.js';
 
 /** The core's limits and code lists, asked for once (not on every file and repaint). @type {any} */
 let words;
 const vocabulary = () => (words ||= meta());
+/** The element's words in a locale: the core's catalogue (`meta().ui.rollup`), asked for once. @type {Record<string, Record<string, string>>} */
+const uiWords = {};
+/** @param {import('./index.js').Locale} locale */
+const wordsIn = (locale) => (uiWords[locale] ||= /** @type {Record<string, string>} */ (meta(locale).ui.rollup));
+/** `64 MiB`: a limit in bytes as the words say it. @param {number} n */
+const mib = (n) => `${Math.round(n / 1048576)} MiB`;
 
 export { CxzyRollup, defineRollupElement } from './index.js';
 
@@ -25,51 +31,6 @@ export { CxzyRollup, defineRollupElement } from './index.js';
 /** Problems shown on a file's line before “show all”. */
 export const FIRST_SHOWN = 3;
 const TABLE = 'cxzy-stats/1';
-
-export const ROLLUP_TEXT = {
-  'zh-CN': {
-    title: '下级报表汇总', pick: '选择文件…', clear: '全部清空', remove: (f) => `移除「${f}」`, removeShort: '移除',
-    drop: '将下级单位报送的统计表（JSON 或 CSV，可一次多个）拖放到这里，或', dropNow: '松开鼠标即可加入',
-    received: (n, c) => `已收到 ${n} 个文件，其中 ${c} 个下级单位报表。`, none: '尚未收到下级单位的报表。',
-    filesCaption: '收到的文件', colResult: '检查结果', colUnit: '单位', colBatch: '批次', colErrors: '错误', colWarnings: '警告',
-    colProblems: '主要问题', colFile: '文件', batchN: (n) => `第${n}批`, ok: '通过', bad: '有错误', unread: '无法读取',
-    all: (n) => `全部 ${n} 个问题`, noProblems: '未发现问题',
-    prevFor: (f) => `第一批，用于对比「${f}」`, prevWaiting: '第一批，尚未收到该单位第二批', prevDup: (f) => `重复的第一批（已用「${f}」），未使用`,
-    comparedWith: (f) => `已与第一批「${f}」对比`,
-    checks: '汇总检查', checksOk: '各下级报表批次一致、单位不重复。', refused: '不能汇总：请先处理下列错误。',
-    missing: (n) => `应报未报（${n} 个单位）`, missingNone: '应报单位均已报送。', missingOf: (p) => `按「${p}」的应报单位`,
-    unreadableNote: (f, m) => `「${f}」无法读取：${m}`,
-    parent: (u, b) => `汇总表：${u || '（未指定单位）'}${b ? ` 第${b}批` : ''}`,
-    parentNote: '汇总表只读；导出后可在统计表中补填负责人、填表人、联系电话、日期和书面报告，再检查上报。',
-    saveJson: '导出汇总表 JSON', saveCsv: '导出汇总表 CSV', saveXlsx: '导出汇总表 Excel', print: '打印汇总表', saved: '已生成文件。',
-    notJsonCsv: '不是 JSON 或 CSV 文件', excel: 'Excel 工作簿无法读取：', tooLarge: (n) => `文件过大（${n} 字节，最多 64 MiB）`,
-    roster: '这是党员名册（cxzy-roster/1），不是统计表', entries: '这是点评记录（cxzy-entries/1），不是统计表',
-    notTable: (f) => `不是统计表（format 为「${f}」，应为 ${TABLE}）`, notObject: '不是统计表（应为一个 JSON 对象）',
-    unparsable: (k, why) => `无法解析 ${k}：${why}`,
-    errorPrefix: '错误：', warningPrefix: '警告：', fileSuffix: '汇总',
-  },
-  en: {
-    title: 'Roll-up of the sub-units’ tables', pick: 'Choose files…', clear: 'Remove all', remove: (f) => `Remove “${f}”`, removeShort: 'Remove',
-    drop: 'Drop the sub-units’ tables here (JSON or CSV, several at once), or', dropNow: 'Release to add',
-    received: (n, c) => `${n} files received, ${c} of them sub-units’ tables.`, none: 'No sub-unit table received yet.',
-    filesCaption: 'Files received', colResult: 'Result', colUnit: 'Unit', colBatch: 'Batch', colErrors: 'Errors', colWarnings: 'Warnings',
-    colProblems: 'Main problems', colFile: 'File', batchN: (n) => `Batch ${n}`, ok: 'Passed', bad: 'Has errors', unread: 'Cannot be read',
-    all: (n) => `All ${n} problems`, noProblems: 'No problems found',
-    prevFor: (f) => `Batch 1, compared with “${f}”`, prevWaiting: 'Batch 1; this unit’s batch 2 not received yet', prevDup: (f) => `Batch 1 again (“${f}” is used): not used`,
-    comparedWith: (f) => `Compared with batch 1 “${f}”`,
-    checks: 'Roll-up checks', checksOk: 'All sub-units’ tables are of the same batch and no unit is there twice.', refused: 'Cannot roll up: deal with these errors first.',
-    missing: (n) => `Expected, not yet received (${n} units)`, missingNone: 'Every expected unit has reported.', missingOf: (p) => `Units expected by “${p}”`,
-    unreadableNote: (f, m) => `“${f}” cannot be read: ${m}`,
-    parent: (u, b) => `Rolled-up table: ${u || '(no unit given)'}${b ? `, batch ${b}` : ''}`,
-    parentNote: 'Read-only. Export it and complete the header, dates and written report in the statistics form before sending it up.',
-    saveJson: 'Export table (JSON)', saveCsv: 'Export table (CSV)', saveXlsx: 'Export table (Excel)', print: 'Print table', saved: 'File created.',
-    notJsonCsv: 'Not a JSON or CSV file', excel: 'The Excel workbook cannot be read: ', tooLarge: (n) => `File too large (${n} bytes, at most 64 MiB)`,
-    roster: 'This is a roster (cxzy-roster/1), not a statistics table', entries: 'These are review entries (cxzy-entries/1), not a statistics table',
-    notTable: (f) => `Not a statistics table (format “${f}”, expected ${TABLE})`, notObject: 'Not a statistics table (expected a JSON object)',
-    unparsable: (k, why) => `Cannot parse ${k}: ${why}`,
-    errorPrefix: 'Error: ', warningPrefix: 'Warning: ', fileSuffix: 'rollup',
-  },
-};
 
 /** An .xlsx (zip) or .xls (OLE2) workbook by its first bytes. */
 const isWorkbook = (b) => (b.length >= 4 && b[0] === 0x50 && b[1] === 0x4b && b[2] === 3 && b[3] === 4)
@@ -91,10 +52,10 @@ const kindOf = (name, text) => {
  * @param {{ locale?: string }} [options]
  */
 export async function readSubmission(file, { locale } = {}) {
-  const t = ROLLUP_TEXT[pickLocale(locale)];
+  const t = wordsIn(pickLocale(locale));
   const name = String(file.name || '');
   try {
-    if (file.size > vocabulary().limits.maxBytes) return { file: name, message: t.tooLarge(file.size) };
+    if (file.size > vocabulary().limits.maxBytes) return { file: name, message: fill(t.tooLarge, { n: file.size, max: mib(vocabulary().limits.maxBytes) }) };
     const bytes = new Uint8Array(await file.arrayBuffer());
     if (/\.xlsx?$/i.test(name) || isWorkbook(bytes)) {
       // A workbook (by content, whatever its name): read by cxzy-form/excel, loaded on first use.
@@ -115,13 +76,13 @@ export async function readSubmission(file, { locale } = {}) {
     if (doc === null || typeof doc !== 'object' || Array.isArray(doc)) return { file: name, message: t.notObject };
     if (doc.format === 'cxzy-roster/1') return { file: name, message: t.roster };
     if (doc.format === 'cxzy-entries/1') return { file: name, message: t.entries };
-    if (doc.format !== TABLE) return { file: name, message: t.notTable(typeof doc.format === 'string' ? doc.format : '') };
+    if (doc.format !== TABLE) return { file: name, message: fill(t.notTable, { format: typeof doc.format === 'string' ? doc.format : '', expected: TABLE }) };
     return { file: name, kind, text, doc };
   } catch (err) {
     // A CxzyParseError (line, column, kind): where and why in the clerk's words, from the core's catalogue.
     if (err && err.kind) {
       const why = full.parseErrorText(err.line, err.column, err.message, pickLocale(locale), err.kind);
-      return { file: name, message: t.unparsable(/\.csv$/i.test(name) ? 'CSV' : 'JSON', why) };
+      return { file: name, message: fill(t.unparsable, { kind: /\.csv$/i.test(name) ? 'CSV' : 'JSON', why }) };
     }
     return { file: name, message: err && err.message ? err.message : String(err) };
   }
@@ -260,7 +221,7 @@ export class Rollup {
     return { unit: a('unit') || '', batch: a('batch'), preset: a('preset'), locale: pickLocale(a('locale')), today: a('today') };
   }
 
-  get t() { return ROLLUP_TEXT[this.opts.locale]; }
+  get t() { return wordsIn(this.opts.locale); }
 
   on(target, type, fn) {
     target.addEventListener(type, fn);
@@ -373,7 +334,7 @@ export class Rollup {
 
   download(ext, text, type) {
     const d = /** @type {import('./index.js').StatsDoc} */ (/** @type {import('./index.js').RollupResult} */ (this.last).doc);
-    const base = [d.unit || 'cxzy-stats', d.batch ? this.t.batchN(d.batch) : '', this.t.fileSuffix].filter(Boolean).join('-');
+    const base = [d.unit || 'cxzy-stats', d.batch ? fill(this.t.batchN, { n: d.batch }) : '', this.t.fileSuffix].filter(Boolean).join('-');
     const name = `${base.replace(/[\\/:*?"<>|]/g, '_')}.${ext}`;
     const url = URL.createObjectURL(new Blob([text], { type }));
     const a = h('a', { href: url, download: name, hidden: true });
@@ -393,7 +354,7 @@ export class Rollup {
     if (o.locale !== this.builtLocale) this.build();
     const r = rollUp(this.entries, o);
     this.last = r;
-    this.status.textContent = this.entries.length ? t.received(this.entries.length, r.children.length) : t.none;
+    this.status.textContent = this.entries.length ? fill(t.received, { n: this.entries.length, tables: r.children.length }) : t.none;
     this.paintChecks(r);
     this.paintMissing(r);
     this.paintFiles(r);
@@ -413,7 +374,7 @@ export class Rollup {
     // The roll-up's own checks of its children (the core says which codes they are).
     const own = vocabulary().rollupCodes;
     const a = r.issues.filter((i) => own.includes(i.code)).sort(errorsFirst);
-    const notes = r.unreadable.map((u) => h('li', { class: 'error' }, h('span', { class: 'sr' }, t.errorPrefix), t.unreadableNote(u.file, u.message)));
+    const notes = r.unreadable.map((u) => h('li', { class: 'error' }, h('span', { class: 'sr' }, t.errorPrefix), fill(t.unreadableNote, { file: u.file, why: u.message })));
     const list = h('ul', {}, ...a.map((i) => this.item(i)), ...notes);
     const head = h('h2', { id: `${this.uid}-ch` }, t.checks);
     const bad = r.refused || a.some((i) => i.severity === 'error') || notes.length;
@@ -428,9 +389,9 @@ export class Rollup {
     const t = this.t;
     this.missingEl.hidden = !r.preset;
     if (!r.preset) { this.missingEl.replaceChildren(); return; }
-    const head = h('h2', { id: `${this.uid}-mi` }, r.missing.length ? t.missing(r.missing.length) : t.missingNone);
+    const head = h('h2', { id: `${this.uid}-mi` }, r.missing.length ? fill(t.missing, { n: r.missing.length }) : t.missingNone);
     this.missingEl.classList.toggle('done', !r.missing.length);
-    this.missingEl.replaceChildren(head, r.missing.length ? h('ul', { 'aria-label': t.missingOf(r.preset) }, ...r.missing.map((n) => h('li', {}, n))) : '');
+    this.missingEl.replaceChildren(head, r.missing.length ? h('ul', { 'aria-label': fill(t.missingOf, { preset: r.preset }) }, ...r.missing.map((n) => h('li', {}, n))) : '');
   }
 
   paintFiles(r) {
@@ -444,7 +405,7 @@ export class Rollup {
     const lines = this.entries.map((e) => ({ e, ...(line.get(e) || { c: e, kind: 'unreadable' }) }));
     for (const { e, c, kind } of lines) {
       const { id } = e;
-      const remove = h('button', { type: 'button', class: 'remove', 'data-act': 'remove', 'data-id': id, 'aria-label': t.remove(e.file) }, t.removeShort);
+      const remove = h('button', { type: 'button', class: 'remove', 'data-act': 'remove', 'data-id': id, 'aria-label': fill(t.remove, { file: e.file }) }, t.removeShort);
       if (kind === 'unreadable') {
         rows.push(h('tr', { class: 'bad' },
           h('td', { class: 'mark' }, h('span', { 'aria-hidden': 'true' }, '✗'), h('span', { class: 'sr' }, t.unread)),
@@ -455,17 +416,17 @@ export class Rollup {
       }
       const shown = c.issues.filter((i) => i.severity !== 'info').sort(errorsFirst);
       const note = kind === 'previous'
-        ? h('p', { class: 'pair' }, c.duplicateOf ? t.prevDup(c.duplicateOf) : c.for ? t.prevFor(c.for) : t.prevWaiting)
-        : c.previous ? h('p', { class: 'pair' }, t.comparedWith(c.previous)) : null;
+        ? h('p', { class: 'pair' }, c.duplicateOf ? fill(t.prevDup, { file: c.duplicateOf }) : c.for ? fill(t.prevFor, { file: c.for }) : t.prevWaiting)
+        : c.previous ? h('p', { class: 'pair' }, fill(t.comparedWith, { file: c.previous })) : null;
       const problems = shown.length
         ? [h('ul', { class: 'first' }, ...shown.slice(0, FIRST_SHOWN).map((i) => this.item(i))),
-          shown.length > FIRST_SHOWN ? h('details', {}, h('summary', {}, t.all(shown.length)), h('ul', {}, ...shown.map((i) => this.item(i)))) : null]
+          shown.length > FIRST_SHOWN ? h('details', {}, h('summary', {}, fill(t.all, { n: shown.length })), h('ul', {}, ...shown.map((i) => this.item(i)))) : null]
         : [h('p', { class: 'none' }, t.noProblems)];
       const okMark = c.errors === 0;
       rows.push(h('tr', { class: `${okMark ? 'ok' : 'bad'}${kind === 'previous' ? ' prev' : ''}` },
         h('td', { class: 'mark' }, h('span', { 'aria-hidden': 'true' }, okMark ? '✓' : '✗'), h('span', { class: 'sr' }, okMark ? t.ok : t.bad)),
         h('td', { class: 'unit' }, c.unit || '—'),
-        h('td', {}, c.batch === 1 || c.batch === 2 ? t.batchN(c.batch) : String(c.batch ?? '—')),
+        h('td', {}, c.batch === 1 || c.batch === 2 ? fill(t.batchN, { n: c.batch }) : String(c.batch ?? '—')),
         h('td', { class: 'n' }, String(c.errors)), h('td', { class: 'n' }, String(c.warnings)),
         h('td', { class: 'problems' }, note, ...problems),
         h('th', { scope: 'row', class: 'file' }, e.file), h('td', {}, remove)));
@@ -478,7 +439,7 @@ export class Rollup {
     const t = this.t;
     const o = this.opts;
     this.parentEl.hidden = !r.doc;
-    this.parentTitle.textContent = t.parent(o.unit, r.batch);
+    this.parentTitle.textContent = fill(t.parent, { unit: o.unit || t.noUnit, batch: r.batch ? fill(t.parentBatch, { n: r.batch }) : '' });
     if (!r.doc) {
       if (this.form) this.form.destroy();
       this.form = null;

@@ -8,8 +8,8 @@
 import * as api from './api.js';
 import { Drafts } from './draft.js';
 import { unwrap, asText, meta, blankDoc, decodeText, readCsv, writeCsv, parseJson } from './api.js';
-import { h, adoptSheet, dropSheet, errorsFirst, summaryItem, paintSummaryState, focusFromSummary } from './dom.js';
-import { TEXT, pickLocale } from './i18n.js';
+import { h, fill, adoptSheet, dropSheet, errorsFirst, summaryItem, paintSummaryState, focusFromSummary } from './dom.js';
+import { pickLocale } from './i18n.js';
 import css from './styles.js';
 
 const SUMMARY_MAX = 50;
@@ -23,22 +23,34 @@ const UNDO_MAX = 100;
 
 let moreP = null;
 let installed = false;
+/** The form's words (`ui.form`) of the locales the form's wasm leaves out, by locale: stats-more.js brings them. */
+const moreWords = {};
 /** Runs `fn` now when stats-more.js is here (the usual case once the clerk works), else once it is. */
 const withMore = (fn) => (installed ? fn() : loadMore().then(fn));
 /**
- * Loads stats-more.js (keyboard travel, paste, undo, export checks, files, English) once, for
+ * Loads stats-more.js (keyboard travel, paste, undo, export checks, files) once, for
  * every form on the page. Resolves when its methods are on StatsForm's prototype.
  * @returns {Promise<void>}
  */
 export function loadMore() {
   if (!moreP) {
     moreP = import('./stats-more.js').then((m) => {
-      m.install(StatsForm.prototype, { h, TEXT, readCsv, parseJson, decodeText, asText, writeCsv, focusFromSummary });
+      m.install(StatsForm.prototype, { h, fill, words: moreWords, readCsv, parseJson, decodeText, asText, writeCsv, focusFromSummary });
       installed = true;
     });
   }
   return moreP;
 }
+
+/**
+ * Resolves once the form has its words in `locale`: at once for a locale the form's wasm carries
+ * (`meta(locale).ui.form`), else when stats-more.js has brought them. Needs the wasm loaded.
+ * @param {string} [locale]
+ */
+export function wordsFor(locale) {
+  return hasWords(pickLocale(locale)) ? Promise.resolve() : loadMore();
+}
+const hasWords = (locale) => installed || Object.keys(meta(locale).ui.form).length > 0;
 
 let pageSheet = null;
 let pageSheetUsers = 0;
@@ -54,7 +66,8 @@ function adopt(root) {
 /** The page box: A4 landscape, and 第 N 页 共 M 页 in the bottom margin (a CSS margin box). */
 function setPageSheet(t) {
   if (!pageSheet) return;
-  const [a, b, c] = t.pageOf.map((x) => JSON.stringify(x));
+  // `第 {page} 页 共 {pages} 页`: the words around the two counters.
+  const [a, b, c] = t.pageOf.split(/\{\w+\}/).map((x) => JSON.stringify(x));
   pageSheet.replaceSync(`@page { size: A4 landscape; margin: 10mm 10mm 12mm; @bottom-center { content: ${a} counter(page) ${b} counter(pages) ${c}; font-size: 8pt; } }`);
 }
 
@@ -107,8 +120,8 @@ export class StatsForm {
     this.el = element;
     this.opts = { autosave: true, readonly: false, ...options };
     this.locale = pickLocale(options.locale);
-    // English comes with the second module: drawn in Chinese until it is here (the element waits for it).
-    if (!TEXT[this.locale]) {
+    // A locale whose words come with the second module: drawn in zh-CN until they are here (the element waits for them).
+    if (!hasWords(this.locale)) {
       const want = this.locale;
       this.locale = 'zh-CN';
       loadMore().then(() => this.handle && this.setLocale(want));
@@ -125,7 +138,6 @@ export class StatsForm {
     let text = this.initialText;
     this.drafts = new Drafts(this.draftKey, {
       words: () => this.t,
-      more: () => loadMore(),
       notice: (msg, ...extra) => this.notice(msg, ...extra),
       data: () => this.handle.data(),
       load: (draftText) => this.setData(draftText),
@@ -160,8 +172,9 @@ export class StatsForm {
 
   /** Switches the language of the form and of the messages (`zh-CN` or `en`). */
   setLocale(locale) {
-    if (!TEXT[pickLocale(locale)]) return withMore(() => this.setLocale(locale));
+    if (!hasWords(pickLocale(locale))) return withMore(() => this.setLocale(locale));
     this.locale = pickLocale(locale);
+    this.words = null;
     this.handle.setLocale(this.locale);
     this.render();
   }
@@ -197,7 +210,20 @@ export class StatsForm {
 
   // ---- rendering ----
 
-  get t() { return TEXT[this.locale]; }
+  /**
+   * The form's words in its locale, from the core's catalogue (`meta().ui.form`, the header
+   * fields' labels, 栏次 and 合计): templates are filled with `fill`.
+   */
+  get t() {
+    if (!this.words) {
+      const m = this.meta && this.meta.locale === this.locale ? this.meta : meta(this.locale);
+      this.words = {
+        ...Object.fromEntries(m.lists.header.map((w) => [w.id, w.label])),
+        no: m.phrases.column_no, total: m.phrases.total, rowName: m.columns[0].label, ...m.ui.form, ...moreWords[this.locale],
+      };
+    }
+    return this.words;
+  }
 
   on(target, type, fn, opts) {
     target.addEventListener(type, fn, opts);
@@ -209,9 +235,10 @@ export class StatsForm {
     this.listeners = [];
     if (this.ro) this.ro.disconnect();
     const scrolled = this.tableWrap ? [this.tableWrap.scrollTop, this.tableWrap.scrollLeft] : [0, 0];
-    const t = this.t;
-    // The core's vocabulary: columns, presets, the limits, what the codes mean for the form.
+    // The core's vocabulary: columns, presets, the limits, what the codes mean for the form, its words.
     const m = this.meta = meta(this.locale);
+    this.words = null;
+    const t = this.t;
     this.columns = m.columns;
     this.navCols = this.columns.map((c, i) => (c.input || c.field === 'name' ? i : -1)).filter((i) => i >= 0);
     this.preset = m.presets.find((p) => p.id === this.presetId) || null;
@@ -261,7 +288,7 @@ export class StatsForm {
       this.headText[key] = cellText(value);
       return h('input', { type: 'text', autocomplete: 'off', value: cellText(value), ...attrs });
     };
-    const batchSel = h('select', {}, h('option', { value: '' }, '—'), h('option', { value: '1' }, t.batchN(1)), h('option', { value: '2' }, t.batchN(2)));
+    const batchSel = h('select', {}, h('option', { value: '' }, '—'), h('option', { value: '1' }, fill(t.batchN, { n: 1 })), h('option', { value: '2' }, fill(t.batchN, { n: 2 })));
     if (doc.batch != null && !['1', '2'].includes(String(doc.batch))) batchSel.append(h('option', { value: cellText(doc.batch) }, cellText(doc.batch)));
     batchSel.value = doc.batch == null ? '' : cellText(doc.batch);
     this.headText.batch = batchSel.value;
@@ -391,7 +418,7 @@ export class StatsForm {
     const editRows = !this.opts.readonly && !this.preset;
     const r1 = h('tr', { 'aria-rowindex': 1 }, h('th', { scope: 'col', rowspan: 2, class: 'name' }, t.rowName));
     const r2 = h('tr', { 'aria-rowindex': 2 });
-    const r3 = h('tr', { class: 'no', 'aria-rowindex': 3 }, h('th', { scope: 'col', class: 'name' }, '甲'));
+    const r3 = h('tr', { class: 'no', 'aria-rowindex': 3 }, h('th', { scope: 'col', class: 'name' }, cols[0].no));
     for (let i = 1; i < cols.length; i++) {
       const c = cols[i];
       if (!c.group) r1.append(h('th', { scope: 'col', rowspan: 2 }, c.label));
@@ -407,13 +434,13 @@ export class StatsForm {
       r3.append(h('th', { scope: 'col' }, (c.formula ? `${c.no}=${c.formula}` : c.no).split(/(?<=[=+/])/).flatMap((x) => [x, h('wbr')])));
     }
     if (editRows) {
-      r1.append(h('th', { rowspan: 3, class: 'ctl' }, h('span', { class: 'sr' }, t.removeRow(''))));
+      r1.append(h('th', { rowspan: 3, class: 'ctl' }, h('span', { class: 'sr' }, fill(t.removeRow, { name: '' }))));
     }
     this.thead = h('thead', {}, r1, r2, r3);
     this.totalRow = h('tr', { class: 'total', 'aria-rowindex': HEAD_ROWS }, h('th', { scope: 'row', class: 'name' }, t.total));
     this.totalCells = {};
     for (const c of cols.slice(1)) {
-      const o = h('output', { 'aria-label': `${t.total} ${t.headerCell(c.group, c.label)}` });
+      const o = h('output', { 'aria-label': `${t.total} ${this.headerCell(c)}` });
       this.totalCells[c.field] = o;
       this.totalRow.append(h('td', { class: c.input ? 'sum' : 'sum computed' }, h('div', { class: 'cb' }, o)));
     }
@@ -429,7 +456,7 @@ export class StatsForm {
     this.bodyTop = this.bodyTop || 0;
     this.rowTpl = this.rowTemplate(editRows);
     this.headerCells = {};
-    for (const c of cols) this.headerCells[c.field] = t.headerCell(c.group, c.label);
+    for (const c of cols) this.headerCells[c.field] = this.headerCell(c);
     this.total = total;
     this.paintTotal(total);
     // Fixed column widths: the table's layout never depends on what is typed.
@@ -472,7 +499,7 @@ export class StatsForm {
         el.setAttribute('data-r', r);
         if (text[c.field]) el.textContent = text[c.field];
       } else {
-        el.setAttribute('aria-label', t.rowLabel(label, this.headerCells[c.field]));
+        el.setAttribute('aria-label', fill(t.rowLabel, { row: label, column: this.headerCells[c.field] }));
         if (view) el.textContent = cellText(view[c.field]);
       }
       cells[c.field] = el;
@@ -481,12 +508,17 @@ export class StatsForm {
     }
     if (td) {
       td.firstElementChild.setAttribute('data-r', r);
-      td.firstElementChild.setAttribute('aria-label', t.removeRow(label));
+      td.firstElementChild.setAttribute('aria-label', fill(t.removeRow, { name: label }));
     }
     const row = { tr, cells, hosts, marks: [] };
     this.drawn.set(r, row);
     this.paintRowMarks(r);
     return tr;
+  }
+
+  /** A column's header in one line: `group · label`, or the label alone. */
+  headerCell(c) {
+    return c.group ? fill(this.t.headerCell, { group: c.group, label: c.label }) : c.label;
   }
 
   rowLabel(r) {
@@ -505,7 +537,7 @@ export class StatsForm {
     ed.value = this.rowText[r][f];
     ed.readOnly = this.opts.readonly || (name && !!this.preset);
     ed.inputMode = name ? 'text' : 'numeric';
-    ed.setAttribute('aria-label', name ? `${this.t.rowName} ${r + 1}` : this.t.rowLabel(this.rowLabel(r), this.headerCells[f]));
+    ed.setAttribute('aria-label', name ? `${this.t.rowName} ${r + 1}` : fill(this.t.rowLabel, { row: this.rowLabel(r), column: this.headerCells[f] }));
     span.replaceWith(ed);
     this.edSpan = span;
     ed.focus({ preventScroll: true });
@@ -777,11 +809,11 @@ export class StatsForm {
       // Every entry names its unit; the link reaches the cell even when it is not drawn.
       const r = Number(m[1]);
       const label = this.rowLabel(r);
-      const named = i.message.includes(label) ? i : { ...i, message: t.ofUnit(label, i.message) };
+      const named = i.message.includes(label) ? i : { ...i, message: fill(t.ofUnit, { unit: label, message: i.message }) };
       return summaryItem(named, `${this.uid}-c${r}-${m[2] || 'name'}`, t);
     });
     const more = errors + warnings - list.length;
-    if (more > 0) items.push(h('li', { class: 'more' }, t.more(more)));
+    if (more > 0) items.push(h('li', { class: 'more' }, fill(t.more, { n: more })));
     this.summaryList.replaceChildren(...items);
     paintSummaryState(this, errors, warnings, t.noIssues, t.summaryErrors);
   }
@@ -866,7 +898,7 @@ export class StatsForm {
     if (!this.deadlineEl) return;
     const t = this.t;
     const dl = this.preset.deadlines[Number(batch) - 1];
-    this.deadlineEl.replaceChildren(t.deadline, t.colon, dl || '—', dl ? t.deadlineAuto(this.preset.name) : '');
+    this.deadlineEl.replaceChildren(t.deadline, t.colon, dl || '—', dl ? fill(t.deadlineAuto, { preset: this.preset.name }) : '');
   }
 
   /** Repaints what an edit's answer names, then tells the page. */

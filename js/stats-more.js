@@ -1,66 +1,21 @@
 // The statistics form's second module: what runs once the clerk works in it (keyboard travel,
-// paste, undo/redo, export and submit checks, files), and the English words. stats-form.js loads
-// it on the first focus or pointer press in the form (or at once for an English form), so that the
+// paste, undo/redo, export and submit checks, files), and the form's words in the locales the
+// form's wasm leaves out (the core's catalogue, `ui.form`: more-words.js, written by the build).
+// stats-form.js loads it on the first focus or pointer press in the form (or at once for such a
+// locale), so that the
 // first download of <cxzy-stats-form> stays small. Its methods join StatsForm's prototype; what it
 // needs from the first module comes in as `deps` (one copy of the wasm state, of the helpers).
+import MORE_WORDS from './more-words.js';
+
 let dep;
 
 /** Are two figures the same number ("91.6%" and "91.6 %", "1,200" and "1200")? */
 function sameFigure(a, b) {
-  const n = (x) => String(x == null ? '' : x).replace(/[\s,，%]/g, '');
+  const n = (x) => String(x == null ? '' : x).replace(/[\s,\uff0c%]/g, '');
   return n(a) === n(b) || (n(a) !== '' && Number(n(a)) === Number(n(b)));
 }
 
 const cellText = (v) => (v == null ? '' : typeof v === 'string' ? v : JSON.stringify(v));
-
-const ZH_MORE = {
-    // The draft's rarer notices (js/draft.js): a draft set aside, storage disabled or full, a newer
-    // draft from another tab.
-    draftAside: (key) => `上次自动保存的草稿已损坏或格式过旧，无法恢复：已另存为「${key}」，现打开空白表格。`,
-    draftOff: '浏览器禁用了本地存储，草稿不会自动保存：请在完成前“保存 JSON”留存填写内容。',
-    draftFull: '浏览器存储空间已满，草稿未能自动保存：请先“保存 JSON”留存填写内容，或清理浏览器存储后继续。',
-    draftNewer: (t) => `另一个窗口在${t ? ` ${t} ` : ''}保存了此表的较新草稿；本窗口已暂停自动保存，以免覆盖它。`,
-    draftLoad: '载入较新的草稿', draftKeep: '保留本窗口的内容',
-    pasted: (n) => `已粘贴 ${n} 个单元格。`, pasteOutside: (n) => `${n} 个超出表格，未粘贴。`, pasteNames: (n) => `${n} 个落在只读的单位名称上，未粘贴。`,
-    pasteChecked: (n, d) => `${n} 个落在计算栏，只核对不粘贴：${d.length ? `与计算结果不同——${d.join('；')}` : '均与计算结果一致'}。`,
-    pasteDiffer: (u, no, v, c) => `「${u}」第 ${no} 栏粘贴 ${v}，计算为 ${c}`,
-    replaceAsk: (name) => `打开「${name}」会替换表中已填写的内容（可用“撤销”恢复）。继续吗？`, replaceYes: '打开并替换', cancel: '取消',
-    // The words of what only this module does: checks before export, files, the row filter.
-    back: '返回检查', blocked: '还有错误，不能提交或导出：请先改正下列问题。', confirmWarnings: (n) => `还有 ${n} 个警告。请核对，确认无误后再继续。`, discarded: '已丢弃草稿。', found: (n, all) => `显示 ${n} / ${all} 行`,
-    opened: (name) => `已打开「${name}」。`, proceed: '确认无误，继续', saved: '已生成文件。', unreadable: (name, msg) => `无法读取「${name}」：${msg}`, submitted: '检查通过，已提交。',
-};
-
-const EN = {
-    title: 'Leaders’ Reviews in the Strive-for-Excellence Campaign: Statistics Table',
-    receiver: 'To: ',
-    unit: 'Reporting unit', batch: 'Batch', batchN: (n) => `Batch ${n}`, as_of: 'Statistics as of', filed_on: 'Filing date',
-    deadline: 'Deadline', deadlineAuto: (d) => ` (preset: ${d})`,
-    principal: 'Person in charge', preparer: 'Prepared by', phone: 'Phone', reported_on: 'Reported on',
-    report: 'Written report', overview: '1. Overview', practices: '2. Outstanding practices', examples: '3. Typical examples', notes: 'Notes',
-    no: 'Column', total: 'Total', rowName: 'Unit',
-    open: 'Open file…', saveJson: 'Save JSON', saveCsv: 'Export CSV', saveXlsx: 'Export Excel', print: 'Print', submit: 'Check and submit',
-    addRow: 'Add a row', removeRow: (n) => `Remove row “${n}”`, language: '中文',
-    summaryTitle: 'Check results', summaryErrors: (e, w) => `${e} errors, ${w} warnings`,
-    more: (n) => `… and ${n} more`, errorPrefix: 'Error: ', warningPrefix: 'Warning: ',
-    noIssues: 'No problems found', restored: (t) => `Restored the draft saved automatically${t ? ` at ${t}` : ''}.`, discard: 'Discard draft',
-    draftAside: (key) => `The draft saved last time is damaged or in an old format and cannot be restored: it was kept as “${key}”; the form starts fresh.`,
-    draftFull: 'The browser’s storage is full, so the draft was not saved: use “Save JSON” to keep your entries, or free some storage.',
-    draftOff: 'The browser has disabled local storage, so drafts are not saved: use “Save JSON” before you finish.',
-    draftNewer: (t) => `Another window saved a newer draft of this table${t ? ` at ${t}` : ''}; autosave is paused here so as not to overwrite it.`,
-    draftLoad: 'Load the newer draft', draftKeep: 'Keep this window’s table',
-    discarded: 'Draft discarded.', blocked: 'There are errors: fix the problems below before submitting or exporting.',
-    confirmWarnings: (n) => `There are ${n} warnings. Check them before you continue.`, proceed: 'Checked — continue', back: 'Go back',
-    opened: (name) => `Opened “${name}”.`, unreadable: (name, msg) => `Cannot read “${name}”: ${msg}`,
-    submitted: 'No errors: submitted.', saved: 'File created.',
-    rowLabel: (row, col) => `${row}, ${col}`, headerCell: (g, l) => (g ? `${g}: ${l}` : l),
-    colon: ': ', ofUnit: (u, m) => `${u}: ${m}`, undo: 'Undo', redo: 'Redo',
-    find: 'Find a unit', findLabel: 'Filter rows', onlyProblems: 'Only rows with problems', found: (n, all) => `Showing ${n} of ${all} rows`,
-    pasted: (n) => `Pasted ${n} cells.`, pasteOutside: (n) => ` ${n} fell outside the table and were not pasted.`, pasteNames: (n) => ` ${n} fell on read-only unit names and were not pasted.`,
-    pasteChecked: (n, d) => ` ${n} fell on computed columns, checked, not pasted: ${d.length ? `different from the computed value — ${d.join('; ')}` : 'all equal to the computed values'}.`,
-    pasteDiffer: (u, no, v, c) => `“${u}” column ${no}: pasted ${v}, computed ${c}`,
-    replaceAsk: (name) => `Opening “${name}” replaces what has been typed in the table (Undo brings it back). Continue?`, replaceYes: 'Open and replace', cancel: 'Cancel',
-    signUnit: 'Unit (seal)', signed: ' (signature)', pageOf: ['Page ', ' of ', ''],
-  };
 
 class More {
   /** Drops the draft: the form as the page gave it. */
@@ -140,7 +95,7 @@ class More {
       if (problems && !this.rowIssues(r).some((i) => this.visible(i))) return;
       this.order.push(r);
     });
-    this.foundEl.textContent = q || problems ? this.t.found(this.order.length, this.rowText.length) : '';
+    this.foundEl.textContent = q || problems ? dep.fill(this.t.found, { n: this.order.length, all: this.rowText.length }) : '';
     if (!repaint) {
       this.paintWindow();
       return;
@@ -255,8 +210,10 @@ class More {
       this.changed(false);
     }
     const t = this.t;
-    this.notice(t.pasted(cells.length), outside ? t.pasteOutside(outside) : '', names ? t.pasteNames(names) : '',
-      checks.length ? t.pasteChecked(checks.length, differ.map((x) => t.pasteDiffer(this.rowLabel(x.r), x.col.no, x.v, cellText(this.views[x.r][x.col.field]))).slice(0, 3)) : '');
+    const f = dep.fill;
+    const listed = differ.slice(0, 3).map((x) => f(t.pasteCell, { unit: this.rowLabel(x.r), no: x.col.no, value: x.v, computed: cellText(this.views[x.r][x.col.field]) }));
+    this.notice(f(t.pasted, { n: cells.length }), outside ? f(t.pasteOutside, { n: outside }) : '', names ? f(t.pasteNames, { n: names }) : '',
+      checks.length ? f(t.pasteChecked, { n: checks.length, result: listed.length ? f(t.pasteDiffers, { list: listed.join(t.pasteSep) }) : t.pasteSame }) : '');
     return cells.length;
   }
 
@@ -307,7 +264,7 @@ class More {
       return false;
     }
     if (this.counts.warnings === 0) return true;
-    return this.confirm(this.t.confirmWarnings(this.counts.warnings));
+    return this.confirm(dep.fill(this.t.confirmWarnings, { n: this.counts.warnings }));
   }
 
   confirm(question, yes = this.t.proceed, no = this.t.back) {
@@ -335,7 +292,7 @@ class More {
 
   fileName(ext) {
     const d = this.data();
-    const base = [d.unit || 'cxzy-stats', d.batch ? `${this.t.batchN(d.batch)}` : ''].filter(Boolean).join('-');
+    const base = [d.unit || 'cxzy-stats', d.batch ? dep.fill(this.t.batchN, { n: d.batch }) : ''].filter(Boolean).join('-');
     return `${base.replace(/[\\/:*?"<>|]/g, '_')}.${ext}`;
   }
 
@@ -369,24 +326,23 @@ class More {
         doc = csv ? dep.readCsv(bytes).doc : dep.parseJson(text);
       }
       // A file replaces the table: asked first when the clerk has typed in it; undo takes it back.
-      if (this.edited && !(await this.confirm(t.replaceAsk(file.name), t.replaceYes, t.cancel))) return;
+      if (this.edited && !(await this.confirm(dep.fill(t.replaceAsk, { name: file.name }), t.replaceYes, t.cancel))) return;
       const before = this.handle.data();
       this.load(dep.asText(doc));
       this.record({ doc: { before, after: this.handle.data() } });
       this.edited = false;
-      this.notice(t.opened(file.name));
+      this.notice(dep.fill(t.opened, { name: file.name }));
     } catch (err) {
-      this.notice(t.unreadable(file.name, await why(err, this.locale)));
+      this.notice(dep.fill(t.unreadable, { name: file.name, why: await why(err, this.locale) }));
     }
   }
 
 }
 
-/** Adds the methods to StatsForm's prototype and the words to the catalogue. */
+/** Adds the methods to StatsForm's prototype, and the words to the form's. */
 export function install(proto, deps) {
   dep = deps;
-  Object.assign(dep.TEXT['zh-CN'], ZH_MORE);
-  dep.TEXT.en = EN;
+  Object.assign(dep.words, MORE_WORDS);
   for (const k of Object.getOwnPropertyNames(More.prototype)) {
     if (k !== 'constructor') Object.defineProperty(proto, k, Object.getOwnPropertyDescriptor(More.prototype, k));
   }

@@ -50,6 +50,10 @@ rm -rf "$stage"
 mkdir -p "$stage"
 cp js/*.js "$stage/"
 cp $out/cxzy_stats.js "$stage/"
+# The catalogue's words no wasm answers for at run time, read from the built modules now: what an
+# element says when its wasm cannot load (load-words.js), and the statistics form's words of the
+# locales its own wasm leaves out (more-words.js, in stats-more.js). js/ has stand-ins.
+node scripts/catalogue-words.mjs "$out" "$stage"
 # Each stylesheet ships whole: js/base.css (what both forms share) in front of its own rules, as a
 # file in the package and as a string module for the bundles (minified by esbuild: bytes the page downloads).
 for pair in cxzy-form.css:styles.js review-entry.css:review-styles.js rollup.css:rollup-styles.js; do
@@ -65,9 +69,11 @@ done
 # cxzy_form.js, so the embedded form does not download it.
 "$bin/esbuild" "$stage/packed.js" --minify --format=esm --target=es2020 --log-level=warning --outfile=$out/packed.js
 # stats-more.js: the statistics form's second module (keyboard travel, paste, undo, export checks,
-# files, English), loaded when the clerk starts working in the form. Self-contained: it imports
-# nothing, the first module hands it what it needs.
-"$bin/esbuild" "$stage/stats-more.js" --minify --format=esm --target=es2020 --log-level=warning --outfile=$out/stats-more.js
+# files, the other locales' words), loaded when the clerk starts working in the form (an English
+# form: at once). Self-contained: it bundles only its words (more-words.js), the first module
+# hands it the rest.
+"$bin/esbuild" "$stage/stats-more.js" --bundle --minify --format=esm --target=es2020 --log-level=warning \
+  --external:./index.js --external:./cxzy_form.js --external:./excel.js --outfile=$out/stats-more.js
 # review.js (cxzy-form/review): the 领导点评登记表 and the coverage view, a second module that
 # <cxzy-review-entry> imports when it is on a page — not part of the statistics form's download.
 # It imports index.js (external) so both share one loaded wasm.

@@ -164,3 +164,99 @@ fn index_d_ts_unions_are_the_vocabularys_lists() {
         assert_eq!(union(anchor), ids.to_vec(), "index.d.ts {anchor}");
     }
 }
+
+/// A character of Chinese text: CJK ideographs, CJK punctuation (、。「」), full-width forms (：，（）).
+fn is_cjk(c: char) -> bool {
+    matches!(c, '\u{3000}'..='\u{303f}' | '\u{3400}'..='\u{4dbf}' | '\u{4e00}'..='\u{9fff}' | '\u{ff00}'..='\u{ffef}')
+}
+
+/// An English sentence in code: a capitalised word and at least two more, one space apart
+/// (`Check and submit`, `The browser has disabled`) — what a table of UI words holds and code does not.
+fn english_sentences(code: &str) -> Vec<String> {
+    let mut found = Vec::new();
+    let words: Vec<(usize, &str)> = code
+        .split_inclusive(|c: char| !(c.is_ascii_alphabetic() || c == '’'))
+        .scan(0, |at, piece| {
+            let start = *at;
+            *at += piece.len();
+            Some((start, piece))
+        })
+        .collect();
+    let mut i = 0;
+    while i < words.len() {
+        // A run of `word ` pieces (each a word ended by one space), the first capitalised.
+        let mut j = i;
+        while j < words.len() && words[j].1.ends_with(' ') && words[j].1.trim_end().chars().filter(|c| c.is_ascii_alphabetic()).count() >= 2 {
+            j += 1;
+        }
+        let last_is_word = words.get(j).is_some_and(|(_, w)| w.trim_end_matches(|c: char| !c.is_ascii_alphabetic()).len() >= 2);
+        let n = j - i + usize::from(last_is_word);
+        // `Check`, not an identifier (`CxzyRollup extends LazyElement`).
+        let first = words[i].1.trim_end();
+        let capital = first.starts_with(|c: char| c.is_ascii_uppercase()) && first.len() > 1 && first[1..].chars().all(|c| c.is_ascii_lowercase() || c == '’');
+        if n >= 3 && capital {
+            let end = words.get(j).map_or(code.len(), |(at, w)| at + w.len());
+            found.push(code[words[i].0..end].trim_end_matches(|c: char| !c.is_ascii_alphabetic()).to_string());
+            i = j.max(i + 1);
+        } else {
+            i += 1;
+        }
+    }
+    found
+}
+
+/// The pages' own words are the catalogue's (issue 9: `meta().ui`, src/core/vocab/<locale>.rs),
+/// never a table in `js/`: no Chinese in the code of any js/*.js (comments may cite it), no
+/// English sentence, and none of the catalogue's UI words written out.
+#[test]
+fn js_holds_no_ui_words() {
+    // The catalogue's words of more than one word, split at their `{param}`s.
+    let mut ui_words: Vec<&str> = Vec::new();
+    for c in vocab::CATALOGUES {
+        for l in vocab::UI_SECTIONS {
+            for (_, w) in c.all(l) {
+                let fragments = w.split(['{', '}']).step_by(2).map(|f| f.trim_matches(|c: char| !c.is_alphabetic()));
+                ui_words.extend(fragments.filter(|f| f.len() >= 10 && f.contains(' ')));
+            }
+        }
+    }
+    assert!(ui_words.contains(&"Check and submit") && ui_words.len() > 100, "{} UI words", ui_words.len());
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("js");
+    let mut found = Vec::new();
+    let mut checked = 0;
+    for entry in std::fs::read_dir(&dir).expect("js/") {
+        let path = entry.expect("entry").path();
+        if path.extension().and_then(|e| e.to_str()) != Some("js") {
+            continue;
+        }
+        let name = path.file_name().and_then(|n| n.to_str()).unwrap_or("").to_string();
+        let code = code_of(&std::fs::read_to_string(&path).expect("read"));
+        for line in code.lines().filter(|l| l.chars().any(is_cjk)) {
+            found.push(format!("{name}: Chinese: {}", line.trim()));
+        }
+        for s in english_sentences(&code) {
+            found.push(format!("{name}: English: {s}"));
+        }
+        for w in &ui_words {
+            if code.contains(w) {
+                found.push(format!("{name}: the catalogue's words: {w}"));
+            }
+        }
+        checked += 1;
+    }
+    assert!(checked >= 8, "js/ has the package's files");
+    assert!(found.is_empty(), "UI words in js/ (put them in the catalogue's ui sections, src/core/vocab/<locale>.rs):\n{}", found.join("\n"));
+}
+
+/// The check sees the tables that were there before issue 9, and lets code and comments be.
+#[test]
+fn the_ui_check_finds_a_table_and_ignores_code() {
+    let zh = "const TEXT = { 'zh-CN': { open: '打开文件…', batchN: (n) => `第${n}批` } };";
+    assert_eq!(code_of(zh).lines().filter(|l| l.chars().any(is_cjk)).count(), 1);
+    assert_eq!(code_of("// 合计 first\n/* 第 N 页 */ const x = 1;").chars().filter(|c| is_cjk(*c)).count(), 0);
+    assert_eq!(english_sentences("const EN = { submit: 'Check and submit', removeRow: (n) => `Remove row “${n}”` };"), ["Check and submit"]);
+    assert_eq!(english_sentences("en: { draftOff: 'The browser has disabled local storage, so drafts are not saved' }").len(), 1);
+    // Code and developers' errors are not sentences for a clerk.
+    let code = "if (!wasm) throw new Error('cxzy-form: call `await init()` first'); return this.el.Item;\nclass CxzyForm extends LazyElement {}";
+    assert!(english_sentences(code).is_empty(), "{:?}", english_sentences(code));
+}

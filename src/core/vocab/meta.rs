@@ -132,6 +132,13 @@ pub fn stats_meta_text(locale: Locale) -> String {
         member(&mut o, k, &q(c.phrase(k)));
     }
     close(&mut o, '}');
+    // The form's own words, by id (`ui.form`; the full module adds the other sections).
+    o.push_str(",\"ui\":{\"form\":{");
+    for (id, w) in c.all(list::UI_FORM) {
+        member(&mut o, id, &q(w));
+    }
+    close(&mut o, '}');
+    o.push('}');
     o.push_str(",\"limits\":{");
     for (k, v) in [
         ("maxRows", limits::MAX_ROWS),
@@ -189,7 +196,18 @@ pub fn review_meta(locale: Locale) -> Value {
             json!({ "id": id, "label": c.word(list::COVERAGE_BAR, id), "reviewed": reviewed, "total": total, "coverage": coverage })
         })
         .collect();
+    // The pages' words: `ui.<section>` (the statistics form's `ui.form` comes with stats_meta).
+    let ui: Map<String, Value> = super::UI_SECTIONS[1..]
+        .iter()
+        .map(|l| {
+            let words: Map<String, Value> = c.all(l).into_iter().map(|(k, v)| (k.to_string(), Value::from(v))).collect();
+            (l.trim_start_matches("ui.").to_string(), Value::Object(words))
+        })
+        .collect();
     json!({
+        // Every locale the catalogues speak (scripts/build-pkg.sh writes their load words).
+        "locales": super::CATALOGUES.iter().map(|c| c.tag).collect::<Vec<_>>(),
+        "ui": ui,
         "lists": lists,
         "fields": fields,
         "review": {
@@ -223,6 +241,12 @@ mod tests {
         assert_eq!(zh["lists"]["header"][3]["label"], "填报日期");
         assert_eq!(zh["presets"][0]["name"], "黑龙江省（黑创先办[2010]11号）");
         assert_eq!(meta(Locale::En)["locale"], "en");
+        // The pages' words: every section, the form's in the statistics part too.
+        assert_eq!(zh["ui"]["form"]["batchN"], "第{n}批");
+        assert_eq!(stats_meta(Locale::En)["ui"]["form"]["saveJson"], "Save JSON");
+        for s in ["form", "load", "entry", "coverage", "rollup", "excel"] {
+            assert!(zh["ui"][s].as_object().is_some_and(|o| !o.is_empty()), "ui.{s}");
+        }
         // The code meanings name codes that exist, and the empty hint is the normaliser's.
         let known = |code: &str| crate::core::messages::CATALOGUE.iter().any(|(c, _)| *c == code);
         assert_eq!(zh["missing"].as_object().map(Map::len), Some(7));

@@ -45,6 +45,11 @@ macro_rules! catalogue {
             (list::GAP, GAP),
             (list::GAP_COLUMN, GAP_COLUMN),
             (list::COVERAGE_BAR, COVERAGE_BAR),
+            (list::UI_LOAD, UI_LOAD),
+            (list::UI_ENTRY, UI_ENTRY),
+            (list::UI_COVERAGE, UI_COVERAGE),
+            (list::UI_ROLLUP, UI_ROLLUP),
+            (list::UI_EXCEL, UI_EXCEL),
         ];
         #[cfg(not(feature = "review"))]
         const REVIEW_LISTS: &[(&str, Words)] = &[];
@@ -64,6 +69,7 @@ macro_rules! catalogue {
                 (list::HINT, HINTS),
                 (list::PHRASE, PHRASE),
                 (list::FIELD, STATS_FIELD),
+                (list::UI_FORM, UI_FORM),
             ],
             review_lists: REVIEW_LISTS,
             messages: MESSAGES,
@@ -156,7 +162,23 @@ pub mod list {
     pub const HINT: &str = "hint";
     /// The sentences messages are built from (`{@t011}`, `{@row}`…) and the words of the CLI.
     pub const PHRASE: &str = "phrase";
+    /// The pages' own words (`meta().ui`, one object per section below): the statistics form's
+    /// buttons, headings and notices (`ui.form`, in both wasm modules) …
+    pub const UI_FORM: &str = "ui.form";
+    /// … what an element says when its wasm cannot load (`ui.load`, put into the package's
+    /// load-words.js by scripts/build-pkg.sh) …
+    pub const UI_LOAD: &str = "ui.load";
+    /// … the review-entry form's, the coverage view's, the roll-up's and the workbook module's
+    /// (the full module only).
+    pub const UI_ENTRY: &str = "ui.entry";
+    pub const UI_COVERAGE: &str = "ui.coverage";
+    pub const UI_ROLLUP: &str = "ui.rollup";
+    pub const UI_EXCEL: &str = "ui.excel";
 }
+
+/// The sections of `meta().ui` (each a [`list`] `ui.<section>`): the statistics form's own
+/// module has the first, the full module all of them.
+pub const UI_SECTIONS: [&str; 6] = [list::UI_FORM, list::UI_LOAD, list::UI_ENTRY, list::UI_COVERAGE, list::UI_ROLLUP, list::UI_EXCEL];
 
 /// The id lists every catalogue gives a word for, as `meta()` exports them.
 pub const LISTS: &[(&str, &[&str])] = &[
@@ -338,7 +360,7 @@ mod tests {
                 assert!(c.get(list::FIELD, f).is_some(), "{}: {f}", c.tag);
             }
             // The same phrases and hints in every locale.
-            for l in [list::PHRASE, list::HINT, list::FIELD] {
+            for l in [list::PHRASE, list::HINT, list::FIELD].iter().chain(&UI_SECTIONS) {
                 let ids = |c: &Catalogue| {
                     let mut v: Vec<&str> = c.all(l).into_iter().map(|(k, _)| k).collect();
                     v.sort_unstable();
@@ -346,7 +368,25 @@ mod tests {
                 };
                 assert_eq!(ids(c), ids(&zh_cn::CATALOGUE), "{}: {l}", c.tag);
             }
+            // Every section of the pages' words is there, and no word is empty (a template's
+            // params are named: `{n}`, never `{}`).
+            for l in UI_SECTIONS {
+                let words = c.all(l);
+                assert!(words.len() >= 4, "{}: {l} has {} words", c.tag, words.len());
+                for (id, w) in words {
+                    assert!(!w.is_empty() && !w.contains("{}"), "{}: {l}.{id} = {w:?}", c.tag);
+                    let zh = zh_cn::CATALOGUE.get(l, id).unwrap_or("");
+                    assert_eq!(params(w), params(zh), "{}: {l}.{id} names other params than zh-CN's", c.tag);
+                }
+            }
         }
+    }
+
+    /// The `{name}`s of a template, sorted.
+    fn params(t: &str) -> Vec<&str> {
+        let mut v: Vec<&str> = t.split('{').skip(1).filter_map(|p| p.split_once('}').map(|(n, _)| n)).collect();
+        v.sort_unstable();
+        v
     }
 
     #[test]
