@@ -74,6 +74,6 @@ export function renderCoverage(element: HTMLElement, result: CoverageResult, ros
 export interface GapTable { title: string; count: string; head: string[]; rows: string[][] }
 /** Every gap list of a result as a table, built by the core from the roster (needs `init()`). */
 export function gapTables(result: CoverageResult | null, roster: Roster | string | null, locale?: string): Record<GapKind, GapTable>;
-/** The form's labels (zh-CN and en). */
+/** The form's labels by locale: the core's catalogue (`meta(locale).ui.entry`, after `init()`); templates name their params (`名册：{n}`). */
 export const REVIEW_TEXT: Record<'zh-CN' | 'en', Record<string, unknown>>;
 export type { RosterId };
