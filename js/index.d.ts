@@ -299,7 +299,7 @@ export function meta(locale?: Locale): Meta;
 export class CxzyParseError extends Error {
   /** 1-based line, 0 when unknown. */ line: number;
   /** 1-based column, 0 when unknown. */ column: number;
-  /** What went wrong: the id of its sentence in the core's catalogues (`json_value`, `json_eof`, `csv_quote`, `not_a_table`, `too_large`…); `message` is the reader's English. */ kind: string;
+  /** What went wrong: the id of its sentence in the core's catalogues (`json_value`, `json_eof`, `csv_quote`, `not_a_table`, `too_large`…; `''` from the statistics form's own module, which leaves it to the full one); `message` is the reader's English. */ kind: string;
 }
 /** A refusal that carries the issues behind it. */
 export class CxzyIssuesError extends Error {

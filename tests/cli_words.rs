@@ -172,3 +172,18 @@ fn totals_as_text_have_no_chinese_of_their_own_in_english() {
     let zh = String::from_utf8_lossy(&cxzy(&["totals", &t]).stdout).to_string();
     assert!(zh.starts_with("甲\t1\t2") && zh.lines().nth(1).is_some_and(|r| r.starts_with("合计\t")), "{zh}");
 }
+
+/// docs/codes.md lists why a text cannot be read (exit 2, `CxzyParseError.kind`) with each
+/// catalogue's words, word for word, and every kind there is.
+#[test]
+fn the_reasons_a_text_cannot_be_read_are_documented_in_both_locales() {
+    use cxzy_form::core::json::ParseKind;
+    use cxzy_form::core::vocab;
+    use cxzy_form::Locale;
+    let docs = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/docs/codes.md")).expect("docs/codes.md");
+    let (zh, en) = (vocab::catalogue(Locale::ZhCn), vocab::catalogue(Locale::En));
+    for k in ParseKind::ALL {
+        let row = format!("| `{}` | {} | {} |", k.id(), zh.phrase(k.id()), en.phrase(k.id()));
+        assert!(docs.lines().any(|l| l.starts_with(&format!("| `{}` |", k.id())) && l.ends_with(&row[row.find(" | ").unwrap_or(0)..])), "docs/codes.md lacks or differs: {row}");
+    }
+}

@@ -48,7 +48,13 @@ fn ok(v: Value) -> String {
     json!({ "ok": v }).to_string()
 }
 
+/// The `error` envelope: where, the kind (the catalogue id of its sentence, [`json::ParseKind::id`])
+/// and the reader's message. The statistics form's own module gives no kind (its download
+/// budget): `parseErrorText` in the full module classes the message instead.
 fn err(e: &ParseError) -> String {
+    #[cfg(not(feature = "review"))]
+    return json!({ "error": { "line": e.line, "column": e.column, "message": e.message } }).to_string();
+    #[cfg(feature = "review")]
     json!({ "error": { "line": e.line, "column": e.column, "kind": e.kind.id(), "message": e.message } }).to_string()
 }
 
@@ -322,12 +328,13 @@ pub fn meta(locale: &str) -> String {
 /// `error` envelope, as `CxzyParseError` carries them), in the clerk's locale:
 /// `第 4 行第 56 列：此处应为带引号的字段名`, or for a picture opened by mistake
 /// `该文件既不是 JSON 也不是表格（CSV）…`. `kind` is the catalogue id of the sentence
-/// ([`json::ParseKind::id`]); without one (`''`), the message's class gives it.
+/// ([`json::ParseKind::id`]); without one (`''`, the statistics form's own module) or with the
+/// general `json_syntax`, the message's class gives it.
 #[cfg(feature = "review")]
 #[wasm_bindgen(js_name = parseErrorText)]
 pub fn parse_error_text(line: usize, column: usize, message: &str, locale: &str, kind: &str) -> String {
     let locale = Locale::parse(locale).unwrap_or_default();
-    match json::ParseKind::of_id(kind) {
+    match json::ParseKind::of_id(kind).filter(|k| *k != json::ParseKind::Syntax) {
         Some(kind) => messages::parse_error_as(kind, line, column, message, locale),
         None => messages::parse_error(line, column, message, locale),
     }
