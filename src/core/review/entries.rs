@@ -30,7 +30,8 @@ pub const MIN_SUBSTANCE: usize = 8;
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct Party<'a> {
     pub id: Option<Cow<'a, str>>,
-    pub name: Option<Cow<'a, str>>,
+    /// Always borrowed (16 bytes, not a `Cow`'s 24: a million entries are held at once).
+    pub name: Option<&'a str>,
     pub org: Option<Cow<'a, str>>,
 }
 
@@ -234,6 +235,8 @@ pub(crate) fn read_entry<'s>(it: &EntryItem<'s>, i: usize, issues: &mut Vec<Issu
     match f.get(FOCUS) {
         None | Some(Raw::Null) => {}
         Some(Raw::List(tags)) => {
+            // As many as there are (a first push makes room for four: 96 bytes an entry).
+            e.focus.reserve_exact(tags.len());
             for (j, t) in tags.iter().enumerate() {
                 match t.as_str() {
                     Some(s) => e.focus.push((j, s.trim())),
@@ -282,7 +285,7 @@ fn party<'s>(it: &Item<'s, 4>, at: [usize; 3], base: At, who: &str, issues: &mut
     let label = if who == "reviewer" { "reviewer.name" } else { "target.name" };
     Party {
         id: fields::id(it.get(at[0])),
-        name: fields::text(it.get(at[1]), label, || format!("{base}/{who}/name"), MAX_NAME, issues).map(Cow::Borrowed),
+        name: fields::text(it.get(at[1]), label, || format!("{base}/{who}/name"), MAX_NAME, issues),
         org: fields::id(it.get(at[2])),
     }
 }
