@@ -52,11 +52,12 @@ pub struct Entry<'a> {
     /// 24, with a million entries held at once).
     pub content: [Option<&'a str>; 4],
     /// `(position in the array, tag)` for every string in `focus`.
-    pub focus: Vec<(usize, &'a str)>,
+    pub focus: Box<[(usize, &'a str)]>,
     pub model: bool,
     pub talk: bool,
-    pub problems_found: u64,
-    pub problems_solved: u64,
+    /// At most [`MAX_COUNT`] (a `u32` holds it: 8 bytes less an entry).
+    pub problems_found: u32,
+    pub problems_solved: u32,
 }
 
 /// The entries of a document, in document order (the position is the index in `entries`).
@@ -236,13 +237,14 @@ pub(crate) fn read_entry<'s>(it: &EntryItem<'s>, i: usize, issues: &mut Vec<Issu
         None | Some(Raw::Null) => {}
         Some(Raw::List(tags)) => {
             // As many as there are (a first push makes room for four: 96 bytes an entry).
-            e.focus.reserve_exact(tags.len());
+            let mut focus = Vec::with_capacity(tags.len());
             for (j, t) in tags.iter().enumerate() {
                 match t.as_str() {
-                    Some(s) => e.focus.push((j, s.trim())),
+                    Some(s) => focus.push((j, s.trim())),
                     None => issues.push(Issue::new("E013", format!("{base}/focus/{j}")).param("tag", fields::raw(Some(t)))),
                 }
             }
+            e.focus = focus.into_boxed_slice();
         }
         Some(other) => issues.push(Issue::new("E017", format!("{base}/focus")).param("field", "focus").param("raw", fields::raw(Some(other)))),
     }
@@ -336,15 +338,15 @@ fn flag(v: Option<&Raw<'_>>, key: &str, base: At, issues: &mut Vec<Issue>) -> bo
 }
 
 /// A problem count: a non-negative integer (a JSON number, or text as clerks type it).
-fn count(v: Option<&Raw<'_>>, key: &str, base: At, issues: &mut Vec<Issue>) -> u64 {
+fn count(v: Option<&Raw<'_>>, key: &str, base: At, issues: &mut Vec<Issue>) -> u32 {
     let n = match v {
         None | Some(Raw::Null) => return 0,
         Some(Raw::Num(n)) => n.as_u64(),
         Some(Raw::Str(s)) => normalize::parse_count(s).ok(),
         Some(_) => None,
     };
-    match n {
-        Some(n) if n <= MAX_COUNT => n,
+    match n.filter(|&n| n <= MAX_COUNT).and_then(|n| u32::try_from(n).ok()) {
+        Some(n) => n,
         _ => {
             issues.push(Issue::new("E017", format!("{base}/{key}")).param("field", key).param("raw", fields::raw(v)));
             0

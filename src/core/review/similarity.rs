@@ -150,19 +150,9 @@ pub const NO_GROUP: u32 = u32::MAX;
 /// [`NO_GROUP`] when the text is in no group of [`MIN_GROUP`] or more (or is absent).
 pub fn e009_by_entry(entries: &[Entry<'_>]) -> Vec<[u32; 4]> {
     let mut out = vec![[NO_GROUP; 4]; entries.len()];
-    // The target's name, normalised once per entry for all four fields.
-    let mut names = String::new();
-    let mut spans: Vec<(u32, u32)> = Vec::with_capacity(entries.len());
-    let mut buf = String::new();
-    for e in entries {
-        normalise(e.target.name.as_deref().unwrap_or(""), "", &mut buf);
-        let a = names.len() as u32;
-        names.push_str(&buf);
-        spans.push((a, names.len() as u32));
-    }
-    let name_of = |i: usize| spans.get(i).and_then(|&(a, b)| names.get(a as usize..b as usize)).unwrap_or("");
     for f in 0..CONTENT_FIELDS.len() {
-        let text_of = |i: usize| entries.get(i).and_then(|e| e.content.get(f).copied().flatten()).map(|t| (t, name_of(i)));
+        // The target's name is normalised with each text (a few characters), not held for all.
+        let text_of = |i: usize| entries.get(i).and_then(|e| e.content.get(f).copied().flatten()).map(|t| (t, entries.get(i).and_then(|e| e.target.name).unwrap_or("")));
         for (i, others) in group_sizes(entries.len(), &text_of).into_iter().enumerate() {
             if let (Some(slot), true) = (out.get_mut(i).and_then(|o| o.get_mut(f)), others != NO_GROUP) {
                 *slot = others;
@@ -186,7 +176,7 @@ pub fn e009(entries: &[Entry<'_>]) -> Vec<(usize, usize, usize)> {
     out
 }
 
-/// Groups texts `(item, text, name to ignore)`; returns `(item, others)` for items in groups of
+/// Groups texts `(item, text, name to ignore)` (the name is normalised as the texts are); returns `(item, others)` for items in groups of
 /// [`MIN_GROUP`] or more. `n` bounds the item numbers; an item given twice is its last text.
 pub fn groups<'t>(texts: impl Iterator<Item = (usize, &'t str, &'t str)>, n: usize) -> Vec<(usize, usize)> {
     let mut by_item = vec![None; n];
@@ -203,7 +193,8 @@ pub fn groups<'t>(texts: impl Iterator<Item = (usize, &'t str, &'t str)>, n: usi
         .collect()
 }
 
-/// Where a group's texts come from: item `i`'s text and the name it loses, when it has a text.
+/// Where a group's texts come from: item `i`'s text and the name it loses (as written), when it
+/// has a text.
 type TextOf<'f, 't> = &'f dyn Fn(usize) -> Option<(&'t str, &'t str)>;
 
 /// The distinct normalised texts, found again by a 64-bit hash with a collision chain. A text is
@@ -217,11 +208,12 @@ struct Interned<'f, 't> {
     first: FastMap<u64, u32>,
     next: Vec<u32>,
     scratch: String,
+    name: String,
 }
 
 impl<'f, 't> Interned<'f, 't> {
     fn new(text_of: TextOf<'f, 't>) -> Self {
-        Interned { text_of, item: Vec::new(), first: FastMap::default(), next: Vec::new(), scratch: String::new() }
+        Interned { text_of, item: Vec::new(), first: FastMap::default(), next: Vec::new(), scratch: String::new(), name: String::new() }
     }
     fn len(&self) -> usize {
         self.item.len()
@@ -232,7 +224,7 @@ impl<'f, 't> Interned<'f, 't> {
         let mut at = self.first.get(&h).copied().unwrap_or(NO_GROUP);
         let mut scratch = std::mem::take(&mut self.scratch);
         while at != NO_GROUP {
-            text_into(self.text_of, &self.item, at, &mut scratch);
+            text_into(self.text_of, &self.item, at, &mut self.name, &mut scratch);
             if scratch == s {
                 self.scratch = scratch;
                 return (at, false);
@@ -247,9 +239,15 @@ impl<'f, 't> Interned<'f, 't> {
     }
 }
 
-/// Distinct text `id` (first seen in `item[id]`), normalised into `out`.
-fn text_into(text_of: TextOf<'_, '_>, item: &[u32], id: u32, out: &mut String) {
-    let (text, name) = item.get(id as usize).and_then(|&i| text_of(i as usize)).unwrap_or(("", ""));
+/// Distinct text `id` (first seen in `item[id]`), normalised into `out` (`name`: a buffer).
+fn text_into(text_of: TextOf<'_, '_>, item: &[u32], id: u32, name: &mut String, out: &mut String) {
+    let (text, raw_name) = item.get(id as usize).and_then(|&i| text_of(i as usize)).unwrap_or(("", ""));
+    normalise_item(text, raw_name, name, out);
+}
+
+/// `text` normalised without `raw_name` (normalised into `name` first).
+fn normalise_item(text: &str, raw_name: &str, name: &mut String, out: &mut String) {
+    normalise(raw_name, "", name);
     normalise(text, name, out);
 }
 
@@ -283,12 +281,13 @@ fn hash_str(s: &str) -> u64 {
 fn group_sizes(n: usize, text_of: TextOf<'_, '_>) -> Vec<u32> {
     let mut reps = Interned::new(text_of);
     let mut signed = Signed::default();
-    let mut count: Vec<u64> = Vec::new();
+    let mut count: Vec<u32> = Vec::new();
+    let mut name = String::new();
     let mut rep_of = vec![NO_GROUP; n];
     let mut buf = String::new();
     for i in 0..n.min(NO_GROUP as usize) {
-        let Some((text, name)) = text_of(i) else { continue };
-        normalise(text, name, &mut buf);
+        let Some((text, raw_name)) = text_of(i) else { continue };
+        normalise_item(text, raw_name, &mut name, &mut buf);
         if buf.is_empty() {
             continue;
         }
@@ -322,8 +321,8 @@ fn group_sizes(n: usize, text_of: TextOf<'_, '_>) -> Vec<u32> {
                 return NO_GROUP;
             }
             let size = uf.weight_of(r as usize);
-            if size >= MIN_GROUP as u64 {
-                u32::try_from(size - 1).unwrap_or(NO_GROUP - 1)
+            if size >= MIN_GROUP as u32 {
+                (size - 1).min(NO_GROUP - 1)
             } else {
                 NO_GROUP
             }
@@ -346,7 +345,7 @@ fn near(text_of: TextOf<'_, '_>, item: &[u32], signed: Signed, uf: &mut UnionFin
     // held for every text they were 64 bytes each, half the signatures' memory again.)
     let Signed { lens, sigs, long } = signed;
     // The two texts of a pair being checked, normalised again.
-    let (mut head_text, mut text) = (String::new(), String::new());
+    let (mut head_text, mut text, mut name) = (String::new(), String::new(), String::new());
     let m = long.len();
     if m < 2 {
         return;
@@ -357,7 +356,6 @@ fn near(text_of: TextOf<'_, '_>, item: &[u32], signed: Signed, uf: &mut UnionFin
     // A sketch of each signature (4 bits a slot), carried with the keys: most candidates in a
     // bucket of a common phrase are rejected from the sketches alone, without loading the
     // head's whole signature from far away in memory.
-    let sketches: Vec<u128> = sigs.iter().map(sketch).collect();
     let min_agree = (MIN_ESTIMATE * SLOTS as f64).ceil() as u32;
     // Partitions of about 2 048 keys: 2^bits partitions.
     let bits = (usize::BITS - (m / PARTITION).leading_zeros()).min(16);
@@ -389,7 +387,8 @@ fn near(text_of: TextOf<'_, '_>, item: &[u32], signed: Signed, uf: &mut UnionFin
         }
         let mut at = starts.clone();
         let len_of = |i: usize| long.get(i).and_then(|&r| lens.get(r as usize)).map_or(0, |&l| l);
-        for (i, (key, &sk)) in keys().zip(&sketches).enumerate() {
+        // (The sketches are made again as placed: held, they were 16 bytes a text more.)
+        for (i, (key, sk)) in keys().zip(sigs.iter().map(sketch)).enumerate() {
             if let Some(a) = at.get_mut(part_of(key, shift)) {
                 if let Some(slot) = split.get_mut(*a) {
                     *slot = Keyed { key, sketch: sk, at: i as u32, len: len_of(i) };
@@ -450,8 +449,8 @@ fn near(text_of: TextOf<'_, '_>, item: &[u32], signed: Signed, uf: &mut UnionFin
                 if failed.contains_key(&pair) {
                     continue;
                 }
-                text_into(text_of, item, hr, &mut head_text);
-                text_into(text_of, item, rr, &mut text);
+                text_into(text_of, item, hr, &mut name, &mut head_text);
+                text_into(text_of, item, rr, &mut name, &mut text);
                 if lh.max(lr) <= LONG {
                     let (x, y) = (Histogram::of(&head_text), Histogram::of(&text));
                     if x.edits_at_least(&y) > max_edits(lh.max(lr)) {
@@ -744,11 +743,11 @@ fn jaccard(a: &str, b: &str) -> f64 {
 /// Union–find with path halving and weights (number of entries per group).
 struct UnionFind {
     parent: Vec<u32>,
-    weight: Vec<u64>,
+    weight: Vec<u32>,
 }
 
 impl UnionFind {
-    fn new(n: usize, weight: Vec<u64>) -> UnionFind {
+    fn new(n: usize, weight: Vec<u32>) -> UnionFind {
         UnionFind { parent: (0..n as u32).collect(), weight }
     }
     fn find(&mut self, mut x: usize) -> usize {
@@ -763,10 +762,10 @@ impl UnionFind {
         let (ra, rb) = (self.find(a), self.find(b));
         if ra != rb {
             self.parent[rb] = ra as u32;
-            self.weight[ra] += self.weight[rb];
+            self.weight[ra] = self.weight[ra].saturating_add(self.weight[rb]);
         }
     }
-    fn weight_of(&mut self, x: usize) -> u64 {
+    fn weight_of(&mut self, x: usize) -> u32 {
         let r = self.find(x);
         self.weight[r]
     }
