@@ -168,7 +168,7 @@ fn a_key_given_twice_is_t015_and_the_first_is_kept() {
     );
     assert_eq!(e.entries.len(), 1);
     assert_eq!(e.entries[0].id.as_deref(), Some("a"));
-    assert_eq!(e.entries[0].reviewer.name.as_deref(), Some("甲"));
+    assert_eq!(e.entries[0].reviewer.name, Some("甲"));
     assert_eq!(e.entries[0].focus.len(), 1, "the first focus, of one string tag");
     assert!(!issues.iter().any(|i| i.code == "T009"), "the first format is kept");
 

@@ -41,7 +41,8 @@ mod cli {
     use cxzy_form::workbook::WorkbookError;
     use cxzy_form::core::normalize::parse_date;
     use cxzy_form::core::stats::{aggregate, csv, model, totals, StatsDoc};
-    use cxzy_form::core::validate::{check_stats, validate_text, Options};
+    use cxzy_form::core::review::roster::Index;
+    use cxzy_form::core::validate::{check_stats, validate_text_indexed, Options};
     use cxzy_form::core::{columns, review};
 
     /// The command line (SPEC §8.2). The doc comments are for maintainers: what the clerk reads
@@ -395,7 +396,7 @@ mod cli {
     /// column.
     fn read_streamed<T>(
         path: &Path,
-        read: impl FnOnce(&mut serde_json::Deserializer<serde_json::de::IoRead<&mut dyn std::io::BufRead>>) -> Result<T, serde_json::Error>,
+        read: impl FnOnce(&mut serde_json::Deserializer<serde_json::de::IoRead<std::io::BufReader<Limited>>>) -> Result<T, serde_json::Error>,
     ) -> Result<T, Fatal> {
         use std::io::{BufRead, Read};
         let fail = Fatal::io(path);
@@ -404,17 +405,44 @@ mod cli {
         } else {
             Box::new(std::fs::File::open(path).map_err(&fail)?)
         };
-        let mut input = std::io::BufReader::with_capacity(1 << 20, source.take(MAX_STREAMED + 1));
+        let ended = std::rc::Rc::new(std::cell::Cell::new(false));
+        let limited = Limited { inner: source, left: MAX_STREAMED + 1, ended: ended.clone() };
+        // The reader is given to serde_json as a `BufReader` itself (not `&mut dyn BufRead`): its
+        // bytes are then taken from the buffer inline, not by a call per byte (~2× faster).
+        let mut input = std::io::BufReader::with_capacity(1 << 20, limited);
         if input.fill_buf().map_err(fail)?.starts_with(b"\xef\xbb\xbf") {
             input.consume(3);
         }
-        let mut de = serde_json::Deserializer::from_reader(&mut input as &mut dyn BufRead);
+        let mut de = serde_json::Deserializer::from_reader(input);
         let result = read(&mut de).and_then(|v| de.end().map(|()| v));
         // The reader stops one byte past the limit: whatever went wrong, the size is the reason.
-        if input.get_ref().limit() == 0 {
+        if ended.get() {
             return Err(Fatal::TooLarge { path: path.to_path_buf(), limit: MAX_STREAMED });
         }
         result.map_err(|e| Fatal::at(path, &json::from_serde(&e)))
+    }
+
+    /// A source read up to a number of bytes (`Read::take`), which says when it got there.
+    struct Limited {
+        inner: Box<dyn std::io::Read>,
+        left: u64,
+        ended: std::rc::Rc<std::cell::Cell<bool>>,
+    }
+
+    impl std::io::Read for Limited {
+        fn read(&mut self, buf: &mut [u8]) -> std::io::Result<usize> {
+            if self.left == 0 {
+                self.ended.set(true);
+                return Ok(0);
+            }
+            let most = buf.len().min(usize::try_from(self.left).unwrap_or(usize::MAX));
+            let n = self.inner.read(&mut buf[..most])?;
+            self.left -= n as u64;
+            if self.left == 0 {
+                self.ended.set(true);
+            }
+            Ok(n)
+        }
     }
 
     /// Up to this size a roster or entries file is read into memory and parsed from there, about
@@ -582,7 +610,8 @@ mod cli {
     }
 
     /// The issues of one file, recognised by its `format` (or as a table by `.csv`).
-    fn validate_file(file: &Path, opts: &Options) -> Result<Vec<Issue>, Fatal> {
+    /// `roster`: the `--roster` file, read and indexed once for every file checked.
+    fn validate_file(file: &Path, opts: &Options, roster: Option<&Index<'_>>) -> Result<Vec<Issue>, Fatal> {
         if is_table_file(file) {
             let (doc, read_issues, _) = read_table(file)?;
             let mut issues = check_stats(&doc, read_issues, opts.previous.as_ref());
@@ -591,19 +620,19 @@ mod cli {
             cxzy_form::core::issue::cap_floods(&mut issues);
             localize(&mut issues, opts.locale);
             Ok(issues)
-        } else if let Some(issues) = validate_large(file, opts)? {
+        } else if let Some(issues) = validate_large(file, opts, roster)? {
             Ok(issues)
         } else {
             // One pass over the text: no `Value` tree for a statistics table, nor for a roster or
             // entries (`review::stream`).
-            validate_text(&read_text(file)?, opts).map_err(|e| Fatal::at(file, &e))
+            validate_text_indexed(&read_text(file)?, opts, roster).map_err(|e| Fatal::at(file, &e))
         }
     }
 
     /// A roster or entries file past what is read as text ([`MAX_BYTES`]), recognised by the
     /// `format` in its first MiB, checked streaming (SPEC §7: up to 2 GiB) with the issues capped
     /// as they are raised; `None` for a smaller file or another format.
-    fn validate_large(file: &Path, opts: &Options) -> Result<Option<Vec<Issue>>, Fatal> {
+    fn validate_large(file: &Path, opts: &Options, roster: Option<&Index<'_>>) -> Result<Option<Vec<Issue>>, Fatal> {
         use cxzy_form::core::issue::MAX_PER_CODE;
         use std::io::Read;
         let large = std::fs::metadata(file).is_ok_and(|m| m.is_file() && m.len() > MAX_BYTES as u64);
@@ -622,7 +651,7 @@ mod cli {
             }
             Some(review::entries::FORMAT) => {
                 let (e, read) = read_review!(file, |d| review::stream::read_entries_capped(d, &strings, MAX_PER_CODE))?;
-                review::entries::validate_read(&e, read, opts.roster.as_ref(), opts.today)
+                review::entries::validate_indexed(&e, read, roster, opts.today)
             }
             _ => return Ok(None),
         };
@@ -634,13 +663,13 @@ mod cli {
     /// total on stderr, or with `--json` one array of `{ file, errors, warnings, issues }` (or
     /// `{ file, error }` for a file that cannot be read). A file that cannot be read does not stop
     /// the others. Exit status: the worst of the files (2 unreadable, 1 errors, 0).
-    fn report_many(files: &[PathBuf], opts: &Options, as_json: bool) -> i32 {
+    fn report_many(files: &[PathBuf], opts: &Options, roster: Option<&Index<'_>>, as_json: bool) -> i32 {
         let say = |key: &str, args: &[(&str, &dyn std::fmt::Display)]| phrase(opts.locale, key, args);
         let (mut worst, mut failed, mut unreadable, mut errors, mut warnings) = (0, 0, 0, 0, 0);
         let mut out = Vec::new();
         for file in files {
             let name = file.display().to_string();
-            match validate_file(file, opts) {
+            match validate_file(file, opts, roster) {
                 Ok(issues) => {
                     let count = |s| issues.iter().filter(|i| i.severity == s).count();
                     let (e, w) = (count(Severity::Error), count(Severity::Warning));
@@ -695,11 +724,15 @@ mod cli {
         match command {
             Command::Validate { files, previous, roster, today: t, json } => {
                 let previous = previous.map(|p| read_table(&p).map(|t| t.2)).transpose()?;
-                let roster = roster.map(|p| read_json(&p)).transpose()?;
-                let opts = Options { previous, roster, locale, today: Some(today(t.as_deref())?) };
+                // The roster by the one-pass reader (no `Value`: 200 000 members held as one were
+                // ~150 MB more), up to 2 GiB like a roster given to `coverage`; only its index is used.
+                let strings = review::stream::Strings::new();
+                let roster = roster.map(|p| read_review!(&p, |d| review::stream::read_roster(d, &strings))).transpose()?;
+                let index = roster.as_ref().map(|(r, _)| review::roster::analyse(r).0);
+                let opts = Options { previous, roster: None, locale, today: Some(today(t.as_deref())?) };
                 match files.as_slice() {
-                    [file] => Ok(report(&validate_file(file, &opts)?, json, locale)),
-                    _ => Ok(report_many(&files, &opts, json)),
+                    [file] => Ok(report(&validate_file(file, &opts, index.as_ref())?, json, locale)),
+                    _ => Ok(report_many(&files, &opts, index.as_ref(), json)),
                 }
             }
             Command::Totals { file, json } => {

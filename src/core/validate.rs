@@ -57,7 +57,7 @@ pub fn validate(doc: &Value, opts: &Options) -> Vec<Issue> {
 /// the other formats are read from the top-level value. `Err` only when the text is not JSON.
 pub fn validate_text(text: &str, opts: &Options) -> Result<Vec<Issue>, ParseError> {
     #[cfg(feature = "review")]
-    if let Some(issues) = review_text(text, opts)? {
+    if let Some(issues) = review_text(text, opts, None)? {
         return Ok(issues);
     }
     let read = model::read_text(text)?;
@@ -76,10 +76,21 @@ pub fn validate_text(text: &str, opts: &Options) -> Result<Vec<Issue>, ParseErro
     Ok(issues)
 }
 
-/// A roster or entries document from text, read in one pass (`review::stream`: no `Value`, a
-/// key given twice is T015 at any depth); `None` for another format.
+/// [`validate_text`] with the entries' roster given read and indexed (`roster`, in place of
+/// `opts.roster`): what the CLI does with its `--roster` file, read once by the one-pass reader.
 #[cfg(feature = "review")]
-fn review_text(text: &str, opts: &Options) -> Result<Option<Vec<Issue>>, ParseError> {
+pub fn validate_text_indexed(text: &str, opts: &Options, roster: Option<&review::roster::Index<'_>>) -> Result<Vec<Issue>, ParseError> {
+    match review_text(text, opts, roster)? {
+        Some(issues) => Ok(issues),
+        None => validate_text(text, opts),
+    }
+}
+
+/// A roster or entries document from text, read in one pass (`review::stream`: no `Value`, a
+/// key given twice is T015 at any depth); `None` for another format. `index`: the entries'
+/// roster, when given read (else `opts.roster`).
+#[cfg(feature = "review")]
+fn review_text(text: &str, opts: &Options, index: Option<&review::roster::Index<'_>>) -> Result<Option<Vec<Issue>>, ParseError> {
     use crate::core::issue::MAX_PER_CODE;
     use crate::core::json::with_deserializer;
     use review::stream;
@@ -91,7 +102,10 @@ fn review_text(text: &str, opts: &Options) -> Result<Option<Vec<Issue>>, ParseEr
         }
         Some(review::entries::FORMAT) => {
             let (e, read) = with_deserializer(text, |d| stream::read_entries_capped(d, &strings, MAX_PER_CODE))?;
-            review::entries::validate_read(&e, read, opts.roster.as_ref(), opts.today)
+            match index {
+                Some(ix) => review::entries::validate_indexed(&e, read, Some(ix), opts.today),
+                None => review::entries::validate_read(&e, read, opts.roster.as_ref(), opts.today),
+            }
         }
         _ => return Ok(None),
     };

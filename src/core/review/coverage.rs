@@ -247,8 +247,8 @@ pub fn coverage_of(
         if e.talk {
             row[TALKS] += 1;
         }
-        let found = e.problems_found.min(MAX_COUNT);
-        let solved = e.problems_solved.min(found);
+        let found = u64::from(e.problems_found).min(MAX_COUNT);
+        let solved = u64::from(e.problems_solved).min(found);
         row[PROBLEMS_FOUND] = (row[PROBLEMS_FOUND] + found).min(MAX_COUNT);
         row[PROBLEMS_SOLVED] = (row[PROBLEMS_SOLVED] + solved).min(row[PROBLEMS_FOUND]);
         let half = half_index(date);
@@ -272,7 +272,7 @@ pub fn coverage_of(
             }
         }
         if e.role.is_some_and(|r| r.county_level) {
-            if let Some(key) = e.reviewer.id.as_deref().or(e.reviewer.name.as_deref()) {
+            if let Some(key) = e.reviewer.id.as_deref().or(e.reviewer.name) {
                 cadres.insert((u, key));
             }
         }
