@@ -410,7 +410,8 @@ export async function readXlsx(bytes, options = {}) {
   const { maxBytes } = limits();
   if (b.length > maxBytes) throw new Error(`${b.length} > ${maxBytes} bytes`);
   const kind = sniffWorkbook(b);
-  const t = /** @type {Record<string, string>} */ (meta(pickLocale(options.locale)).ui.excel);
+  const locale = pickLocale(options.locale);
+  const t = /** @type {Record<string, string>} */ (meta(locale).ui.excel);
   if (!kind) throw new Error(t.notWorkbook);
   let sheets;
   try {
@@ -427,9 +428,9 @@ export async function readXlsx(bytes, options = {}) {
     const r = JSON.parse(m.readSheet(JSON.stringify(s.grid), JSON.stringify(options)));
     if (r.ok) return { ...r.ok, sheet: s.name };
     // Why, in the clerk's words (the core's catalogue): 没有找到以“单位名称”开头的栏目行.
-    first ||= `${s.name}: ${m.parseErrorText(r.error.line, r.error.column, r.error.message, en ? 'en' : 'zh-CN', r.error.kind || '')}`;
+    first ||= `${s.name}: ${m.parseErrorText(r.error.line, r.error.column, r.error.message, locale, r.error.kind || '')}`;
   }
-  throw new Error(first || (en ? 'the workbook has no worksheet' : '工作簿中没有工作表'));
+  throw new Error(first || t.noSheet);
 }
 
 // ---- writing: the official layout of `cxzy export --xlsx` (src/workbook.rs) ----

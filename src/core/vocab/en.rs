@@ -754,6 +754,7 @@ const UI_ROLLUP: Words = words![
 #[cfg(feature = "review")]
 const UI_EXCEL: Words = words![
     ("notWorkbook", "not an Excel workbook"),
+    ("noSheet", "the workbook has no worksheet"),
     ("password", "the workbook is password-protected: save a copy without a password"),
     ("damaged", "damaged workbook: {why}"),
     ("footer", "Page {page} of {pages}"),

@@ -731,6 +731,7 @@ const UI_ROLLUP: Words = words![
 #[cfg(feature = "review")]
 const UI_EXCEL: Words = words![
     ("notWorkbook", "不是 Excel 工作簿"),
+    ("noSheet", "工作簿中没有工作表"),
     ("password", "工作簿设有密码：请另存一份无密码的文件后再打开"),
     ("damaged", "工作簿已损坏: {why}"),
     ("footer", "第 {page} 页，共 {pages} 页"),
