@@ -19,7 +19,9 @@ use crate::core::normalize;
 use crate::core::presets;
 use crate::core::stats::model::{Cell, StatsDoc};
 use crate::core::stats::sheet::{self, number_text, MAX_COLS, MAX_ROWS};
-use crate::core::stats::totals::{compute, Computed, TOTAL_NAME};
+use crate::core::stats::totals::{compute, Computed};
+use crate::core::text::Fill;
+use crate::core::vocab::{catalogue, list, Catalogue};
 
 /// What kind of workbook the bytes are, by their first bytes (not the file name).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -304,15 +306,16 @@ struct Formats {
     wrap: Format,
 }
 
-fn formats() -> Formats {
-    let font = |f: Format| f.set_font_name("宋体").set_font_size(10.5);
+fn formats(c: &Catalogue) -> Formats {
+    let font_name = c.word(list::UI_EXCEL, "font");
+    let font = |f: Format| f.set_font_name(font_name).set_font_size(10.5);
     let cell = |f: Format| font(f).set_border(FormatBorder::Thin).set_align(FormatAlign::VerticalCenter);
     Formats {
         title: font(Format::new()).set_font_size(18).set_bold().set_align(FormatAlign::Center).set_align(FormatAlign::VerticalCenter),
         left: font(Format::new()),
         label: font(Format::new()).set_align(FormatAlign::Right),
         value: font(Format::new()).set_align(FormatAlign::Left).set_border_bottom(FormatBorder::Thin),
-        date: font(Format::new()).set_align(FormatAlign::Left).set_border_bottom(FormatBorder::Thin).set_num_format("yyyy\"年\"m\"月\"d\"日\""),
+        date: font(Format::new()).set_align(FormatAlign::Left).set_border_bottom(FormatBorder::Thin).set_num_format(c.word(list::UI_EXCEL, "dateFormat")),
         head: cell(Format::new()).set_bold().set_text_wrap().set_align(FormatAlign::Center),
         name: cell(Format::new()),
         count: cell(Format::new()).set_num_format("0"),
@@ -413,25 +416,30 @@ pub fn write(doc: &StatsDoc) -> Result<Vec<u8>, WorkbookError> {
 }
 
 fn write_inner(doc: &StatsDoc) -> Result<Vec<u8>, WriteError> {
-    let f = formats();
+    // The official layout's words are zh-CN's catalogue (as js/excel.js writes them).
+    let c = catalogue(Locale::ZhCn);
+    let f = formats(c);
+    let colon = c.word(list::UI_FORM, "colon");
+    let label = |l: &str, id: &str| format!("{}{colon}", c.word(l, id));
     let json = doc.to_value();
     let get = |k: &str| json.get(k).filter(|v| !v.is_null());
     let mut wb = Workbook::new();
     let ws = wb.add_worksheet();
-    ws.set_name("统计表")?;
+    ws.set_name(c.word(list::FORMAT, "cxzy-stats/1"))?;
     let last = WIDTH - 1;
 
-    ws.merge_range(TITLE, 0, TITLE, last, "创先争优活动领导点评情况统计表", &f.title)?;
+    ws.merge_range(TITLE, 0, TITLE, last, c.word(list::UI_FORM, "title"), &f.title)?;
     ws.set_row_height(TITLE, 30)?;
     let receiver = doc.preset.as_deref().and_then(presets::find).map_or("", |p| p.receiver(Locale::ZhCn));
-    ws.merge_range(RECEIVER, 0, RECEIVER, last, &format!("报送：{receiver}"), &f.left)?;
+    ws.merge_range(RECEIVER, 0, RECEIVER, last, &format!("{}{receiver}", c.word(list::UI_FORM, "receiver")), &f.left)?;
 
-    let mut c = field(ws, &f, FIELDS, 0, "填报单位：", 1, get("unit"), 5)?;
-    c = field(ws, &f, FIELDS, c, "批次：", 2, get("batch"), 1)?;
-    c = field(ws, &f, FIELDS, c, "统计截止日期：", 3, get("as_of"), 3)?;
-    c = field(ws, &f, FIELDS, c, "填报日期：", 2, get("filed_on"), 3)?;
+    let h = |id: &str| label(list::HEADER, id);
+    let mut at = field(ws, &f, FIELDS, 0, &h("unit"), 1, get("unit"), 5)?;
+    at = field(ws, &f, FIELDS, at, &h("batch"), 2, get("batch"), 1)?;
+    at = field(ws, &f, FIELDS, at, &h("as_of"), 3, get("as_of"), 3)?;
+    at = field(ws, &f, FIELDS, at, &h("filed_on"), 2, get("filed_on"), 3)?;
     if get("deadline").is_some() {
-        field(ws, &f, FIELDS, c, "报送截止日期：", 3, get("deadline"), 3)?;
+        field(ws, &f, FIELDS, at, &h("deadline"), 3, get("deadline"), 3)?;
     }
 
     // Two-level headers: a group merged over its columns; a single-level header over both rows.
@@ -465,7 +473,7 @@ fn write_inner(doc: &StatsDoc) -> Result<Vec<u8>, WriteError> {
     let n = doc.rows.len() as u32;
     let sums = crate::core::stats::totals::column_sums(&doc.rows).ok();
     let sum_values = sums.map_or([None; 20], |s| s.map(Some));
-    ws.write_string_with_format(TOTAL, 0, TOTAL_NAME, &f.total_name)?;
+    ws.write_string_with_format(TOTAL, 0, c.phrase("total"), &f.total_name)?;
     let mut input = 0;
     for (j, c) in COLUMNS.iter().enumerate().skip(1) {
         let j = j as u16;
@@ -489,7 +497,7 @@ fn write_inner(doc: &StatsDoc) -> Result<Vec<u8>, WriteError> {
     }
 
     // The rows: inputs as numbers; what is not a count stays as it was typed (text).
-    let mut name_width = display_width("单位名称");
+    let mut name_width = display_width(COLUMNS[0].label(Locale::ZhCn));
     for (i, row) in doc.rows.iter().enumerate() {
         let r = FIRST_ROW + i as u32;
         let name = row.name.as_deref().unwrap_or("");
@@ -515,16 +523,16 @@ fn write_inner(doc: &StatsDoc) -> Result<Vec<u8>, WriteError> {
 
     // Footer lines below the table, then the written report and the notes.
     let foot = FIRST_ROW + n + 1;
-    let mut c = field(ws, &f, foot, 0, "负责人：", 1, get("principal"), 3)?;
-    c = field(ws, &f, foot, c, "填表人：", 2, get("preparer"), 3)?;
-    c = field(ws, &f, foot, c, "联系电话：", 2, get("phone"), 4)?;
-    field(ws, &f, foot, c, "报出日期：", 2, get("filed_on"), 3)?;
+    let mut at = field(ws, &f, foot, 0, &h("principal"), 1, get("principal"), 3)?;
+    at = field(ws, &f, foot, at, &h("preparer"), 2, get("preparer"), 3)?;
+    at = field(ws, &f, foot, at, &h("phone"), 2, get("phone"), 4)?;
+    field(ws, &f, foot, at, &label(list::UI_FORM, "reported_on"), 2, get("filed_on"), 3)?;
     let mut r = foot + 2;
     let report = json.get("report");
-    for (key, label) in [("overview", "总体情况："), ("practices", "突出做法："), ("examples", "典型事例："), ("notes", "备注：")] {
+    for (key, section) in [("overview", list::REPORT), ("practices", list::REPORT), ("examples", list::REPORT), ("notes", list::HEADER)] {
         let v = report.and_then(|rep| rep.get(key)).or_else(|| json.get(key)).filter(|v| !v.is_null());
         let Some(v) = v else { continue };
-        ws.write_string_with_format(r, 0, label, &f.label)?;
+        ws.write_string_with_format(r, 0, label(section, key), &f.label)?;
         let text = json_text(Some(v));
         ws.merge_range(r, 1, r, last, &text, &f.wrap)?;
         // Room for the text: about 120 characters a line across the merged cells.
@@ -535,7 +543,7 @@ fn write_inner(doc: &StatsDoc) -> Result<Vec<u8>, WriteError> {
     // The preset (which rows and deadlines apply) travels with the table in a hidden row, as
     // the CSV's 预设 line does: not on the paper form, but read back by both readers.
     if let Some(p) = &doc.preset {
-        ws.write_string(r + 1, 0, "预设")?;
+        ws.write_string(r + 1, 0, c.word(list::HEADER, "preset"))?;
         ws.write_string(r + 1, 1, p)?;
         ws.set_row_hidden(r + 1)?;
     }
@@ -555,6 +563,6 @@ fn write_inner(doc: &StatsDoc) -> Result<Vec<u8>, WriteError> {
     ws.set_print_center_horizontally(true);
     ws.set_repeat_rows(GROUPS, NUMBERS)?;
     ws.set_margins(0.4, 0.4, 0.6, 0.6, 0.3, 0.3);
-    ws.set_footer("&C第 &P 页，共 &N 页");
+    ws.set_footer(format!("&C{}", c.word(list::UI_EXCEL, "footer").fill("{page}", "&P").fill("{pages}", "&N")));
     wb.save_to_buffer()
 }

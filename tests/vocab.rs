@@ -260,3 +260,18 @@ fn the_ui_check_finds_a_table_and_ignores_code() {
     let code = "if (!wasm) throw new Error('cxzy-form: call `await init()` first'); return this.el.Item;\nclass CxzyForm extends LazyElement {}";
     assert!(english_sentences(code).is_empty(), "{:?}", english_sentences(code));
 }
+
+/// The official Excel layout (`cxzy export --xlsx`, src/workbook.rs) takes its words from the
+/// zh-CN catalogue, as js/excel.js does: no Chinese in its code (comments may cite the form).
+#[test]
+fn the_workbook_writer_holds_no_words() {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("src/workbook.rs");
+    let text = std::fs::read_to_string(path).expect("src/workbook.rs");
+    let found: Vec<&str> = text
+        .lines()
+        .map(|l| l.split("//").next().unwrap_or(""))
+        .filter(|code| code.chars().any(is_cjk))
+        .collect();
+    assert!(text.chars().any(is_cjk), "the file's comments cite the form (the check sees Chinese)");
+    assert!(found.is_empty(), "words in src/workbook.rs (use the catalogue):\n{}", found.join("\n"));
+}

@@ -168,7 +168,7 @@ pub fn read(grid: &[Vec<String>]) -> Result<(StatsDoc, Vec<Issue>), ParseError> 
     let mut at = None;
     for (i, row) in grid.iter().enumerate() {
         let row = &row[..row.len().min(MAX_COLS)];
-        if let Some(n) = name_column(&headers, row) {
+        if let Some(n) = name_column(headers, row) {
             at = Some((i, n));
             break;
         }
@@ -180,11 +180,11 @@ pub fn read(grid: &[Vec<String>]) -> Result<(StatsDoc, Vec<Issue>), ParseError> 
         return Err(ParseError::new(ParseKind::CsvNoHeader, 0, 0, "no column header row (单位名称 / name) found on the sheet"));
     };
     let upper = &grid[h][..grid[h].len().min(MAX_COLS)];
-    let one = one_row_header(&headers, upper);
+    let one = one_row_header(headers, upper);
     let (cols, mut next) = match grid.get(h + 1) {
         Some(lower) if !is_number_row(lower, name_at) => {
             let lower = &lower[..lower.len().min(MAX_COLS)];
-            let two = two_row_header(&headers, upper, lower);
+            let two = two_row_header(headers, upper, lower);
             if matched(&two) > matched(&one) { (two, h + 2) } else { (one, h + 1) }
         }
         _ => (one, h + 1),
