@@ -96,7 +96,7 @@ export function unwrap(text) {
 /**
  * JSON text of a document given as an object or as text. What is neither (a function, a symbol,
  * a BigInt, a cyclic object) is a `TypeError` that says so, never one about `length` from inside
- * the glue. Past 64 MiB (SPEC §7; a UTF-16 length over it is over it in UTF-8 too) it is refused
+ * the glue. Past the core's limit (64 MiB, SPEC §7; a UTF-16 length over it is over it in UTF-8 too) it is refused
  * here, before it is copied into the wasm memory: a `CxzyParseError`, never the tab's allocation
  * failing inside the wasm.
  */
@@ -110,9 +110,15 @@ export function asText(doc, what = 'the document') {
     }
     if (text === undefined) throw new TypeError(`cxzy-form: ${what} must be an object or JSON text, not a ${typeof doc}`);
   }
-  if (text.length > 67108864) throw new CxzyParseError({ kind: 'too_large', message: `file too large: more than 67108864 bytes (at most 67108864)` });
+  const max = maxBytes();
+  if (text.length > max) throw new CxzyParseError({ kind: 'too_large', message: `file too large: more than ${max} bytes (at most ${max})` });
   return text;
 }
+
+/** @type {number | undefined} */
+let knownMax;
+/** The core's file-size limit (`meta().limits.maxBytes`, SPEC §7), read once the wasm is in. */
+const maxBytes = () => (knownMax ??= /** @type {number} */ (meta().limits.maxBytes));
 
 /** JSON text of an options argument (a non-object is no options). */
 const optionsText = (o) => asText(o !== null && typeof o === 'object' ? o : {}, 'the options');
