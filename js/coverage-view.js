@@ -10,16 +10,16 @@
 import { totals, meta } from './index.js';
 import * as full from './cxzy_form.js';
 import { h, fill } from './dom.js';
+import { pickLocale } from './i18n.js';
 import css from './review-styles.js';
 
 /** Rows drawn per gap list; the filter narrows, the CSV export always has every match. */
 export const GAP_ROWS_SHOWN = 200;
 
-const pick = (l) => (/^en(\b|_)/i.test(l || '') ? 'en' : 'zh-CN');
 
 /** The core's coverage vocabulary in the locale: the bars, the gap lists, the word for the totals row, the view's words. */
 const vocab = (locale) => {
-  const m = /** @type {Required<import('./index.js').Meta>} */ (meta(pick(locale)));
+  const m = /** @type {Required<import('./index.js').Meta>} */ (meta(pickLocale(locale)));
   return { bars: m.coverage.bars, lists: m.coverage.lists, total: m.phrases.total, t: /** @type {Record<string, string>} */ (m.ui.coverage) };
 };
 
@@ -44,7 +44,7 @@ export function coverageRows(result, locale) {
 /** The gap tables of a result, `{ [list]: { title, head, rows } }`, built by the core from the roster. */
 export function gapTables(result, roster, locale) {
   const text = (v) => (typeof v === 'string' ? v : JSON.stringify(v ?? null));
-  return JSON.parse(full.gapTables(text(roster), text((result && result.gaps) || {}), pick(locale)));
+  return JSON.parse(full.gapTables(text(roster), text((result && result.gaps) || {}), pickLocale(locale)));
 }
 
 /** The gap list `kind` (`orgs`, `secretaries`, `members`, `not_reviewing`) as rows of texts, names from the roster. */
@@ -87,7 +87,7 @@ export function renderCoverage(element, result, roster, options = {}) {
     s.replaceSync(css);
     root.adoptedStyleSheets = [s];
   }
-  const locale = pick(options.locale);
+  const locale = pickLocale(options.locale);
   const uid = `cv${Math.random().toString(36).slice(2, 8)}`;
   const v = vocab(locale);
   const t = v.t;
