@@ -7,7 +7,7 @@
 //   * our 19-row first render, for the "within 3×" reach.
 // AG Grid and Tabulator are served from pkg-tests/node_modules (no CDN). Each grid is scrolled into
 // view before it is measured (the browser paints nothing off screen).
-//   node pkg-tests/bench-grid.mjs        (after scripts/build-pkg.sh)
+//   node pkg-tests/bench-grid.mjs [--breakdown]   (after scripts/build-pkg.sh; --breakdown: where the time goes)
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -226,6 +226,23 @@ try {
   console.log('|---|---|---|---|---|---|');
   line(`first render, ${ROWS} rows`, cpu('cx-first'), cpu('ag-first'), cpu('tab-first'));
   line('edit → repaint', cpu('cx-edit'), cpu('ag-edit'), cpu('tab-edit'));
+  if (process.argv.includes('--breakdown')) {
+    // Where each step's main-thread time goes: the trace's events inside the windows, by name
+    // (nested events count in their parents too: read it as a profile, not a sum).
+    const by = (tag) => {
+      const at = (n) => events.filter((e) => e.name === n && e.cat.includes('user_timing')).map((e) => e.ts).sort((a, b) => a - b);
+      const s = at(`${tag}:s`);
+      const e = at(`${tag}:e`);
+      const sums = new Map();
+      for (const ev of events) {
+        if (!main || ev.pid !== main.pid || ev.tid !== main.tid || ev.ph !== 'X' || !ev.dur || ev.name === 'RunTask') continue;
+        const i = s.findIndex((t0, k) => ev.ts >= t0 && ev.ts < e[k]);
+        if (i >= 0) sums.set(ev.name, (sums.get(ev.name) || 0) + (ev.tdur ?? ev.dur) / 1000 / s.length);
+      }
+      return [...sums].sort((x, y) => y[1] - x[1]).slice(0, 12).map(([n, v]) => `${n} ${v.toFixed(2)}`).join(', ');
+    };
+    for (const tag of ['cx-edit', 'ag-edit', 'cx-first', 'ag-first']) console.log(`${tag}: ${by(tag)}`);
+  }
   console.log(`cxzy 19-row first render: ${f(cpu('cx-small'))} CPU; ${ROWS}-row / 19-row = ${ratio(cpu('cx-first'), cpu('cx-small'))}`);
   console.log(`cxzy: 19-row first render ${f(r.small)}; ${ROWS}-row / 19-row = ${ratio(r.first, r.small)}; rows in the DOM at ${ROWS}: ${r.drawn}`);
 } finally {
