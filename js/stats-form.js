@@ -21,6 +21,7 @@ const OVERSCAN = 4;
 const HEAD_ROWS = 4;
 const UNDO_MAX = 100;
 
+/** @type {Promise<void> | null} */
 let moreP = null;
 let installed = false;
 /** The form's words (`ui.form`) of the locales the form's wasm leaves out, by locale: stats-more.js brings them. */
@@ -52,6 +53,7 @@ export function wordsFor(locale) {
 }
 const hasWords = (locale) => installed || Object.keys(meta(locale).ui.form).length > 0;
 
+/** @type {CSSStyleSheet | null} */
 let pageSheet = null;
 let pageSheetUsers = 0;
 
@@ -109,11 +111,20 @@ const moveAttrs = (from, to) => {
 /** Writes only what changed: every write to a cell costs layout. */
 const setText = (el, text) => { if (el.textContent !== text) el.textContent = text; };
 const cellText = (v) => (v == null ? '' : typeof v === 'string' ? v : JSON.stringify(v));
+/** The `preset` of a document given as an object or as JSON text ('' when it has none or is not JSON). */
+const presetOf = (doc) => {
+  try {
+    const d = typeof doc === 'string' ? JSON.parse(doc) : doc;
+    return d && typeof d.preset === 'string' ? d.preset : '';
+  } catch {
+    return '';
+  }
+};
 export class StatsForm {
   /**
    * @param {HTMLElement} element where the form goes (it gets an open Shadow DOM).
-   * @param {object} options `{ preset, locale, data, rows, autosave = true, readonly = false,
-   *   storageKey }` — see index.d.ts.
+   * @param {import('./index.js').StatsFormOptions} [options] `{ preset, locale, data, rows,
+   *   autosave = true, readonly = false, storageKey }` — see index.d.ts.
    */
   constructor(element, options = {}) {
     if (!api.wasm) throw new Error('cxzy-form: call `await init()` before `new StatsForm(…)`');
@@ -131,7 +142,8 @@ export class StatsForm {
     this.listeners = [];
     this.timers = new Set();
     this.uid = `cx${Math.random().toString(36).slice(2, 8)}`;
-    this.presetId = options.preset || (options.data && options.data.preset) || '';
+    // The preset of the data given (an object, or JSON text: its `preset` read here too).
+    this.presetId = options.preset || presetOf(options.data) || '';
     this.draftKey = options.storageKey || `cxzy-stats-form:draft:${this.presetId || 'custom'}`;
     this.initialText = options.data != null ? asText(options.data) : JSON.stringify(blankDoc(this.presetId, options.rows));
     this.showMissing = options.data != null;
@@ -205,7 +217,8 @@ export class StatsForm {
       if (--pageSheetUsers === 0) document.adoptedStyleSheets = document.adoptedStyleSheets.filter((s) => s !== pageSheet);
     }
     if (this.handle) this.handle.free();
-    this.handle = null;
+    // A destroyed form has no table (the state's type leaves that out: every other method needs one).
+    this.handle = /** @type {any} */ (null);
   }
 
   // ---- rendering ----
@@ -213,16 +226,14 @@ export class StatsForm {
   /**
    * The form's words in its locale, from the core's catalogue (`meta().ui.form`, the header
    * fields' labels, 栏次 and 合计): templates are filled with `fill`.
+   * @returns {Record<string, string>}
    */
   get t() {
-    if (!this.words) {
-      const m = this.meta && this.meta.locale === this.locale ? this.meta : meta(this.locale);
-      this.words = {
-        ...Object.fromEntries(m.lists.header.map((w) => [w.id, w.label])),
-        no: m.phrases.column_no, total: m.phrases.total, rowName: m.columns[0].label, ...m.ui.form, ...moreWords[this.locale],
-      };
-    }
-    return this.words;
+    const m = this.meta && this.meta.locale === this.locale ? this.meta : meta(this.locale);
+    return this.words || (this.words = {
+      ...Object.fromEntries(m.lists.header.map((w) => [w.id, w.label])),
+      no: m.phrases.column_no, total: m.phrases.total, rowName: m.columns[0].label, ...m.ui.form, ...moreWords[this.locale],
+    });
   }
 
   on(target, type, fn, opts) {
@@ -387,7 +398,7 @@ export class StatsForm {
       e.preventDefault();
       withMore(() => this.onSummaryClick(e));
     });
-    this.on(this.fileInput, 'change', () => { const f = this.fileInput.files[0]; if (f) this.open(f); this.fileInput.value = ''; });
+    this.on(this.fileInput, 'change', () => { const f = this.fileInput.files?.[0]; if (f) this.open(f); this.fileInput.value = ''; });
     if (!ro) {
       this.on(this.sheetEl, 'dragover', (e) => { e.preventDefault(); this.sheetEl.classList.add('drop'); });
       this.on(this.sheetEl, 'dragleave', () => this.sheetEl.classList.remove('drop'));
@@ -486,14 +497,19 @@ export class StatsForm {
     const text = this.rowText[r];
     const view = this.views[r];
     const label = this.rowLabel(r);
-    const tr = this.rowTpl.cloneNode(true);
+    const tr = /** @type {HTMLTableRowElement} */ (this.rowTpl.cloneNode(true));
     tr.setAttribute('aria-rowindex', HEAD_ROWS + 1 + r);
+    /** @type {Record<string, HTMLElement>} */
     const cells = {};
+    /** @type {Record<string, HTMLElement>} */
     const hosts = {};
+    // The template's shape: a cell per column (each a box around its text), then the remove button's.
+    /** @type {any} */
     let td = tr.firstElementChild;
     for (const c of this.columns) {
+      /** @type {HTMLElement} */
       const box = td.firstElementChild;
-      const el = box.firstElementChild;
+      const el = /** @type {HTMLElement} */ (box.firstElementChild);
       el.id = `${this.uid}-c${r}-${c.field}`;
       if (c.input || c.field === 'name') {
         el.setAttribute('data-r', r);
@@ -573,7 +589,7 @@ export class StatsForm {
       // The focused cell scrolls out: the scroll box keeps the focus and gives it back when the
       // row is drawn again (as data grids do).
       if (active && row.tr.contains(active)) {
-        this.parked = { r, f: active.dataset.f };
+        this.parked = { r, f: /** @type {HTMLElement} */ (active).dataset.f || '' };
         wrap.focus({ preventScroll: true });
       }
       row.tr.remove();
@@ -583,14 +599,15 @@ export class StatsForm {
     let next = this.padBottom;
     for (let p = last; p-- > first;) {
       const row = this.drawn.get(this.order[p]);
-      next = row ? row.tr : next.parentNode.insertBefore(this.drawRow(this.order[p]), next);
+      next = row ? row.tr : this.tbody.insertBefore(this.drawRow(this.order[p]), next);
     }
     this.win = [first, last];
     this.pad(this.padTop, first * rh);
     this.pad(this.padBottom, (n - last) * rh);
-    const back = this.parked && this.drawn.get(this.parked.r);
+    const pk = this.parked;
+    const back = pk && this.drawn.get(pk.r);
     if (back && this.root.activeElement === wrap) {
-      back.cells[this.parked.f].focus({ preventScroll: true });
+      back.cells[pk.f].focus({ preventScroll: true });
       this.parked = null;
     }
   }
@@ -610,7 +627,7 @@ export class StatsForm {
     const head = this.thead.offsetHeight;
     const first = this.drawn.values().next().value;
     const rh = first ? first.tr.offsetHeight : 0;
-    const sz = [head, head + this.totalRow.offsetHeight, this.totalRow.firstElementChild.offsetWidth];
+    const sz = [head, head + this.totalRow.offsetHeight, /** @type {HTMLElement} */ (this.totalRow.firstElementChild).offsetWidth];
     this.viewH = this.tableWrap.clientHeight;
     if (`${sz}` !== `${this.sz}`) this.sizes(sz);
     if (rh && rh !== this.rowH) {
@@ -675,6 +692,7 @@ export class StatsForm {
 
   /** Sorts every issue into the header's, the names' and one list per row; paints them. */
   setIssues(all) {
+    /** @type {import('./stats-form.state.js').IssueSets} */
     const b = { header: [], names: [], rows: this.rowText.map(() => []) };
     for (const i of all) {
       const m = /^\/rows\/(\d+)/.exec(i.path);
@@ -697,8 +715,9 @@ export class StatsForm {
       const m = /^\/rows\/(\d+)/.exec(i.path);
       const r = m ? Number(m[1]) : -1;
       if (m && this.rowText[r]) {
-        if (!this.namesByRow.has(r)) this.namesByRow.set(r, []);
-        this.namesByRow.get(r).push(i);
+        const at = this.namesByRow.get(r);
+        if (at) at.push(i);
+        else this.namesByRow.set(r, [i]);
       } else this.namesLeft.push(i);
     }
     this.paintHeaderMarks();
@@ -834,7 +853,7 @@ export class StatsForm {
   applyFilter(repaint) {
     if (this.findInput.value.trim() || this.problemsBox.checked || this.filter.q || this.filter.problems) {
       if (this.filterRows) this.filterRows(repaint);
-      else loadMore().then(() => this.filterRows(true));
+      else loadMore().then(() => this.applyFilter(true));
       if (this.order) return;
     }
     this.order = this.rowText.map((_, r) => r);
@@ -895,10 +914,11 @@ export class StatsForm {
 
   paintDeadline(batch) {
     // The preset's deadline depends on the batch.
-    if (!this.deadlineEl) return;
+    const p = this.preset;
+    if (!this.deadlineEl || !p) return;
     const t = this.t;
-    const dl = this.preset.deadlines[Number(batch) - 1];
-    this.deadlineEl.replaceChildren(t.deadline, t.colon, dl || '—', dl ? fill(t.deadlineAuto, { preset: this.preset.name }) : '');
+    const dl = p.deadlines[Number(batch) - 1];
+    this.deadlineEl.replaceChildren(t.deadline, t.colon, dl || '—', dl ? fill(t.deadlineAuto, { preset: p.name }) : '');
   }
 
   /** Repaints what an edit's answer names, then tells the page. */
@@ -966,20 +986,25 @@ export class StatsForm {
 
   paintUndo() {
     if (!this.toolbar) return;
-    const set = (act, on) => { const b = this.toolbar.querySelector(`[data-act=${act}]`); if (b) b.disabled = !on; };
+    const set = (act, on) => { const b = /** @type {HTMLButtonElement | null} */ (this.toolbar.querySelector(`[data-act=${act}]`)); if (b) b.disabled = !on; };
     set('undo', this.undoStack.length > 0);
     set('redo', this.redoStack.length > 0);
   }
 
   /** Replaces the table with `text` (JSON) and re-checks everything. */
   load(text) {
-    this.handle.free();
-    this.handle = new api.wasm.FormHandle(text, this.locale);
+    this.reopen(text);
     const data = this.data();
     this.presetId = data.preset || '';
     this.showMissing = true;
     this.render(data);
     this.changed(true);
+  }
+
+  /** A new table in wasm from `text` (JSON) in place of the old one. */
+  reopen(text) {
+    this.handle.free();
+    this.handle = new (/** @type {NonNullable<typeof api.wasm>} */ (api.wasm)).FormHandle(text, this.locale);
   }
 
   // ---- the printout ----

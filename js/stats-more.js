@@ -7,6 +7,12 @@
 // needs from the first module comes in as `deps` (one copy of the wasm state, of the helpers).
 import MORE_WORDS from './more-words.js';
 
+/**
+ * What the first module hands over (install): its copies of the DOM helpers and the api's readers.
+ * @type {{ h: typeof import('./dom.js').h, fill: typeof import('./dom.js').fill, focusFromSummary: typeof import('./dom.js').focusFromSummary,
+ *   words: Record<string, Record<string, string>>, readCsv: typeof import('./api.js').readCsv, parseJson: typeof import('./api.js').parseJson,
+ *   decodeText: typeof import('./api.js').decodeText, asText: typeof import('./api.js').asText, writeCsv: typeof import('./api.js').writeCsv }}
+ */
 let dep;
 
 /** Are two figures the same number ("91.6%" and "91.6 %", "1,200" and "1200")? */
@@ -17,13 +23,11 @@ function sameFigure(a, b) {
 
 const cellText = (v) => (v == null ? '' : typeof v === 'string' ? v : JSON.stringify(v));
 
-class More {
+export class More {
   /** Drops the draft: the form as the page gave it. */
   discardDraft() {
     this.drafts.remove();
-    const Handle = this.handle.constructor;
-    this.handle.free();
-    this.handle = new Handle(this.initialText, this.locale);
+    this.reopen(this.initialText);
     this.showMissing = this.opts.data != null;
     this.undoStack = [];
     this.redoStack = [];
@@ -147,6 +151,7 @@ class More {
     const ci = this.columns.findIndex((x) => x.field === el.dataset.f);
     const c = this.navCols.indexOf(ci);
     const all = el.selectionStart === 0 && el.selectionEnd === el.value.length;
+    /** @type {number[] | null} */
     let to = null;
     if (e.key === 'ArrowDown' || (e.key === 'Enter' && !e.shiftKey)) to = [p + 1, this.navCols[c]];
     else if (e.key === 'ArrowUp' || (e.key === 'Enter' && e.shiftKey)) to = [p - 1, this.navCols[c]];
@@ -203,7 +208,8 @@ class More {
     });
     for (const c of cells) this.writeCell(c.r, c.f, c.after, true);
     // Compared after the writes: the pasted counts are what the computed value is computed from.
-    const differ = checks.filter((x) => !sameFigure(x.v, this.views[x.r] && this.views[x.r][x.col.field]));
+    const computed = (x) => { const v = this.views[x.r]; return v ? v[x.col.field] : null; };
+    const differ = checks.filter((x) => !sameFigure(x.v, computed(x)));
     if (cells.length) {
       this.record({ cells });
       this.paintSummary();
@@ -211,7 +217,7 @@ class More {
     }
     const t = this.t;
     const f = dep.fill;
-    const listed = differ.slice(0, 3).map((x) => f(t.pasteCell, { unit: this.rowLabel(x.r), no: x.col.no, value: x.v, computed: cellText(this.views[x.r][x.col.field]) }));
+    const listed = differ.slice(0, 3).map((x) => f(t.pasteCell, { unit: this.rowLabel(x.r), no: x.col.no, value: x.v, computed: cellText(computed(x)) }));
     this.notice(f(t.pasted, { n: cells.length }), outside ? f(t.pasteOutside, { n: outside }) : '', names ? f(t.pasteNames, { n: names }) : '',
       checks.length ? f(t.pasteChecked, { n: checks.length, result: listed.length ? f(t.pasteDiffers, { list: listed.join(t.pasteSep) }) : t.pasteSame }) : '');
     return cells.length;
@@ -269,7 +275,7 @@ class More {
 
   confirm(question, yes = this.t.proceed, no = this.t.back) {
     const d = this.dialog;
-    d.querySelector('p').textContent = question;
+    /** @type {HTMLElement} */ (d.querySelector('p')).textContent = question;
     const [b1, b2] = d.querySelectorAll('button');
     b1.textContent = yes;
     b2.textContent = no;
@@ -286,7 +292,7 @@ class More {
       d.addEventListener('cancel', done);
       if (typeof d.showModal === 'function') d.showModal();
       else d.setAttribute('open', '');
-      d.querySelector('button').focus();
+      b1.focus();
     });
   }
 
@@ -344,7 +350,7 @@ export function install(proto, deps) {
   dep = deps;
   Object.assign(dep.words, MORE_WORDS);
   for (const k of Object.getOwnPropertyNames(More.prototype)) {
-    if (k !== 'constructor') Object.defineProperty(proto, k, Object.getOwnPropertyDescriptor(More.prototype, k));
+    if (k !== 'constructor') Object.defineProperty(proto, k, /** @type {PropertyDescriptor} */ (Object.getOwnPropertyDescriptor(More.prototype, k)));
   }
 }
 

@@ -446,6 +446,43 @@ test('without a preset the portal passes rows and the clerk adds and removes row
   await context.close();
 });
 
+test('new StatsForm(el, { data }) takes the preset its data names, given as an object or as JSON text', async () => {
+  const { page, context, log } = await newPage(browser);
+  await page.route(`${server.url}text.html`, (r) => r.fulfill({
+    contentType: 'text/html; charset=utf-8',
+    headers: { 'content-security-policy': "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'" },
+    body: '<!doctype html><html lang="zh-CN"><head><title>t</title><link rel="icon" href="favicon.svg"></head><body></body></html>',
+  }));
+  await page.goto(`${server.url}text.html`);
+  const seen = await page.evaluate(async () => {
+    const m = await import('./pkg/index.js');
+    await m.default();
+    const doc = m.blankDoc('heilongjiang-2010');
+    const out = {};
+    for (const [how, data] of [['object', doc], ['text', JSON.stringify(doc)]]) {
+      const el = document.createElement('div');
+      document.body.append(el);
+      const form = new m.StatsForm(el, { data, autosave: false });
+      const root = /** @type {ShadowRoot} */ (el.shadowRoot);
+      out[how] = {
+        receiver: root.querySelector('.receiver')?.textContent ?? null,
+        addRow: root.querySelector('button[data-act=add]') != null,
+        deadline: root.querySelector('.deadline') != null,
+      };
+      form.destroy();
+      el.remove();
+    }
+    return out;
+  });
+  // The preset's receiving office is named, its units' names are fixed (no 增加一行), its deadline shown.
+  assert.ok(seen.object.receiver && seen.object.receiver.length > 3, JSON.stringify(seen));
+  assert.equal(seen.object.addRow, false);
+  assert.equal(seen.object.deadline, true);
+  assert.deepEqual(seen.text, seen.object, 'JSON text and the same object give the same form');
+  assert.deepEqual(log.errors, []);
+  await context.close();
+});
+
 test('the offline check page shows a file\'s issues and totals, uploading nothing', async () => {
   const { page, log, context } = await newPage(browser);
   await page.goto(`${server.url}offline.html`);
