@@ -23,9 +23,10 @@ export class CxzyStatsForm extends FormElement {
   load() { return Promise.resolve().then(() => initForm()).then(() => wordsFor(this.getAttribute('locale') || undefined)); }
 
   make(_m, data) {
+    // An attribute may hold any text: an unknown preset is none, an unknown locale falls back (pickLocale).
     return new StatsForm(this, {
-      preset: this.getAttribute('preset') || undefined,
-      locale: this.getAttribute('locale') || undefined,
+      preset: /** @type {import('./index.js').Preset | undefined} */ (this.getAttribute('preset') || undefined),
+      locale: /** @type {import('./index.js').Locale | undefined} */ (this.getAttribute('locale') || undefined),
       readonly: this.hasAttribute('readonly'),
       autosave: this.getAttribute('autosave') !== 'off',
       storageKey: this.getAttribute('storage-key') || undefined,

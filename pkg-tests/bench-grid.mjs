@@ -239,7 +239,16 @@ try {
         const i = s.findIndex((t0, k) => ev.ts >= t0 && ev.ts < e[k]);
         if (i >= 0) sums.set(ev.name, (sums.get(ev.name) || 0) + (ev.tdur ?? ev.dur) / 1000 / s.length);
       }
-      return [...sums].sort((x, y) => y[1] - x[1]).slice(0, 12).map(([n, v]) => `${n} ${v.toFixed(2)}`).join(', ');
+      // The area the browser painted (the Paint events' clip quads), in kilopixels per step.
+      let area = 0;
+      for (const ev of events) {
+        const q = ev.name === 'Paint' && ev.args && ev.args.data && ev.args.data.clip;
+        if (!q || !s.some((t0, k) => ev.ts >= t0 && ev.ts < e[k])) continue;
+        const xs = [q[0], q[2], q[4], q[6]];
+        const ys = [q[1], q[3], q[5], q[7]];
+        area += (Math.max(...xs) - Math.min(...xs)) * (Math.max(...ys) - Math.min(...ys)) / 1000 / s.length;
+      }
+      return `painted ${area.toFixed(0)} kpx; ${[...sums].sort((x, y) => y[1] - x[1]).slice(0, 12).map(([n, v]) => `${n} ${v.toFixed(2)}`).join(', ')}`;
     };
     for (const tag of ['cx-edit', 'ag-edit', 'cx-first', 'ag-first']) console.log(`${tag}: ${by(tag)}`);
   }
