@@ -192,6 +192,8 @@ try {
     return out;
   }, [ROWS, sample]);
   await new Promise((res) => { cdp.once('Tracing.tracingComplete', res); cdp.send('Tracing.end'); });
+  // DUMP_TRACE=FILE: the whole trace, for a closer look (e.g. each Paint event's layer and duration).
+  if (process.env.DUMP_TRACE) fs.writeFileSync(process.env.DUMP_TRACE, JSON.stringify(events));
   const main = events.find((e) => e.name === 'thread_name' && e.args.name === 'CrRendererMain');
   const tasks = events.filter((e) => main && e.pid === main.pid && e.tid === main.tid && e.name === 'RunTask' && e.ph === 'X');
   /** Mean main-thread CPU ms of the windows between the marks `tag:s` and `tag:e`. */
@@ -239,16 +241,7 @@ try {
         const i = s.findIndex((t0, k) => ev.ts >= t0 && ev.ts < e[k]);
         if (i >= 0) sums.set(ev.name, (sums.get(ev.name) || 0) + (ev.tdur ?? ev.dur) / 1000 / s.length);
       }
-      // The area the browser painted (the Paint events' clip quads), in kilopixels per step.
-      let area = 0;
-      for (const ev of events) {
-        const q = ev.name === 'Paint' && ev.args && ev.args.data && ev.args.data.clip;
-        if (!q || !s.some((t0, k) => ev.ts >= t0 && ev.ts < e[k])) continue;
-        const xs = [q[0], q[2], q[4], q[6]];
-        const ys = [q[1], q[3], q[5], q[7]];
-        area += (Math.max(...xs) - Math.min(...xs)) * (Math.max(...ys) - Math.min(...ys)) / 1000 / s.length;
-      }
-      return `painted ${area.toFixed(0)} kpx; ${[...sums].sort((x, y) => y[1] - x[1]).slice(0, 12).map(([n, v]) => `${n} ${v.toFixed(2)}`).join(', ')}`;
+      return [...sums].sort((x, y) => y[1] - x[1]).slice(0, 12).map(([n, v]) => `${n} ${v.toFixed(2)}`).join(', ');
     };
     for (const tag of ['cx-edit', 'ag-edit', 'cx-first', 'ag-first']) console.log(`${tag}: ${by(tag)}`);
   }
