@@ -106,7 +106,8 @@ impl WorkbookError {
             WorkbookErrorKind::Damaged { format, .. } => {
                 c.phrase("workbook_damaged").replace("{format}", if *format == WorkbookKind::Xls { ".xls" } else { ".xlsx" })
             }
-            WorkbookErrorKind::NoSheet => c.phrase("workbook_no_sheet").to_string(),
+            // The browser's workbook reader says the same (one sentence: `ui.excel.noSheet`).
+            WorkbookErrorKind::NoSheet => c.word(list::UI_EXCEL, "noSheet").to_string(),
             WorkbookErrorKind::NoTable => c.phrase("workbook_no_table").replace("{sheet}", self.sheet().unwrap_or("")),
             WorkbookErrorKind::Write { .. } => c.phrase("workbook_write").to_string(),
         };
@@ -565,4 +566,32 @@ fn write_inner(doc: &StatsDoc) -> Result<Vec<u8>, WriteError> {
     ws.set_margins(0.4, 0.4, 0.6, 0.6, 0.3, 0.3);
     ws.set_footer(format!("&C{}", c.word(list::UI_EXCEL, "footer").fill("{page}", "&P").fill("{pages}", "&N")));
     wb.save_to_buffer()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Every refusal has its sentence in each locale (a phrase missing from a catalogue would be
+    /// an empty message), and no sentence is an id or an internal key.
+    #[test]
+    fn every_refusal_is_worded_in_each_locale() {
+        let kinds = [
+            WorkbookErrorKind::NotAWorkbook,
+            WorkbookErrorKind::Password,
+            WorkbookErrorKind::Damaged { format: WorkbookKind::Xlsx, detail: "zip".into() },
+            WorkbookErrorKind::NoSheet,
+            WorkbookErrorKind::NoTable,
+            WorkbookErrorKind::Write { detail: "io".into() },
+        ];
+        for locale in [Locale::ZhCn, Locale::En] {
+            for kind in &kinds {
+                let m = WorkbookError::new(kind.clone()).message(locale);
+                assert!(m.chars().count() > 6, "{kind:?} in {locale:?}: {m:?}");
+                assert!(!m.contains("noSheet") && !m.contains("workbook_"), "{kind:?} in {locale:?}: {m:?}");
+                assert_eq!(m.chars().any(|c| ('\u{4e00}'..='\u{9fff}').contains(&c)), locale == Locale::ZhCn, "{m:?}");
+            }
+        }
+        assert_eq!(WorkbookError::new(WorkbookErrorKind::NoSheet).message(Locale::ZhCn), "工作簿中没有工作表");
+    }
 }

@@ -471,7 +471,6 @@ const CLI_PHRASE: Words = words![
     ("workbook_not", "the file is not an Excel workbook (neither .xlsx nor .xls)"),
     ("workbook_password", "the workbook has an opening password: save a copy without a password and check that"),
     ("workbook_damaged", "the file is damaged or is not an Excel {format} workbook"),
-    ("workbook_no_sheet", "the workbook has no worksheet"),
     ("workbook_no_table", "no worksheet holds the table: neither “{sheet}” nor any other sheet has the row of column headers that starts with the unit name"),
     ("workbook_write", "the workbook cannot be written"),
     ("too_large_over", "the file is too large (more than {max} bytes)"),

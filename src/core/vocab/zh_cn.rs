@@ -439,7 +439,6 @@ const CLI_PHRASE: Words = words![
     ("workbook_not", "该文件不是 Excel 工作簿（既不是 .xlsx 也不是 .xls）"),
     ("workbook_password", "工作簿设有打开密码：请另存一份不设密码的副本再检查"),
     ("workbook_damaged", "文件已损坏，或不是 Excel {format} 工作簿"),
-    ("workbook_no_sheet", "工作簿中没有工作表"),
     ("workbook_no_table", "工作簿中没有统计表：工作表「{sheet}」及其他工作表都没有栏目行（单位名称……）"),
     ("workbook_write", "无法写出工作簿"),
     ("too_large_over", "文件过大：超过 {max} 字节"),
