@@ -592,6 +592,9 @@ mod tests {
                 assert_eq!(m.chars().any(|c| ('\u{4e00}'..='\u{9fff}').contains(&c)), locale == Locale::ZhCn, "{m:?}");
             }
         }
-        assert_eq!(WorkbookError::new(WorkbookErrorKind::NoSheet).message(Locale::ZhCn), "工作簿中没有工作表");
+        // The same sentence as the browser's reader (excel.js: `meta().ui.excel.noSheet`).
+        for locale in [Locale::ZhCn, Locale::En] {
+            assert_eq!(WorkbookError::new(WorkbookErrorKind::NoSheet).message(locale), catalogue(locale).word(list::UI_EXCEL, "noSheet"));
+        }
     }
 }
