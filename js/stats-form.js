@@ -229,8 +229,9 @@ export class StatsForm {
    * @returns {Record<string, string>}
    */
   get t() {
+    if (this.words) return this.words;
     const m = this.meta && this.meta.locale === this.locale ? this.meta : meta(this.locale);
-    return this.words || (this.words = {
+    return (this.words = {
       ...Object.fromEntries(m.lists.header.map((w) => [w.id, w.label])),
       no: m.phrases.column_no, total: m.phrases.total, rowName: m.columns[0].label, ...m.ui.form, ...moreWords[this.locale],
     });

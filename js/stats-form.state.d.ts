@@ -16,8 +16,6 @@ export interface CellEdit { r: number; f: string; before: string; after: string 
 export type UndoStep = { cells: CellEdit[]; doc?: undefined } | { doc: { before: string; after: string }; cells?: undefined };
 /** A row on the page: its <tr>, each field's text element, each field's cell box, and the messages in it. */
 export interface DrawnRow { tr: HTMLTableRowElement; cells: Record<string, HTMLElement>; hosts: Record<string, HTMLElement>; marks: HTMLElement[] }
-/** Where a header issue is shown. */
-export interface Target { control: HTMLElement & { value?: string } | null; host: HTMLElement }
 /** The issues, sorted: the header's, the rows' names', and one list per row. */
 export interface IssueSets { header: Issue[]; names: Issue[]; rows: Issue[][] }
 
