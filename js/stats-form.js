@@ -606,9 +606,10 @@ export class StatsForm {
     this.pad(this.padTop, first * rh);
     this.pad(this.padBottom, (n - last) * rh);
     const pk = this.parked;
-    const back = pk && this.drawn.get(pk.r);
+    // (A parked remove button has no cell of its field: the scroll box keeps the focus then.)
+    const back = pk && this.drawn.get(pk.r)?.cells[pk.f];
     if (back && this.root.activeElement === wrap) {
-      back.cells[pk.f].focus({ preventScroll: true });
+      back.focus({ preventScroll: true });
       this.parked = null;
     }
   }
