@@ -814,6 +814,10 @@ test('the printout of 1 000 rows: every row, the header on every page, 合计 in
   assert.match(text, /223356(?!\d)/);
   for (const [i, p] of pages.entries()) assert.match(p, new RegExp(`第\\s*${i + 1}\\s*页\\s*共\\s*${pages.length}\\s*页`), `page ${i + 1} of ${pages.length}`);
   await page.emulateMedia({ media: 'screen' });
+  // The media query's change event comes with the page's next rendering step, not with
+  // emulateMedia's reply: wait for it (a loaded machine takes a while), then count.
+  await page.waitForFunction((s) => document.querySelector(s).shadowRoot.querySelectorAll('tbody tr[aria-rowindex]:not(.total)').length < 100, F)
+    .catch(() => {});
   assert.ok((await drawnRows(page)).length < 100, 'after printing the screen draws the rows in view again');
   await context.close();
 });
