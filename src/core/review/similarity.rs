@@ -5,11 +5,14 @@
 //! 1. Each text is normalised — full-width folded, lower-cased, only letters and digits kept (no
 //!    spaces, no punctuation) and the target's own name removed — so “张三同志：工作积极。” and
 //!    “李四同志工作积极” are the same text.
-//! 2. Identical normalised texts are grouped with a hash map (exact duplicates).
+//! 2. Identical normalised texts are found by sorting their hashes (exact duplicates).
 //! 3. Distinct texts of at least [`MIN_NEAR`] characters get a one-permutation MinHash signature
 //!    of their character bigrams ([`SLOTS`] slots); locality-sensitive hashing in [`BANDS`] bands
 //!    of [`ROWS`] slots puts likely-similar texts in the same bucket. Each text is compared with
 //!    the first text of each of its buckets only, so the work per text is bounded.
+//!
+//! Natively, steps 1 and 3–4 run on two threads (halves of the texts, then halves of each
+//! band's buckets), with the same groups as on one ([`near`] says why); in the browser, on one.
 //! 4. A candidate pair is confirmed with an exact similarity (after cheap necessary conditions:
 //!    lengths, and a bound of the edit distance from character counts): edit distance
 //!    (Levenshtein) at most [`MAX_EDIT`] of the longer text for texts up to [`LONG`] characters,
@@ -194,48 +197,34 @@ pub fn groups<'t>(texts: impl Iterator<Item = (usize, &'t str, &'t str)>, n: usi
 }
 
 /// Where a group's texts come from: item `i`'s text and the name it loses (as written), when it
-/// has a text.
-type TextOf<'f, 't> = &'f dyn Fn(usize) -> Option<(&'t str, &'t str)>;
+/// has a text. Shared by the threads of [`group_sizes`], so `Sync`.
+type TextOf<'f, 't> = &'f (dyn Fn(usize) -> Option<(&'t str, &'t str)> + Sync);
 
-/// The distinct normalised texts, found again by a 64-bit hash with a collision chain. A text is
-/// not stored: each keeps the item it was first seen in, and is normalised again from there when
-/// needed — to tell a hash's texts apart, and for the few pairs that reach the exact check.
-/// (Stored end to end, the normalised texts of one field of a million entries were ~150 MB at
-/// E009's peak.)
-struct Interned<'f, 't> {
-    text_of: TextOf<'f, 't>,
-    item: Vec<u32>,
-    first: FastMap<u64, u32>,
-    next: Vec<u32>,
-    scratch: String,
-    name: String,
+/// How many threads E009 works on: two natively when the machine has two cores and there are
+/// enough texts to share, one in the browser (a wasm module has no threads).
+fn threads(n: usize) -> usize {
+    if cfg!(target_arch = "wasm32") || n < MIN_SHARED {
+        return 1;
+    }
+    std::thread::available_parallelism().map_or(1, |p| p.get().min(2))
 }
 
-impl<'f, 't> Interned<'f, 't> {
-    fn new(text_of: TextOf<'f, 't>) -> Self {
-        Interned { text_of, item: Vec::new(), first: FastMap::default(), next: Vec::new(), scratch: String::new(), name: String::new() }
-    }
-    fn len(&self) -> usize {
-        self.item.len()
-    }
-    /// The id of `s` (the normalised text of `item`), and whether it was new.
-    fn intern(&mut self, s: &str, item: usize) -> (u32, bool) {
-        let h = hash_str(s);
-        let mut at = self.first.get(&h).copied().unwrap_or(NO_GROUP);
-        let mut scratch = std::mem::take(&mut self.scratch);
-        while at != NO_GROUP {
-            text_into(self.text_of, &self.item, at, &mut self.name, &mut scratch);
-            if scratch == s {
-                self.scratch = scratch;
-                return (at, false);
+/// Fewer texts than this are grouped on one thread (a thread costs more than they do).
+const MIN_SHARED: usize = 4096;
+
+/// Runs `work(0)` here and, with two threads, `work(1)` beside it; a panic in either is the
+/// caller's, as it would be on one thread.
+fn on_threads<W: Fn(usize, &mut S) + Sync, S: Send>(threads: usize, states: &mut [S], work: W) {
+    match states {
+        [first, second, ..] if threads > 1 => std::thread::scope(|s| {
+            let other = s.spawn(|| work(1, second));
+            work(0, first);
+            if let Err(panic) = other.join() {
+                std::panic::resume_unwind(panic);
             }
-            at = self.next.get(at as usize).copied().unwrap_or(NO_GROUP);
-        }
-        self.scratch = scratch;
-        let id = self.item.len() as u32;
-        self.item.push(item as u32);
-        self.next.push(self.first.insert(h, id).unwrap_or(NO_GROUP));
-        (id, true)
+        }),
+        [first, ..] => work(0, first),
+        [] => {}
     }
 }
 
@@ -277,45 +266,126 @@ fn hash_str(s: &str) -> u64 {
     splitmix(h ^ u64::from_le_bytes(w))
 }
 
-/// For items `0..n`: the number of other entries in the item's group, or [`NO_GROUP`].
-fn group_sizes(n: usize, text_of: TextOf<'_, '_>) -> Vec<u32> {
-    let mut reps = Interned::new(text_of);
-    let mut signed = Signed::default();
-    let mut count: Vec<u32> = Vec::new();
-    let mut name = String::new();
-    let mut rep_of = vec![NO_GROUP; n];
-    let mut buf = String::new();
-    for i in 0..n.min(NO_GROUP as usize) {
+/// Step 1 for items `from..from + keyed.len()`: each text normalised once, its hash (with the
+/// item, for the sort that finds the same texts), its length in characters and, when it is long
+/// enough to be compared, its signature. An item without a text keeps [`NO_GROUP`] as its item.
+fn first_pass(text_of: TextOf<'_, '_>, from: usize, keyed: &mut [(u64, u32)], lens: &mut [u32], sigs: &mut [[u32; SLOTS]]) {
+    let (mut name, mut buf) = (String::new(), String::new());
+    for (k, ((key, len), sig)) in keyed.iter_mut().zip(lens.iter_mut()).zip(sigs.iter_mut()).enumerate() {
+        let i = from + k;
         let Some((text, raw_name)) = text_of(i) else { continue };
         normalise_item(text, raw_name, &mut name, &mut buf);
         if buf.is_empty() {
             continue;
         }
-        let (r, new) = reps.intern(&buf, i);
-        if new {
-            count.push(0);
-            let len = buf.chars().count();
-            signed.lens.push(len as u32);
-            if len >= MIN_NEAR {
-                signed.sigs.push(signature(&buf));
-                signed.long.push(r);
-            }
-        }
-        if let Some(c) = count.get_mut(r as usize) {
-            *c += 1;
-        }
-        if let Some(slot) = rep_of.get_mut(i) {
-            *slot = r;
+        *key = (hash_str(&buf), i as u32);
+        let chars = buf.chars().count();
+        *len = u32::try_from(chars).unwrap_or(u32::MAX);
+        if chars >= MIN_NEAR {
+            *sig = signature(&buf);
         }
     }
+}
 
-    let mut uf = UnionFind::new(reps.len(), count);
-    // The hash table has done its work: only where each text was first seen is needed now.
-    let Interned { item, .. } = reps;
-    near(text_of, &item, signed, &mut uf);
+/// For items `0..n`: the number of other entries in the item's group, or [`NO_GROUP`].
+///
+/// The distinct texts are found by sorting the items by their texts' hashes (items of one hash
+/// are told apart by their texts, normalised again: a collision or, far more often, the same
+/// text); a text is not stored, each distinct one keeps the item it was first seen in and is
+/// normalised again from there when needed. (Stored end to end, the normalised texts of one field
+/// of a million entries were ~150 MB at E009's peak; a hash table of the distinct texts ~40 MB.)
+fn group_sizes(n: usize, text_of: TextOf<'_, '_>) -> Vec<u32> {
+    group_sizes_on(n, text_of, threads(n))
+}
 
-    rep_of
-        .iter()
+/// [`group_sizes`] on `threads` threads (1 or 2).
+fn group_sizes_on(n: usize, text_of: TextOf<'_, '_>, threads: usize) -> Vec<u32> {
+    let n = n.min(NO_GROUP as usize);
+    let mut keyed = vec![(0u64, NO_GROUP); n];
+    let mut lens = vec![0u32; n];
+    // Zeroed pages are only paid for where a text is signed.
+    let mut sigs = vec![[0u32; SLOTS]; n];
+    {
+        let half = if threads > 1 { n / 2 } else { n };
+        let (k0, k1) = keyed.split_at_mut(half);
+        let (l0, l1) = lens.split_at_mut(half);
+        let (s0, s1) = sigs.split_at_mut(half);
+        let mut parts = [(0, k0, l0, s0), (half, k1, l1, s1)];
+        on_threads(threads, &mut parts, |_, (from, k, l, s)| first_pass(text_of, *from, k, l, s));
+    }
+
+    // rep[i]: the first item with item i's text, then (below) the id of that text.
+    let mut rep = vec![NO_GROUP; n];
+    keyed.retain(|&(_, i)| i != NO_GROUP);
+    keyed.sort_unstable();
+    let (mut name, mut buf) = (String::new(), String::new());
+    let mut firsts: Vec<(u32, String)> = Vec::new();
+    for run in keyed.chunk_by(|a, b| a.0 == b.0) {
+        if let [(_, i)] = run {
+            if let Some(r) = rep.get_mut(*i as usize) {
+                *r = *i;
+            }
+            continue;
+        }
+        // In item order, so the first of each text is the item it was first seen in.
+        firsts.clear();
+        for &(_, i) in run {
+            let (text, raw_name) = text_of(i as usize).unwrap_or(("", ""));
+            normalise_item(text, raw_name, &mut name, &mut buf);
+            let first = match firsts.iter().find(|(_, t)| *t == buf) {
+                Some(&(f, _)) => f,
+                None => {
+                    firsts.push((i, buf.clone()));
+                    i
+                }
+            };
+            if let Some(r) = rep.get_mut(i as usize) {
+                *r = first;
+            }
+        }
+    }
+    drop(keyed);
+
+    // Ids in the order the texts are first seen; the lengths and signatures of the distinct
+    // texts moved to the front (an id's item is never after the item it is moved from).
+    let (mut item, mut count, mut long) = (Vec::new(), Vec::<u32>::new(), Vec::new());
+    let mut signed_at = 0;
+    for i in 0..n {
+        let Some(&r) = rep.get(i) else { break };
+        if r == NO_GROUP {
+            continue;
+        }
+        let id = if r as usize == i {
+            let id = item.len() as u32;
+            item.push(i as u32);
+            count.push(0);
+            let len = lens.get(i).copied().unwrap_or(0);
+            if let Some(l) = lens.get_mut(id as usize) {
+                *l = len;
+            }
+            if len as usize >= MIN_NEAR {
+                sigs.copy_within(i..=i, signed_at);
+                signed_at += 1;
+                long.push(id);
+            }
+            id
+        } else {
+            rep.get(r as usize).copied().unwrap_or(NO_GROUP)
+        };
+        if let Some(c) = count.get_mut(id as usize) {
+            *c += 1;
+        }
+        if let Some(slot) = rep.get_mut(i) {
+            *slot = id;
+        }
+    }
+    lens.truncate(item.len());
+    sigs.truncate(signed_at);
+
+    let mut uf = UnionFind::new(item.len(), count);
+    near(text_of, &item, Signed { lens, sigs, long }, threads, &mut uf);
+
+    rep.iter()
         .map(|&r| {
             if r == NO_GROUP {
                 return NO_GROUP;
@@ -330,6 +400,18 @@ fn group_sizes(n: usize, text_of: TextOf<'_, '_>) -> Vec<u32> {
         .collect()
 }
 
+/// What one thread of [`near`] keeps between partitions and bands: its buffers, the pairs it
+/// found different, the groups as it has joined them (to skip a pair already joined) and the
+/// pairs it joined, for the caller's groups.
+struct Checker {
+    table: Vec<u32>,
+    failed: FastMap<u64, ()>,
+    edits: Edits,
+    texts: [String; 3],
+    joined: UnionFind,
+    pairs: Vec<(u32, u32)>,
+}
+
 /// Joins near-identical distinct texts (steps 3–4). The buckets are built one band at a time (a
 /// table of at most one head per distinct text, not sixteen): the pairs compared — each text
 /// with the first text of each of its buckets — and so the groups are the same as comparing
@@ -340,30 +422,35 @@ fn group_sizes(n: usize, text_of: TextOf<'_, '_>) -> Vec<u32> {
 /// into partitions of a few thousand (keys are well mixed, so partitions are even; the split
 /// keeps the texts' order, so the first text of a bucket is still its head), and each
 /// partition's buckets are found with a small table that stays in cache.
-fn near(text_of: TextOf<'_, '_>, item: &[u32], signed: Signed, uf: &mut UnionFind) {
+///
+/// The partitions of a band are independent, so with two threads each takes half of them, with
+/// its own [`Checker`]. The groups are the same: a pair is joined when it is a candidate and
+/// passes the exact check, whichever thread checks it; a thread skipping a pair it has already
+/// joined, or one found different, only saves a check whose union would change nothing.
+fn near(text_of: TextOf<'_, '_>, item: &[u32], signed: Signed, threads: usize, uf: &mut UnionFind) {
     // (The texts' character histograms are made for the few pairs that get as far as that test:
     // held for every text they were 64 bytes each, half the signatures' memory again.)
     let Signed { lens, sigs, long } = signed;
-    // The two texts of a pair being checked, normalised again.
-    let (mut head_text, mut text, mut name) = (String::new(), String::new(), String::new());
     let m = long.len();
     if m < 2 {
         return;
     }
-    let mut edits = Edits::default();
-    // Pairs already found different: sharing several bands must not repeat the exact check.
-    let mut failed: FastMap<u64, ()> = FastMap::default();
-    // A sketch of each signature (4 bits a slot), carried with the keys: most candidates in a
-    // bucket of a common phrase are rejected from the sketches alone, without loading the
-    // head's whole signature from far away in memory.
-    let min_agree = (MIN_ESTIMATE * SLOTS as f64).ceil() as u32;
     // Partitions of about 2 048 keys: 2^bits partitions.
     let bits = (usize::BITS - (m / PARTITION).leading_zeros()).min(16);
     let shift = 64 - bits;
     let parts = 1usize << bits;
     let mut starts: Vec<usize> = vec![0; parts + 1];
     let mut split: Vec<Keyed> = vec![Keyed::default(); m];
-    let mut table: Vec<u32> = Vec::new();
+    let mut checkers: Vec<Checker> = (0..threads)
+        .map(|_| Checker {
+            table: Vec::new(),
+            failed: FastMap::default(),
+            edits: Edits::default(),
+            texts: Default::default(),
+            joined: UnionFind::new(uf.parent.len(), Vec::new()),
+            pairs: Vec::new(),
+        })
+        .collect();
     for b in 0..BANDS {
         // Each text's key in this band, made twice (counted, then placed) rather than held.
         let keys = || {
@@ -396,72 +483,105 @@ fn near(text_of: TextOf<'_, '_>, item: &[u32], signed: Signed, uf: &mut UnionFin
                 *a += 1;
             }
         }
-        for p in 0..parts {
-            let part = match (starts.get(p), starts.get(p + 1)) {
-                (Some(&a), Some(&z)) => split.get(a..z).unwrap_or(&[]),
-                _ => &[],
-            };
-            // Open addressing, at most half full: index of the bucket's head in `part`.
-            let cap = (part.len() * 2).next_power_of_two().max(2);
-            let mask = cap - 1;
-            table.clear();
-            table.resize(cap, NO_GROUP);
-            for (i, e) in part.iter().enumerate() {
-                let mut slot = e.key as usize & mask;
-                let head = loop {
-                    match table.get(slot).copied() {
-                        Some(NO_GROUP) | None => {
-                            if let Some(t) = table.get_mut(slot) {
-                                *t = i as u32;
-                            }
-                            break None;
+        let band = Band { text_of, item, sigs: &sigs, long: &long, split: &split, starts: &starts };
+        let per_thread = parts.div_ceil(checkers.len().max(1));
+        on_threads(threads, &mut checkers, |t, checker| {
+            for p in t * per_thread..((t + 1) * per_thread).min(parts) {
+                band.check(p, checker);
+            }
+        });
+    }
+    for checker in &checkers {
+        for &(h, r) in &checker.pairs {
+            uf.union(h as usize, r as usize);
+        }
+    }
+}
+
+/// One band of [`near`], its keys split into partitions: what every thread reads.
+struct Band<'b, 'f, 't> {
+    text_of: TextOf<'f, 't>,
+    item: &'b [u32],
+    sigs: &'b [[u32; SLOTS]],
+    long: &'b [u32],
+    split: &'b [Keyed],
+    starts: &'b [usize],
+}
+
+impl Band<'_, '_, '_> {
+    /// Finds the buckets of partition `p` and checks each text with its bucket's head.
+    fn check(&self, p: usize, c: &mut Checker) {
+        // A sketch of each signature (4 bits a slot), carried with the keys: most candidates in a
+        // bucket of a common phrase are rejected from the sketches alone, without loading the
+        // head's whole signature from far away in memory.
+        let min_agree = (MIN_ESTIMATE * SLOTS as f64).ceil() as u32;
+        let part = match (self.starts.get(p), self.starts.get(p + 1)) {
+            (Some(&a), Some(&z)) => self.split.get(a..z).unwrap_or(&[]),
+            _ => &[],
+        };
+        // Open addressing, at most half full: index of the bucket's head in `part`.
+        let cap = (part.len() * 2).next_power_of_two().max(2);
+        let mask = cap - 1;
+        let table = &mut c.table;
+        table.clear();
+        table.resize(cap, NO_GROUP);
+        let [head_text, text, name] = &mut c.texts;
+        for (i, e) in part.iter().enumerate() {
+            let mut slot = e.key as usize & mask;
+            let head = loop {
+                match table.get(slot).copied() {
+                    Some(NO_GROUP) | None => {
+                        if let Some(t) = table.get_mut(slot) {
+                            *t = i as u32;
                         }
-                        Some(h) => match part.get(h as usize) {
-                            Some(he) if he.key == e.key => break Some(he),
-                            _ => slot = (slot + 1) & mask,
-                        },
+                        break None;
                     }
-                };
-                let Some(head) = head else { continue };
-                if agree_at_most(e.sketch, head.sketch) < min_agree {
+                    Some(h) => match part.get(h as usize) {
+                        Some(he) if he.key == e.key => break Some(he),
+                        _ => slot = (slot + 1) & mask,
+                    },
+                }
+            };
+            let Some(head) = head else { continue };
+            if agree_at_most(e.sketch, head.sketch) < min_agree {
+                continue;
+            }
+            // The exact check's own first tests, from what is at hand (cheapest first):
+            // lengths too different, or too many characters of one text missing in the other.
+            let (lh, lr) = (head.len as usize, e.len as usize);
+            if !lengths_fit(lh, lr) {
+                continue;
+            }
+            let (hk, rk) = (head.at as usize, e.at as usize);
+            let (Some(&hr), Some(&rr)) = (self.long.get(hk), self.long.get(rk)) else { continue };
+            // Then from the signatures, and what is already known of the pair; the texts
+            // are normalised again only for the pairs left (the tests are necessary
+            // conditions, so their order does not change which pairs are joined).
+            match (self.sigs.get(hk), self.sigs.get(rk)) {
+                (Some(x), Some(y)) if estimate(x, y) >= MIN_ESTIMATE => {}
+                _ => continue,
+            }
+            let (h, r) = (hr as usize, rr as usize);
+            if c.joined.find(h) == c.joined.find(r) {
+                continue;
+            }
+            let pair = (u64::from(hr) << 32) | u64::from(rr);
+            if c.failed.contains_key(&pair) {
+                continue;
+            }
+            text_into(self.text_of, self.item, hr, name, head_text);
+            text_into(self.text_of, self.item, rr, name, text);
+            if lh.max(lr) <= LONG {
+                let (x, y) = (Histogram::of(head_text), Histogram::of(text));
+                if x.edits_at_least(&y) > max_edits(lh.max(lr)) {
                     continue;
                 }
-                // The exact check's own first tests, from what is at hand (cheapest first):
-                // lengths too different, or too many characters of one text missing in the other.
-                let (lh, lr) = (head.len as usize, e.len as usize);
-                if !lengths_fit(lh, lr) {
-                    continue;
-                }
-                let (hk, rk) = (head.at as usize, e.at as usize);
-                let (Some(&hr), Some(&rr)) = (long.get(hk), long.get(rk)) else { continue };
-                // Then from the signatures, and what is already known of the pair; the texts
-                // are normalised again only for the pairs left (the tests are necessary
-                // conditions, so their order does not change which pairs are joined).
-                match (sigs.get(hk), sigs.get(rk)) {
-                    (Some(x), Some(y)) if estimate(x, y) >= MIN_ESTIMATE => {}
-                    _ => continue,
-                }
-                let (h, r) = (hr as usize, rr as usize);
-                if uf.find(h) == uf.find(r) {
-                    continue;
-                }
-                let pair = (u64::from(hr) << 32) | u64::from(rr);
-                if failed.contains_key(&pair) {
-                    continue;
-                }
-                text_into(text_of, item, hr, &mut name, &mut head_text);
-                text_into(text_of, item, rr, &mut name, &mut text);
-                if lh.max(lr) <= LONG {
-                    let (x, y) = (Histogram::of(&head_text), Histogram::of(&text));
-                    if x.edits_at_least(&y) > max_edits(lh.max(lr)) {
-                        continue;
-                    }
-                }
-                if edits.similar(&head_text, lh, &text, lr) {
-                    uf.union(h, r);
-                } else {
-                    failed.insert(pair, ());
-                }
+            }
+            if c.edits.similar(head_text, lh, text, lr) {
+                c.joined.union(h, r);
+                c.pairs.push((hr, rr));
+            } else {
+                c.failed.insert(pair, ());
             }
         }
     }
@@ -762,7 +882,10 @@ impl UnionFind {
         let (ra, rb) = (self.find(a), self.find(b));
         if ra != rb {
             self.parent[rb] = ra as u32;
-            self.weight[ra] = self.weight[ra].saturating_add(self.weight[rb]);
+            // (A thread's own groups in `near` keep no weights.)
+            if let (Some(&w), Some(&wb)) = (self.weight.get(ra), self.weight.get(rb)) {
+                self.weight[ra] = w.saturating_add(wb);
+            }
         }
     }
     fn weight_of(&mut self, x: usize) -> u32 {
@@ -777,6 +900,38 @@ mod tests {
 
     fn run(texts: &[(&str, &str)]) -> Vec<(usize, usize)> {
         groups(texts.iter().enumerate().map(|(i, (t, n))| (i, *t, *n)), texts.len())
+    }
+
+    /// Two threads find the same groups as one, on texts enough to be shared: clerks' sentences
+    /// from a few phrases and a number, some copied exactly, some with a character changed.
+    #[test]
+    fn two_threads_group_as_one() {
+        let phrases = ["认真参加支部组织的各项学习", "带头兑现公开承诺事项", "热心帮助困难群众解决实际问题", "在防汛抢险中冲锋在前"];
+        let pool: Vec<char> = "村屯组社区街道企业学校医院合作社农场车间班组矿井帮扶走访慰问调解排查宣讲培训巡逻救助".chars().collect();
+        let mut seed = 7u64;
+        let mut next = move |n: usize| {
+            seed = seed.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
+            (seed >> 33) as usize % n
+        };
+        let mut texts: Vec<String> = Vec::new();
+        for i in 0..3 * MIN_SHARED {
+            let text = match next(10) {
+                0 if i > 0 => texts[next(i)].clone(),
+                1 if i > 0 => texts[next(i)].replacen('的', "之", 1) + "。",
+                _ => {
+                    let own: String = (0..16).map(|_| pool[next(pool.len())]).collect();
+                    format!("{}，{}", phrases[next(4)], own)
+                }
+            };
+            texts.push(text);
+        }
+        let text_of = |i: usize| texts.get(i).map(|t| (t.as_str(), ""));
+        let one = group_sizes_on(texts.len(), &text_of, 1);
+        let two = group_sizes_on(texts.len(), &text_of, 2);
+        let differ = one.iter().zip(&two).filter(|(a, b)| a != b).count();
+        assert_eq!((differ, one.len()), (0, two.len()), "texts whose group differs on two threads");
+        let grouped = one.iter().filter(|&&o| o != NO_GROUP).count();
+        assert!(grouped > 100 && grouped < texts.len() / 2, "{grouped} texts grouped");
     }
 
     #[test]
