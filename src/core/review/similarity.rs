@@ -75,27 +75,42 @@ fn splitmix(mut z: u64) -> u64 {
 /// letters and digits only, `name` (already normalised) removed.
 pub fn normalise(text: &str, name: &str, out: &mut String) {
     out.clear();
-    // Byte by byte: ASCII and the CJK Unified Ideographs (U+4E00–U+9FFF, three bytes led by
-    // E4 B8–E9 BF) are copied or dropped as they are, without decoding them into characters
-    // and encoding them again; anything else goes through `push_normalised`.
+    // Byte by byte: lower-case ASCII letters, digits and the CJK Unified Ideographs (U+4E00–U+9FFF,
+    // three bytes led by E4 B8–E9 BF) are kept as they are, so a run of them is copied in one go
+    // when a character that is not ends it (or the text does), without decoding the characters
+    // and encoding them again; any other character goes through `push_normalised`.
+    out.reserve(text.len());
     let b = text.as_bytes();
     let mut i = 0;
+    // Where the run of bytes kept as they are began.
+    let mut run = 0;
     while let Some(&lead) = b.get(i) {
+        if lead.is_ascii_lowercase() || lead.is_ascii_digit() {
+            i += 1;
+            continue;
+        }
+        if (lead == 0xe4 && b.get(i + 1).is_some_and(|&x| x >= 0xb8)) || (0xe5..=0xe9).contains(&lead) {
+            // A well-formed text: the two continuation bytes follow.
+            i += 3;
+            continue;
+        }
+        out.push_str(text.get(run..i).unwrap_or(""));
         if lead < 0x80 {
-            if lead.is_ascii_alphanumeric() {
+            if lead.is_ascii_uppercase() {
                 out.push(char::from(lead.to_ascii_lowercase()));
             }
             i += 1;
-        } else if (lead == 0xe4 && b.get(i + 1).is_some_and(|&x| x >= 0xb8)) || (0xe5..=0xe9).contains(&lead) {
-            // A well-formed text: the two continuation bytes follow.
-            out.push_str(text.get(i..i + 3).unwrap_or(""));
-            i += 3;
         } else {
-            let Some(c) = text.get(i..).and_then(|t| t.chars().next()) else { break };
+            let Some(c) = text.get(i..).and_then(|t| t.chars().next()) else {
+                run = b.len();
+                break;
+            };
             push_normalised(c, out);
             i += c.len_utf8();
         }
+        run = i;
     }
+    out.push_str(text.get(run..).unwrap_or(""));
     if !name.is_empty() && out.contains(name) {
         *out = out.replace(name, "");
     }
