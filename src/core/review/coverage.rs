@@ -16,7 +16,7 @@
 //!
 //! So every row passes every R rule that is an error, by construction (a property test checks it).
 
-use std::collections::HashSet;
+use rustc_hash::{FxHashMap, FxHashSet};
 
 use chrono::{Datelike, NaiveDate};
 use serde_json::{json, Value};
@@ -160,7 +160,7 @@ pub fn coverage_of(
         if u.is_empty() { "本级" } else { u }
     };
     let mut units: Vec<&str> = Vec::new();
-    let mut unit_ix: std::collections::HashMap<&str, usize> = std::collections::HashMap::new();
+    let mut unit_ix: FxHashMap<&str, usize> = FxHashMap::default();
     let org_unit: Vec<Option<usize>> = (0..roster.orgs.len())
         .map(|o| {
             if !ix.org_ok[o] {
@@ -223,8 +223,9 @@ pub fn coverage_of(
     let mut sec_reviewed = vec![false; roster.members.len()];
     let mut sec_halves = vec![0u64; roster.members.len()];
     let mut sec_reviewing = vec![false; roster.members.len()];
-    let mut cadres: HashSet<(usize, &str)> = HashSet::new();
-    let mut ids: HashSet<&str> = HashSet::with_capacity(list.entries.len());
+    let mut cadres: FxHashSet<(usize, &str)> = FxHashSet::default();
+    // An entry id seen before is a duplicate (E001): not counted twice.
+    let mut ids: FxHashSet<&str> = FxHashSet::with_capacity_and_hasher(list.entries.len(), Default::default());
 
     for e in &list.entries {
         if let Some(id) = e.id.as_deref() {
