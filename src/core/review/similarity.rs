@@ -10,9 +10,6 @@
 //!    of their character bigrams ([`SLOTS`] slots); locality-sensitive hashing in [`BANDS`] bands
 //!    of [`ROWS`] slots puts likely-similar texts in the same bucket. Each text is compared with
 //!    the first text of each of its buckets only, so the work per text is bounded.
-//!
-//! Natively, steps 1 and 3–4 run on two threads (halves of the texts, then halves of each
-//! band's buckets), with the same groups as on one ([`near`] says why); in the browser, on one.
 //! 4. A candidate pair is confirmed with an exact similarity (after cheap necessary conditions:
 //!    lengths, and a bound of the edit distance from character counts): edit distance
 //!    (Levenshtein) at most [`MAX_EDIT`] of the longer text for texts up to [`LONG`] characters,
@@ -20,6 +17,9 @@
 //!    cost too much).
 //! 5. Confirmed pairs are joined (union–find); a group covering 3 or more entries gives every one
 //!    of its entries an E009 warning.
+//!
+//! Natively, steps 1 and 3–4 run on two threads (halves of the texts, then halves of each
+//! band's buckets), with the same groups as on one ([`near`] says why); in the browser, on one.
 
 use std::collections::HashMap;
 use std::hash::{BuildHasherDefault, Hasher};
@@ -451,7 +451,8 @@ struct Checker {
 /// joined, or one found different, only saves a check whose union would change nothing.
 fn near(text_of: TextOf<'_, '_>, item: &[u32], signed: Signed, threads: usize, uf: &mut UnionFind) {
     // (The texts' character histograms are made for the few pairs that get as far as that test:
-    // held for every text they were 64 bytes each, half the signatures' memory again.)
+    // held for every text they were 64 bytes each, half the signatures' memory again; the
+    // 8-byte tallies that come first are held.)
     let Signed { lens, sigs, tallies, long } = signed;
     let m = long.len();
     if m < 2 {
@@ -643,22 +644,33 @@ impl Histogram {
     fn of(text: &str) -> Histogram {
         let mut h = [0u8; 64];
         for c in text.chars() {
-            if let Some(n) = h.get_mut(((c as u32).wrapping_mul(0x9e37_79b9) >> 26) as usize) {
+            if let Some(n) = h.get_mut(class(c, 6)) {
                 *n = n.saturating_add(1);
             }
         }
         Histogram(h)
     }
-    /// A lower bound of the edit distance: every edit removes at most one of the characters of
-    /// one text missing in the other, and at most one of those of the other text.
+    /// A lower bound of the edit distance ([`surplus`]).
     fn edits_at_least(&self, other: &Histogram) -> usize {
-        let (mut more, mut fewer) = (0u32, 0u32);
-        for (&a, &b) in self.0.iter().zip(&other.0) {
-            more += u32::from(a.saturating_sub(b));
-            fewer += u32::from(b.saturating_sub(a));
-        }
-        more.max(fewer) as usize
+        surplus(self.0.iter().zip(&other.0).map(|(&a, &b)| (u32::from(a), u32::from(b))))
     }
+}
+
+/// The class of a character among `2^bits` (for [`Histogram`] and [`tally`]).
+fn class(c: char, bits: u32) -> usize {
+    ((c as u32).wrapping_mul(0x9e37_79b9) >> (32 - bits)) as usize
+}
+
+/// A lower bound of the edit distance from two texts' counts of characters per class: every edit
+/// removes at most one of the characters of one text missing in the other, and at most one of
+/// those of the other text.
+fn surplus(counts: impl Iterator<Item = (u32, u32)>) -> usize {
+    let (mut more, mut fewer) = (0u32, 0u32);
+    for (a, b) in counts {
+        more += a.saturating_sub(b);
+        fewer += b.saturating_sub(a);
+    }
+    more.max(fewer) as usize
 }
 
 /// A compact [`Histogram`], held for every signed text (8 bytes, not 64): 16 classes of
@@ -668,7 +680,7 @@ impl Histogram {
 fn tally(text: &str) -> u64 {
     let mut h = [0u8; 16];
     for c in text.chars() {
-        if let Some(n) = h.get_mut(((c as u32).wrapping_mul(0x9e37_79b9) >> 28) as usize) {
+        if let Some(n) = h.get_mut(class(c, 4)) {
             *n = (*n + 1).min(15);
         }
     }
@@ -677,13 +689,8 @@ fn tally(text: &str) -> u64 {
 
 /// [`Histogram::edits_at_least`] of two [`tally`]s.
 fn tally_edits_at_least(a: u64, b: u64) -> usize {
-    let (mut more, mut fewer) = (0u64, 0u64);
-    for i in 0..16 {
-        let (x, y) = ((a >> (4 * i)) & 15, (b >> (4 * i)) & 15);
-        more += x.saturating_sub(y);
-        fewer += y.saturating_sub(x);
-    }
-    more.max(fewer) as usize
+    let count = |t: u64, i: u32| ((t >> (4 * i)) & 15) as u32;
+    surplus((0..16).map(|i| (count(a, i), count(b, i))))
 }
 
 fn part_of(key: u64, shift: u32) -> usize {
