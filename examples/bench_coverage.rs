@@ -9,7 +9,7 @@
 //!
 //! `cargo run --release --example bench_coverage [ENTRIES] [realistic|stress|both] [e009]` (both by
 //! default; `e009` times the E009 grouping alone). `ENTRIES write DIR` writes the realistic files,
-//! `0 files DIR` checks and covers them streaming, as the CLI reads (time it with `/usr/bin/time -v`).
+//! `0 files DIR` checks and covers them read item by item, as the CLI reads a large file (time it with `/usr/bin/time -v`).
 
 use std::time::{Duration, Instant};
 
@@ -299,20 +299,17 @@ fn peak() -> String {
     kb.map_or_else(|| "?".into(), |kb| format!("peak {} MB", kb / 1000))
 }
 
-/// `files DIR`: what a native check of a county does, from the files, streaming: read the roster
+/// `files DIR`: what a native check of a county does, from the files, item by item: read the roster
 /// and the entries, every entry rule with E009 against the roster, then coverage.
 fn from_files(dir: &str) {
-    use cxzy_form::core::review::{coverage_of, entries, roster, stream};
-    let open = |name: &str| {
-        let f = std::fs::File::open(format!("{dir}/{name}")).expect("written by `write`");
-        serde_json::Deserializer::from_reader(std::io::BufReader::with_capacity(1 << 20, f))
-    };
+    use cxzy_form::core::review::{coverage_of, entries, roster, split, stream};
+    let open = |name: &str| std::fs::File::open(format!("{dir}/{name}")).expect("written by `write`");
     let t = Instant::now();
     let strings = stream::Strings::new();
-    let r = stream::read_roster(&mut open("roster.json"), &strings).expect("a roster");
-    let e = stream::read_entries(&mut open("entries.json"), &strings).expect("entries");
+    let r = split::read_roster(open("roster.json"), &strings).expect("a roster");
+    let e = split::read_entries(open("entries.json"), &strings).expect("entries");
     let n = e.0.entries.len();
-    println!("read (streaming): {}, {}", rate(t.elapsed(), n), peak());
+    println!("read (item by item): {}, {}", rate(t.elapsed(), n), peak());
     let t = Instant::now();
     let (ix, _) = roster::analyse(&r.0);
     // Capped per code as found, as the CLI lists them (SPEC §7).

@@ -46,12 +46,29 @@ fn coverage_streams_from_files_and_standard_input_as_the_value_reader_does() {
 fn broken_or_non_utf8_entries_are_exit_2_with_the_place() {
     let broken = tmp("broken-entries.json", b"{\"format\": \"cxzy-entries/1\",\n \"entries\": [ {\"id\": }]}");
     let not_utf8 = tmp("gbk-entries.json", b"{\"format\": \"cxzy-entries/1\",\n \"entries\": [ {\"id\": \"\xb5\xb3\"}]}");
-    for f in [broken, not_utf8] {
-        let o = cxzy(&["coverage", "--roster", &sample("roster.json"), "--entries", &f, "--as-of", "2011-07-15", "--batch", "2", "--unit", "某县"]);
+    for f in [&broken, &not_utf8] {
+        let o = cxzy(&["coverage", "--roster", &sample("roster.json"), "--entries", f, "--as-of", "2011-07-15", "--batch", "2", "--unit", "某县"]);
         assert_eq!(o.status.code(), Some(2));
         let err = String::from_utf8_lossy(&o.stderr);
         assert!(err.contains(&format!("{f}:2:")), "{err}");
     }
+    // A file stops the item-by-item reader and is read again by the exact one: the place and the
+    // reason are those of the same bytes streamed from standard input; bytes that are not UTF-8
+    // are named as such.
+    let run = |file: &str, stdin: &[u8]| {
+        let mut child = Command::new(env!("CARGO_BIN_EXE_cxzy"))
+            .args(["coverage", "--roster", &sample("roster.json"), "--entries", file, "--as-of", "2011-07-15", "--batch", "2", "--unit", "某县", "--locale", "en"])
+            .stdin(Stdio::piped())
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped())
+            .spawn()
+            .unwrap();
+        child.stdin.take().unwrap().write_all(stdin).unwrap();
+        String::from_utf8_lossy(&child.wait_with_output().unwrap().stderr).into_owned()
+    };
+    let bytes = std::fs::read(&broken).unwrap();
+    assert_eq!(run(&broken, b""), run("-", &bytes).replacen("-:", &format!("{broken}:"), 1));
+    assert!(run(&not_utf8, b"").contains("UTF-8"), "{}", run(&not_utf8, b""));
 }
 
 /// `cxzy validate` of an entries file past the 64 MiB read as text is read streaming (SPEC §7),

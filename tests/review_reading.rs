@@ -3,7 +3,7 @@
 //! (codes, paths, params, order) on the samples, on random documents, on texts mutated byte by
 //! byte, and through `coverage` and a byte stream.
 
-use cxzy_form::core::review::{self, stream};
+use cxzy_form::core::review::{self, split, stream};
 use proptest::prelude::*;
 use serde_json::{json, Map, Value};
 
@@ -88,6 +88,7 @@ fn same_on(text: &str) -> Result<(), TestCaseError> {
     let (r, e) = (stream::roster_text(text, &strings), stream::entries_text(text, &strings));
     let Some((v, twice)) = old else {
         prop_assert!(r.is_err() && e.is_err(), "the one-pass readers refuse what the parser refuses");
+        prop_assert!(split_entries(text, &strings).is_err() && split_roster(text, &strings).is_err(), "the item-by-item readers refuse it too");
         return Ok(());
     };
     let (r, e) = (r.expect("roster reads"), e.expect("entries read"));
@@ -105,7 +106,47 @@ fn same_on(text: &str) -> Result<(), TestCaseError> {
     let streamed = stream::read_entries(&mut de, &strings).expect("a stream reads");
     prop_assert_eq!(&streamed.0, &old_e);
     prop_assert_eq!(serde_json::to_value(&streamed.1).unwrap(), serde_json::to_value(&e.1).unwrap());
+    // And item by item, as the CLI reads a large file: the same, or left to the exact reader
+    // (only when the top level is not an object).
+    for buffer in [1, 7, 64, 1 << 16] {
+        let strings = stream::Strings::new();
+        let split = stream::read_entries(&mut serde_json::Deserializer::from_str(text.trim_start_matches('\u{feff}')), &strings).map_err(drop);
+        match (split::read_entries_buffered(text.as_bytes(), buffer, &strings, usize::MAX), split) {
+            (Ok((got, read)), Ok(exact)) => {
+                prop_assert_eq!(&got, &exact.0);
+                prop_assert_eq!(serde_json::to_value(&read.issues).unwrap(), serde_json::to_value(&exact.1).unwrap());
+            }
+            (Err(_), Ok(_)) => prop_assert!(!v.is_object() || depth(&v) > split::MAX_DEPTH, "an object is read item by item (buffer {})", buffer),
+            (Ok(_), Err(())) => prop_assert!(false, "the item-by-item reader took what the exact one refuses"),
+            (Err(_), Err(())) => {}
+        }
+        match (split::read_roster_buffered(text.as_bytes(), buffer, &strings, usize::MAX), stream::read_roster(&mut serde_json::Deserializer::from_str(text.trim_start_matches('\u{feff}')), &strings)) {
+            (Ok((got, read)), Ok(exact)) => {
+                prop_assert_eq!(&got, &exact.0);
+                prop_assert_eq!(serde_json::to_value(&read.issues).unwrap(), serde_json::to_value(&exact.1).unwrap());
+            }
+            (Err(_), Ok(_)) => prop_assert!(!v.is_object() || depth(&v) > split::MAX_DEPTH, "a roster object is read item by item (buffer {})", buffer),
+            (Ok(_), Err(_)) => prop_assert!(false, "the item-by-item reader took a roster the exact one refuses"),
+            (Err(_), Err(_)) => {}
+        }
+    }
     Ok(())
+}
+
+fn depth(v: &Value) -> usize {
+    match v {
+        Value::Array(a) => 1 + a.iter().map(depth).max().unwrap_or(0),
+        Value::Object(o) => 1 + o.values().map(depth).max().unwrap_or(0),
+        _ => 0,
+    }
+}
+
+fn split_entries(text: &str, strings: &stream::Strings) -> Result<(), split::Stop> {
+    split::read_entries_buffered(text.as_bytes(), 5, strings, usize::MAX).map(drop)
+}
+
+fn split_roster(text: &str, strings: &stream::Strings) -> Result<(), split::Stop> {
+    split::read_roster_buffered(text.as_bytes(), 5, strings, usize::MAX).map(drop)
 }
 
 #[test]
@@ -369,4 +410,65 @@ fn validate_caps_issue_floods_as_they_are_raised() {
     assert_eq!(capped, whole);
     let x005: Vec<&Value> = capped.iter().filter(|i| i.code == "X005").map(|i| &i.params["more"]).collect();
     assert!(!x005.is_empty() && x005.iter().all(|m| m.as_u64().is_some_and(|n| n >= 2000)), "{x005:?}");
+}
+
+/// What is not JSON the item-by-item reader never takes, wherever it is (between the top-level
+/// keys, between items, inside an item, after the document), whatever its buffer: the CLI then
+/// reads the file again with the exact reader, which says what is wrong.
+#[test]
+fn the_item_by_item_reader_refuses_what_json_refuses() {
+    let deep = format!("{{\"entries\":[{}{}]}}", "[".repeat(101), "]".repeat(101));
+    let cases: Vec<Vec<u8>> = [
+        r#"{"format":"cxzy-entries/1","entries":[]} x"#,
+        r#"{"format":"cxzy-entries/1","entries":[]}}"#,
+        r#"{"entries":[{},]}"#,
+        r#"{"entries":[{} {}]}"#,
+        r#"{"entries" []}"#,
+        r#"{"entries":[1,2}"#,
+        r#"{"entries":["#,
+        r#"{"entries":[{"id":"e1"}"#,
+        r#"{"a":1,}"#,
+        r#"{,"a":1}"#,
+        r#"{"a":1 "b":2}"#,
+        r#"{1:2}"#,
+        r#"{"entries":[{"id":"\ud800"}]}"#,
+        r#"{"entries":[1E525]}"#,
+        r#"{"x":[1E525]}"#,
+        r#"{"x":{"y":1E525}}"#,
+        r#"{"entries":[tru]}"#,
+        r#"{"entries":[01]}"#,
+        r#"{"entries":[1 2]}"#,
+        r#"{"entries":[1:2]}"#,
+        r#"{"entries":["abc]}"#,
+        r#"{"entries":[{"id":"a\"}]}"#,
+        "{\"entries\":[{\"id\":\"\u{1}\"}]}",
+        r#"{"format":"cxzy-entries/1",}"#,
+        r#"{"format":}"#,
+        r#"{"format""#,
+        r#"["entries"]"#,
+        "",
+        "   ",
+    ]
+    .iter()
+    .map(|t| t.as_bytes().to_vec())
+    .chain([b"{\"entries\":[{\"id\":\"\xff\"}]}".to_vec(), b"{\"a\xff\":1}".to_vec(), b"{\"entries\":[]}\xef\xbb\xbf".to_vec(), deep.into_bytes()])
+    .collect();
+    for text in &cases {
+        let exact = serde_json::from_slice::<Value>(text).ok().filter(Value::is_object);
+        for buffer in [1, 3, 16, 1 << 12] {
+            let strings = stream::Strings::new();
+            let (e, r) = (split::read_entries_buffered(&text[..], buffer, &strings, usize::MAX), split::read_roster_buffered(&text[..], buffer, &strings, usize::MAX));
+            assert!(e.is_err() && r.is_err(), "{} (buffer {buffer}; the exact reader: {exact:?})", String::from_utf8_lossy(text));
+        }
+    }
+    // And what is JSON it takes, with a BOM, whitespace anywhere and items across the buffer.
+    let text = "\u{feff} \n{ \"format\" : \"cxzy-entries/1\" ,\r\n\t\"x\" : [ 1 , { \"a\" : [ ] } ] , \"entries\" : [ { \"id\" : \"e\\\"1\" } , 7 , [ ] ] } \n";
+    for buffer in [1, 2, 5, 1 << 12] {
+        let strings = stream::Strings::new();
+        let (got, read) = split::read_entries_buffered(text.as_bytes(), buffer, &strings, usize::MAX).expect("JSON");
+        let exact = stream::entries_text(text, &strings).expect("JSON");
+        assert_eq!(got, exact.0);
+        assert_eq!(serde_json::to_value(&read.issues).unwrap(), serde_json::to_value(&exact.1).unwrap());
+        assert_eq!(got.entries.len(), 3);
+    }
 }

@@ -445,9 +445,24 @@ mod cli {
         }
     }
 
-    /// Up to this size a roster or entries file is read into memory and parsed from there, about
-    /// twice as fast as from a byte stream (serde_json reads a stream byte by byte); past it, and
-    /// from standard input, it is streamed.
+    /// A roster or entries file read item by item with `read` (a `review::split` reader): at
+    /// most [`MAX_STREAMED`] bytes through a buffer of a few MB, about twice as fast as
+    /// [`read_streamed`] and without the file's text in memory. `None` when it is standard input
+    /// or `read` stops (not JSON, not an object, past the limit…): [`read_streamed`] then reads
+    /// it again and says why.
+    fn read_split<T>(path: &Path, read: impl FnOnce(Limited) -> Result<T, review::split::Stop>) -> Option<T> {
+        if path.as_os_str() == "-" {
+            return None;
+        }
+        let ended = std::rc::Rc::new(std::cell::Cell::new(false));
+        let file = std::fs::File::open(path).ok()?;
+        let value = read(Limited { inner: Box::new(file), left: MAX_STREAMED + 1, ended: ended.clone() }).ok()?;
+        (!ended.get()).then_some(value)
+    }
+
+    /// When a roster or entries file stops the item-by-item reader (it is broken, or not a
+    /// document that reader takes), it is read again: up to this size into memory (a file that is
+    /// not UTF-8 then says so, with the place), past it streamed.
     const READ_WHOLE: u64 = 256 << 20;
 
     /// A roster or entries file read whole when it is a file of at most [`READ_WHOLE`] bytes.
@@ -459,19 +474,24 @@ mod cli {
         read_decoded_up_to(path, READ_WHOLE).map(|(text, _)| Some(text))
     }
 
-    /// Reads a roster or entries file with `read` (a `review::stream` reader given a
-    /// deserializer): from memory ([`read_whole`]) or streamed ([`read_streamed`]).
+    /// Reads a roster or entries file item by item with `split` (a `review::split` reader,
+    /// [`read_split`]); when that stops, with `read` (a `review::stream` reader given a
+    /// deserializer) from memory ([`read_whole`]) or streamed ([`read_streamed`]), whose answer
+    /// is then the one given.
     macro_rules! read_review {
-        ($path:expr, |$d:ident| $read:expr) => {{
+        ($path:expr, |$d:ident| $read:expr, |$s:ident| $split:expr) => {{
             let path: &Path = $path;
-            match read_whole(path)? {
-                Some(text) => {
-                    let mut de = serde_json::Deserializer::from_str(&text);
-                    let $d = &mut de;
-                    let result = $read;
-                    result.and_then(|v| de.end().map(|()| v)).map_err(|e| Fatal::at(path, &json::from_serde(&e)))
-                }
-                None => read_streamed(path, |$d| $read),
+            match read_split(path, |$s| $split) {
+                Some(v) => Ok(v),
+                None => match read_whole(path)? {
+                    Some(text) => {
+                        let mut de = serde_json::Deserializer::from_str(&text);
+                        let $d = &mut de;
+                        let result = $read;
+                        result.and_then(|v| de.end().map(|()| v)).map_err(|e| Fatal::at(path, &json::from_serde(&e)))
+                    }
+                    None => read_streamed(path, |$d| $read),
+                },
             }
         }};
     }
@@ -646,11 +666,11 @@ mod cli {
         let strings = review::stream::Strings::new();
         let mut issues = match review::stream::format_of(&head).as_deref() {
             Some(review::roster::FORMAT) => {
-                let (r, read) = read_review!(file, |d| review::stream::read_roster_capped(d, &strings, MAX_PER_CODE))?;
+                let (r, read) = read_review!(file, |d| review::stream::read_roster_capped(d, &strings, MAX_PER_CODE), |s| review::split::read_roster_capped(s, &strings, MAX_PER_CODE))?;
                 review::roster::validate_read(&r, read)
             }
             Some(review::entries::FORMAT) => {
-                let (e, read) = read_review!(file, |d| review::stream::read_entries_capped(d, &strings, MAX_PER_CODE))?;
+                let (e, read) = read_review!(file, |d| review::stream::read_entries_capped(d, &strings, MAX_PER_CODE), |s| review::split::read_entries_capped(s, &strings, MAX_PER_CODE))?;
                 review::entries::validate_indexed(&e, read, roster, opts.today)
             }
             _ => return Ok(None),
@@ -727,7 +747,7 @@ mod cli {
                 // The roster by the one-pass reader (no `Value`: 200 000 members held as one were
                 // ~150 MB more), up to 2 GiB like a roster given to `coverage`; only its index is used.
                 let strings = review::stream::Strings::new();
-                let roster = roster.map(|p| read_review!(&p, |d| review::stream::read_roster(d, &strings))).transpose()?;
+                let roster = roster.map(|p| read_review!(&p, |d| review::stream::read_roster(d, &strings), |s| review::split::read_roster(s, &strings))).transpose()?;
                 let index = roster.as_ref().map(|(r, _)| review::roster::analyse(r).0);
                 let opts = Options { previous, roster: None, locale, today: Some(today(t.as_deref())?) };
                 match files.as_slice() {
@@ -759,8 +779,8 @@ mod cli {
                     return Err(Fatal::Batch(batch));
                 }
                 let strings = review::stream::Strings::new();
-                let r = read_review!(&roster, |d| review::stream::read_roster(d, &strings))?;
-                let e = read_review!(&entries, |d| review::stream::read_entries(d, &strings))?;
+                let r = read_review!(&roster, |d| review::stream::read_roster(d, &strings), |s| review::split::read_roster(s, &strings))?;
+                let e = read_review!(&entries, |d| review::stream::read_entries(d, &strings), |s| review::split::read_entries(s, &strings))?;
                 let mut cov = review::coverage_of(r, e, as_of, batch, &unit);
                 localize(&mut cov.issues, locale);
                 let v = cov.to_value();

@@ -5,6 +5,7 @@
 //! * [`entries`] — `cxzy-entries/1`: reading, E001–E018;
 //! * [`entry_form`] — the state behind the entry form: a roster indexed once, one entry checked;
 //! * [`stream`] — the one-pass readers of both from text or a byte stream (no `Value` tree);
+//! * `split` — natively, a large file of either read item by item through a buffer;
 //! * [`similarity`] — E009 (near-)duplicate texts, near-linear (MinHash + LSH);
 //! * [`coverage`](mod@coverage) — the statistics table, gap lists and F001 derived from both.
 //!
@@ -20,6 +21,8 @@ mod fields;
 pub(crate) mod raw;
 pub mod roster;
 pub mod similarity;
+#[cfg(not(target_arch = "wasm32"))]
+pub mod split;
 pub mod stream;
 pub mod tables;
 

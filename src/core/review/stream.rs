@@ -33,14 +33,14 @@ pub type Strings = bumpalo::Bump;
 
 /// Copies strings into the arena, those up to [`fields::MAX_NAME`] bytes (ids, names, tags) once;
 /// and how many issues of a code a list keeps (`cap`).
-struct Interner<'a> {
+pub(super) struct Interner<'a> {
     arena: &'a Strings,
     short: rustc_hash::FxHashSet<&'a str>,
     cap: usize,
 }
 
 impl<'a> Interner<'a> {
-    fn new(arena: &'a Strings, cap: usize) -> Self {
+    pub(super) fn new(arena: &'a Strings, cap: usize) -> Self {
         Interner { arena, short: Default::default(), cap }
     }
     /// `s` as it is, into the arena.
@@ -94,6 +94,11 @@ pub fn read_roster<'de, 'a, D: Deserializer<'de>>(d: D, strings: &'a Strings) ->
 pub fn read_roster_capped<'de, 'a, D: Deserializer<'de>>(d: D, strings: &'a Strings, cap: usize) -> Result<(Roster<'a>, Read), D::Error> {
     let mut put = Interner::new(strings, cap);
     let top = d.deserialize_any(TopVisitor::<RosterLists<'a>>(&mut put, Default::default()))?;
+    Ok(roster_of(top))
+}
+
+/// The roster of a top level read (by serde or by [`super::split`]).
+pub(super) fn roster_of<'a>(top: Top<'a, RosterLists<'a>>) -> (Roster<'a>, Read) {
     let mut read = Read::default();
     let lists = top.finish(roster::FORMAT, &mut read.issues);
     let mut r = Roster::default();
@@ -101,7 +106,7 @@ pub fn read_roster_capped<'de, 'a, D: Deserializer<'de>>(d: D, strings: &'a Stri
         r.orgs = l.orgs.finish("orgs", |raw| not_a_list("O007", "orgs", raw), &mut read);
         r.members = l.members.finish("members", |raw| not_a_list("O007", "members", raw), &mut read);
     }
-    Ok((r, read))
+    (r, read)
 }
 
 /// Reads an entries document from a deserializer.
@@ -114,34 +119,91 @@ pub fn read_entries<'de, 'a, D: Deserializer<'de>>(d: D, strings: &'a Strings) -
 pub fn read_entries_capped<'de, 'a, D: Deserializer<'de>>(d: D, strings: &'a Strings, cap: usize) -> Result<(Entries<'a>, Read), D::Error> {
     let mut put = Interner::new(strings, cap);
     let top = d.deserialize_any(TopVisitor::<EntryLists<'a>>(&mut put, Default::default()))?;
+    Ok(entries_of(top))
+}
+
+/// The entries of a top level read (by serde or by [`super::split`]).
+pub(super) fn entries_of<'a>(top: Top<'a, EntryLists<'a>>) -> (Entries<'a>, Read) {
     let mut read = Read::default();
     let lists = top.finish(entries::FORMAT, &mut read.issues);
     let mut out = Entries::default();
     if let Some(l) = lists {
         out.entries = l.entries.finish("entries", |raw| not_a_list("E017", "entries", raw), &mut read);
     }
-    Ok((out, read))
+    (out, read)
 }
 
 /// The lists of a document type, filled key by key.
-trait Lists<'a>: Default {
+pub(super) trait Lists<'a>: Default {
     const FIELDS: &'static [&'static str];
     /// Reads the value of `key` when it is one of the lists; `false` when it is not.
-    fn take<'de, A: MapAccess<'de>>(&mut self, key: &str, map: &mut A, put: &mut Interner<'a>) -> Result<bool, A::Error>;
+    fn take<T: TopAccess<'a>>(&mut self, key: &str, top: &mut T, put: &mut Interner<'a>) -> Result<bool, T::Error>;
+}
+
+/// Where the top level's keys and values come from: serde's `MapAccess` (a text, a byte stream)
+/// or [`super::split`] (a large file, its lists item by item).
+pub(super) trait TopAccess<'a> {
+    type Error;
+    /// The next key, interned; `None` past the last.
+    fn key(&mut self, put: &mut Interner<'a>) -> Result<Option<&'a str>, Self::Error>;
+    /// Reads and drops the value (checked as [`Skip`] does).
+    fn skip(&mut self) -> Result<(), Self::Error>;
+    /// The value, a scalar (`format`).
+    fn scalar(&mut self, put: &mut Interner<'a>, issues: &mut Vec<Issue>) -> Result<Raw<'a>, Self::Error>;
+    /// The value, a list of items read by `I`.
+    fn list<I: Items<'a>>(&mut self, put: &mut Interner<'a>) -> Result<List<'a, I::Item>, Self::Error>;
+}
+
+/// A list's items, from serde's `SeqAccess` or from [`super::split`].
+pub(super) trait ItemAccess<'a> {
+    type Error;
+    /// The next item, read by `seed`; `None` past the last.
+    fn item<I: Items<'a>>(&mut self, seed: ItemSeed<'_, 'a, I>) -> Result<Option<I::Item>, Self::Error>;
+    /// Reads and drops the next item; `false` past the last.
+    fn skip(&mut self) -> Result<bool, Self::Error>;
+}
+
+/// serde's access to an object or an array, as a [`TopAccess`] or an [`ItemAccess`].
+struct Serde<'de, A>(A, std::marker::PhantomData<&'de ()>);
+
+impl<'de, 'a, A: MapAccess<'de>> TopAccess<'a> for Serde<'de, A> {
+    type Error = A::Error;
+    fn key(&mut self, put: &mut Interner<'a>) -> Result<Option<&'a str>, A::Error> {
+        self.0.next_key_seed(KeySeed(put))
+    }
+    fn skip(&mut self) -> Result<(), A::Error> {
+        self.0.next_value::<Skip>().map(drop)
+    }
+    fn scalar(&mut self, put: &mut Interner<'a>, issues: &mut Vec<Issue>) -> Result<Raw<'a>, A::Error> {
+        self.0.next_value_seed(ValueSeed { shape: Shape::Scalar, put, base: &String::new, issues }).map(|v| v.0)
+    }
+    fn list<I: Items<'a>>(&mut self, put: &mut Interner<'a>) -> Result<List<'a, I::Item>, A::Error> {
+        self.0.next_value_seed(ListSeed::<I>(put, Default::default()))
+    }
+}
+
+impl<'de, 'a, A: SeqAccess<'de>> ItemAccess<'a> for Serde<'de, A> {
+    type Error = A::Error;
+    fn item<I: Items<'a>>(&mut self, seed: ItemSeed<'_, 'a, I>) -> Result<Option<I::Item>, A::Error> {
+        self.0.next_element_seed(seed)
+    }
+    fn skip(&mut self) -> Result<bool, A::Error> {
+        self.0.next_element::<Skip>().map(|v| v.is_some())
+    }
 }
 
 #[derive(Default)]
-struct RosterLists<'a> {
+pub(super) struct RosterLists<'a> {
     orgs: List<'a, Org<'a>>,
     members: List<'a, Member<'a>>,
 }
 
 impl<'a> Lists<'a> for RosterLists<'a> {
     const FIELDS: &'static [&'static str] = roster::TOP_FIELDS;
-    fn take<'de, A: MapAccess<'de>>(&mut self, key: &str, map: &mut A, put: &mut Interner<'a>) -> Result<bool, A::Error> {
+    fn take<T: TopAccess<'a>>(&mut self, key: &str, top: &mut T, put: &mut Interner<'a>) -> Result<bool, T::Error> {
         match key {
-            "orgs" => self.orgs = map.next_value_seed(ListSeed::<OrgItems>(put, Default::default()))?,
-            "members" => self.members = map.next_value_seed(ListSeed::<MemberItems>(put, Default::default()))?,
+            "orgs" => self.orgs = top.list::<OrgItems>(put)?,
+            "members" => self.members = top.list::<MemberItems>(put)?,
             _ => return Ok(false),
         }
         Ok(true)
@@ -149,17 +211,17 @@ impl<'a> Lists<'a> for RosterLists<'a> {
 }
 
 #[derive(Default)]
-struct EntryLists<'a> {
+pub(super) struct EntryLists<'a> {
     entries: List<'a, Entry<'a>>,
 }
 
 impl<'a> Lists<'a> for EntryLists<'a> {
     const FIELDS: &'static [&'static str] = entries::TOP_FIELDS;
-    fn take<'de, A: MapAccess<'de>>(&mut self, key: &str, map: &mut A, put: &mut Interner<'a>) -> Result<bool, A::Error> {
+    fn take<T: TopAccess<'a>>(&mut self, key: &str, top: &mut T, put: &mut Interner<'a>) -> Result<bool, T::Error> {
         if key != "entries" {
             return Ok(false);
         }
-        self.entries = map.next_value_seed(ListSeed::<EntryItems>(put, Default::default()))?;
+        self.entries = top.list::<EntryItems>(put)?;
         Ok(true)
     }
 }
@@ -167,7 +229,7 @@ impl<'a> Lists<'a> for EntryLists<'a> {
 /// A list field as read: absent or null, an array (its items read, its issues, its length), or
 /// another value.
 #[derive(Default)]
-enum List<'a, T> {
+pub(super) enum List<'a, T> {
     #[default]
     None,
     Items(Vec<T>, Capped, usize),
@@ -203,7 +265,7 @@ impl<T> List<'_, T> {
 
 /// The top level: `format`, the lists, the unknown keys (each once, in order of first sight) and
 /// the keys given twice (T015).
-enum Top<'a, L> {
+pub(super) enum Top<'a, L> {
     Object { format: Option<Raw<'a>>, unknown: Vec<&'a str>, twice: Vec<Issue>, lists: L },
     Other(Raw<'a>),
 }
@@ -328,23 +390,27 @@ impl<'de, 'a, L: Lists<'a>> Visitor<'de> for TopVisitor<'_, 'a, L> {
     fn visit_seq<A: SeqAccess<'de>>(self, seq: A) -> Result<Top<'a, L>, A::Error> {
         other_seq(seq).map(Top::Other)
     }
-    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Top<'a, L>, A::Error> {
-        let (mut format, mut lists) = (None, L::default());
-        let (mut keys, mut twice) = (Keys::default(), Vec::new());
-        let put = self.0;
-        while let Some(key) = map.next_key_seed(KeySeed(&mut *put))? {
-            if !keys.first(key) {
-                map.next_value::<Skip>()?;
-                twice.push(fields::twice("", key));
-            } else if key == "format" {
-                format = Some(map.next_value_seed(ValueSeed { shape: Shape::Scalar, put: &mut *put, base: &String::new, issues: &mut twice })?.0);
-            } else if !lists.take(key, &mut map, put)? {
-                map.next_value::<Skip>()?;
-            }
-        }
-        let unknown = keys.seen.into_iter().filter(|k| !L::FIELDS.contains(k)).collect();
-        Ok(Top::Object { format, unknown, twice, lists })
+    fn visit_map<A: MapAccess<'de>>(self, map: A) -> Result<Top<'a, L>, A::Error> {
+        top_object(&mut Serde(map, Default::default()), self.0)
     }
+}
+
+/// The top level, an object: its keys and values in order.
+pub(super) fn top_object<'a, L: Lists<'a>, T: TopAccess<'a>>(top: &mut T, put: &mut Interner<'a>) -> Result<Top<'a, L>, T::Error> {
+    let (mut format, mut lists) = (None, L::default());
+    let (mut keys, mut twice) = (Keys::default(), Vec::new());
+    while let Some(key) = top.key(put)? {
+        if !keys.first(key) {
+            top.skip()?;
+            twice.push(fields::twice("", key));
+        } else if key == "format" {
+            format = Some(top.scalar(put, &mut twice)?);
+        } else if !lists.take(key, top, put)? {
+            top.skip()?;
+        }
+    }
+    let unknown = keys.seen.into_iter().filter(|k| !L::FIELDS.contains(k)).collect();
+    Ok(Top::Object { format, unknown, twice, lists })
 }
 
 /// The keys of one object seen so far, in order: a key given twice is found in a list while
@@ -371,7 +437,7 @@ impl<'a> Keys<'a> {
 }
 
 /// A key, into the arena (keys repeat: interned once).
-struct KeySeed<'p, 'a>(&'p mut Interner<'a>);
+pub(super) struct KeySeed<'p, 'a>(pub(super) &'p mut Interner<'a>);
 
 impl<'de, 'a> DeserializeSeed<'de> for KeySeed<'_, 'a> {
     type Value = &'a str;
@@ -468,11 +534,11 @@ fn read_item<'de, 'a, A: MapAccess<'de>, const N: usize>(
 
 /// A field's value, read as its [`Shape`] says: the value, and the fields of an object where the
 /// format has one.
-struct ValueSeed<'p, 'a> {
-    shape: Shape,
-    put: &'p mut Interner<'a>,
-    base: &'p dyn Fn() -> String,
-    issues: &'p mut Vec<Issue>,
+pub(super) struct ValueSeed<'p, 'a> {
+    pub(super) shape: Shape,
+    pub(super) put: &'p mut Interner<'a>,
+    pub(super) base: &'p dyn Fn() -> String,
+    pub(super) issues: &'p mut Vec<Issue>,
 }
 
 fn plain<'a>(v: Raw<'a>) -> (Raw<'a>, Option<Item<'a, 4>>) {
@@ -536,7 +602,7 @@ impl<'de, 'a> Visitor<'de> for ValueSeed<'_, 'a> {
 }
 
 /// How the items of one list are read.
-trait Items<'a>: Default {
+pub(super) trait Items<'a>: Default {
     type Item;
     /// Item `i`, an object.
     fn object<'de, A: MapAccess<'de>>(map: &mut A, i: usize, put: &mut Interner<'a>, issues: &mut Vec<Issue>) -> Result<Self::Item, A::Error>;
@@ -545,11 +611,11 @@ trait Items<'a>: Default {
 }
 
 #[derive(Default)]
-struct OrgItems;
+pub(super) struct OrgItems;
 #[derive(Default)]
-struct MemberItems;
+pub(super) struct MemberItems;
 #[derive(Default)]
-struct EntryItems;
+pub(super) struct EntryItems;
 
 impl<'a> Items<'a> for OrgItems {
     type Item = Org<'a>;
@@ -587,7 +653,7 @@ impl<'a> Items<'a> for EntryItems {
 }
 
 /// One item of a list: an object read by `I`, anything else skipped.
-struct ItemSeed<'p, 'a, I> {
+pub(super) struct ItemSeed<'p, 'a, I> {
     i: usize,
     put: &'p mut Interner<'a>,
     issues: &'p mut Vec<Issue>,
@@ -634,7 +700,7 @@ impl<'de, 'a, I: Items<'a>> Visitor<'de> for ItemSeed<'_, 'a, I> {
 }
 
 /// Reads an array item by item with `I`; past [`MAX_ITEMS`] items are only counted.
-struct ListSeed<'p, 'a, I>(&'p mut Interner<'a>, std::marker::PhantomData<I>);
+pub(super) struct ListSeed<'p, 'a, I>(pub(super) &'p mut Interner<'a>, pub(super) std::marker::PhantomData<I>);
 
 impl<'de, 'a, I: Items<'a>> DeserializeSeed<'de> for ListSeed<'_, 'a, I> {
     type Value = List<'a, I::Item>;
@@ -655,22 +721,27 @@ impl<'de, 'a, I: Items<'a>> Visitor<'de> for ListSeed<'_, 'a, I> {
     fn visit_map<A: MapAccess<'de>>(self, map: A) -> Result<Self::Value, A::Error> {
         other_map(map).map(List::Other)
     }
-    fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Self::Value, A::Error> {
-        let (mut items, mut kept, mut count) = (Vec::new(), Capped::new(self.0.cap), 0usize);
-        let mut issues = Vec::new();
-        loop {
-            if count < MAX_ITEMS {
-                let seed = ItemSeed::<I> { i: count, put: &mut *self.0, issues: &mut issues, kind: Default::default() };
-                let Some(item) = seq.next_element_seed(seed)? else { break };
-                items.push(item);
-                issues.drain(..).for_each(|i| kept.push(i));
-            } else if seq.next_element::<Skip>()?.is_none() {
-                break;
-            }
-            count += 1;
-        }
-        Ok(List::Items(items, kept, count))
+    fn visit_seq<A: SeqAccess<'de>>(self, seq: A) -> Result<Self::Value, A::Error> {
+        items::<I, _>(&mut Serde(seq, Default::default()), self.0)
     }
+}
+
+/// A list's items, read by `I`; past [`MAX_ITEMS`] only counted.
+pub(super) fn items<'a, I: Items<'a>, S: ItemAccess<'a>>(seq: &mut S, put: &mut Interner<'a>) -> Result<List<'a, I::Item>, S::Error> {
+    let (mut items, mut kept, mut count) = (Vec::new(), Capped::new(put.cap), 0usize);
+    let mut issues = Vec::new();
+    loop {
+        if count < MAX_ITEMS {
+            let seed = ItemSeed::<I> { i: count, put: &mut *put, issues: &mut issues, kind: Default::default() };
+            let Some(item) = seq.item(seed)? else { break };
+            items.push(item);
+            issues.drain(..).for_each(|i| kept.push(i));
+        } else if !seq.skip()? {
+            break;
+        }
+        count += 1;
+    }
+    Ok(List::Items(items, kept, count))
 }
 
 /// The `format` of a document from as much of its text as is given (it is usually the first
