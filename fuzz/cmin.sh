@@ -8,7 +8,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 root=$(pwd)
-targets=${*:-normalize stats_json roster_json entries_json csv coverage aggregate stats_huge_key}
+targets=${*:-normalize stats_json roster_json entries_json csv coverage aggregate stats_huge_key split_json}
 bin=$root/fuzz/target/x86_64-unknown-linux-gnu/release
 for t in $targets; do
   new=$root/target/fuzz-work/cmin-$t

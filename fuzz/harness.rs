@@ -28,6 +28,7 @@ pub const TARGETS: &[Target] = &[
     ("coverage", coverage),
     ("aggregate", aggregate_json),
     ("stats_huge_key", huge_key),
+    ("split_json", split_json),
 ];
 
 fn today() -> NaiveDate {
@@ -289,4 +290,46 @@ pub fn huge_key(data: &[u8]) {
     let issues = validate(&doc, &opts);
     let named = issues.iter().any(|i| i.code == code && i.params.values().any(names_key));
     assert!(named, "the huge key is not reported as {code}: {:?}", issues.iter().map(|i| i.code).collect::<Vec<_>>());
+}
+
+/// The first byte a buffer size (1 to 64 bytes: items cross its end), the rest a roster or
+/// entries file as the CLI reads it item by item (`review::split`). It takes only what the
+/// exact stream reader takes, and then gives the same data and issues; what it leaves (a
+/// `Stop`) the CLI reads again with the exact reader, so that is never wrong, only slower: it
+/// leaves no JSON object of ordinary depth.
+pub fn split_json(data: &[u8]) {
+    use review::{split, stream};
+    let Some((&b, bytes)) = data.split_first() else { return };
+    let buffer = usize::from(b % 64) + 1;
+    let text = bytes.strip_prefix(b"\xef\xbb\xbf").unwrap_or(bytes);
+    let strings = stream::Strings::new();
+    let exact_e = stream::read_entries(&mut serde_json::Deserializer::from_slice(text), &strings);
+    let exact_r = stream::read_roster(&mut serde_json::Deserializer::from_slice(text), &strings);
+    let ordinary = serde_json::from_slice::<Value>(text).ok().is_some_and(|v| v.is_object() && depth(&v) <= split::MAX_DEPTH);
+    match (split::read_entries_buffered(bytes, buffer, &strings, usize::MAX), exact_e) {
+        (Ok((got, read)), Ok((want, issues))) => {
+            assert_eq!(got, want, "split and stream read different entries");
+            assert_eq!(serde_json::to_value(&read.issues).ok(), serde_json::to_value(&issues).ok(), "split and stream raise different issues");
+        }
+        (Ok(_), Err(e)) => panic!("the split reader takes entries the stream reader refuses ({e})"),
+        (Err(_), Ok(_)) => assert!(!ordinary, "the split reader leaves an ordinary object"),
+        (Err(_), Err(_)) => {}
+    }
+    match (split::read_roster_buffered(bytes, buffer, &strings, usize::MAX), exact_r) {
+        (Ok((got, read)), Ok((want, issues))) => {
+            assert_eq!(got, want, "split and stream read different rosters");
+            assert_eq!(serde_json::to_value(&read.issues).ok(), serde_json::to_value(&issues).ok(), "split and stream raise different roster issues");
+        }
+        (Ok(_), Err(e)) => panic!("the split reader takes a roster the stream reader refuses ({e})"),
+        (Err(_), Ok(_)) => assert!(!ordinary, "the split reader leaves an ordinary roster object"),
+        (Err(_), Err(_)) => {}
+    }
+}
+
+fn depth(v: &Value) -> usize {
+    match v {
+        Value::Array(a) => 1 + a.iter().map(depth).max().unwrap_or(0),
+        Value::Object(o) => 1 + o.values().map(depth).max().unwrap_or(0),
+        _ => 0,
+    }
 }

@@ -15,7 +15,7 @@ root=$(pwd)
 runs=${RUNS:-10000000}
 secs=${SECONDS_PER_TARGET:-3600}
 max_len=${MAX_LEN:-4096}
-targets=${*:-normalize stats_json roster_json entries_json csv coverage aggregate stats_huge_key}
+targets=${*:-normalize stats_json roster_json entries_json csv coverage aggregate stats_huge_key split_json}
 work=$root/target/fuzz-work
 mkdir -p "$work/logs" "$work/artifacts"
 nice -n 19 cargo +nightly fuzz build -O --sanitizer none ${BUILD_FLAGS:-}
