@@ -306,22 +306,25 @@ pub fn split_json(data: &[u8]) {
     let exact_e = stream::read_entries(&mut serde_json::Deserializer::from_slice(text), &strings);
     let exact_r = stream::read_roster(&mut serde_json::Deserializer::from_slice(text), &strings);
     let ordinary = serde_json::from_slice::<Value>(text).ok().is_some_and(|v| v.is_object() && depth(&v) <= split::MAX_DEPTH);
-    match (split::read_entries_buffered(bytes, buffer, &strings, usize::MAX), exact_e) {
+    agree("entries", split::read_entries_buffered(bytes, buffer, &strings, usize::MAX), exact_e, ordinary);
+    agree("roster", split::read_roster_buffered(bytes, buffer, &strings, usize::MAX), exact_r, ordinary);
+}
+
+/// The split reader's answer beside the stream reader's (`ordinary`: the text is a JSON object
+/// of ordinary depth, which the split reader must take).
+fn agree<T: PartialEq + std::fmt::Debug>(
+    what: &str,
+    split: Result<(T, review::stream::Read), review::split::Stop>,
+    exact: Result<(T, Vec<Issue>), serde_json::Error>,
+    ordinary: bool,
+) {
+    match (split, exact) {
         (Ok((got, read)), Ok((want, issues))) => {
-            assert_eq!(got, want, "split and stream read different entries");
-            assert_eq!(serde_json::to_value(&read.issues).ok(), serde_json::to_value(&issues).ok(), "split and stream raise different issues");
+            assert_eq!(got, want, "split and stream read different {what}");
+            assert_eq!(serde_json::to_value(&read.issues).ok(), serde_json::to_value(&issues).ok(), "split and stream raise different issues ({what})");
         }
-        (Ok(_), Err(e)) => panic!("the split reader takes entries the stream reader refuses ({e})"),
-        (Err(_), Ok(_)) => assert!(!ordinary, "the split reader leaves an ordinary object"),
-        (Err(_), Err(_)) => {}
-    }
-    match (split::read_roster_buffered(bytes, buffer, &strings, usize::MAX), exact_r) {
-        (Ok((got, read)), Ok((want, issues))) => {
-            assert_eq!(got, want, "split and stream read different rosters");
-            assert_eq!(serde_json::to_value(&read.issues).ok(), serde_json::to_value(&issues).ok(), "split and stream raise different roster issues");
-        }
-        (Ok(_), Err(e)) => panic!("the split reader takes a roster the stream reader refuses ({e})"),
-        (Err(_), Ok(_)) => assert!(!ordinary, "the split reader leaves an ordinary roster object"),
+        (Ok(_), Err(e)) => panic!("the split reader takes {what} the stream reader refuses ({e})"),
+        (Err(_), Ok(_)) => assert!(!ordinary, "the split reader leaves an ordinary object ({what})"),
         (Err(_), Err(_)) => {}
     }
 }
