@@ -306,8 +306,8 @@ pub fn split_json(data: &[u8]) {
     let exact_e = stream::read_entries(&mut serde_json::Deserializer::from_slice(text), &strings);
     let exact_r = stream::read_roster(&mut serde_json::Deserializer::from_slice(text), &strings);
     let ordinary = serde_json::from_slice::<Value>(text).ok().is_some_and(|v| v.is_object() && depth(&v) <= split::MAX_DEPTH);
-    agree("entries", split::read_entries_buffered(bytes, buffer, &strings, usize::MAX), exact_e, ordinary);
-    agree("roster", split::read_roster_buffered(bytes, buffer, &strings, usize::MAX), exact_r, ordinary);
+    agree("entries", split::read_entries_capped(bytes, buffer, &strings, usize::MAX), exact_e, ordinary);
+    agree("roster", split::read_roster_capped(bytes, buffer, &strings, usize::MAX), exact_r, ordinary);
 }
 
 /// The split reader's answer beside the stream reader's (`ordinary`: the text is a JSON object

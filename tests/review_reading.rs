@@ -88,7 +88,8 @@ fn same_on(text: &str) -> Result<(), TestCaseError> {
     let (r, e) = (stream::roster_text(text, &strings), stream::entries_text(text, &strings));
     let Some((v, twice)) = old else {
         prop_assert!(r.is_err() && e.is_err(), "the one-pass readers refuse what the parser refuses");
-        prop_assert!(split_entries(text, &strings).is_err() && split_roster(text, &strings).is_err(), "the item-by-item readers refuse it too");
+        let (se, sr) = (split::read_entries_capped(text.as_bytes(), 5, &strings, usize::MAX), split::read_roster_capped(text.as_bytes(), 5, &strings, usize::MAX));
+        prop_assert!(se.is_err() && sr.is_err(), "the item-by-item readers refuse it too");
         return Ok(());
     };
     let (r, e) = (r.expect("roster reads"), e.expect("entries read"));
@@ -106,28 +107,25 @@ fn same_on(text: &str) -> Result<(), TestCaseError> {
     let streamed = stream::read_entries(&mut de, &strings).expect("a stream reads");
     prop_assert_eq!(&streamed.0, &old_e);
     prop_assert_eq!(serde_json::to_value(&streamed.1).unwrap(), serde_json::to_value(&e.1).unwrap());
-    // And item by item, as the CLI reads a large file: the same, or left to the exact reader
-    // (only when the top level is not an object).
+    // And item by item, as the CLI reads a large file, through buffers that items cross: the
+    // same, or left to the exact reader (only a top level that is not an object, or nesting past
+    // split::MAX_DEPTH).
+    let leaves = !v.is_object() || depth(&v) > split::MAX_DEPTH;
     for buffer in [1, 7, 64, 1 << 16] {
         let strings = stream::Strings::new();
-        let split = stream::read_entries(&mut serde_json::Deserializer::from_str(text.trim_start_matches('\u{feff}')), &strings).map_err(drop);
-        match (split::read_entries_buffered(text.as_bytes(), buffer, &strings, usize::MAX), split) {
-            (Ok((got, read)), Ok(exact)) => {
-                prop_assert_eq!(&got, &exact.0);
-                prop_assert_eq!(serde_json::to_value(&read.issues).unwrap(), serde_json::to_value(&exact.1).unwrap());
+        match split::read_entries_capped(text.as_bytes(), buffer, &strings, usize::MAX) {
+            Ok((got, read)) => {
+                prop_assert_eq!(&got, &e.0);
+                prop_assert_eq!(serde_json::to_value(&read.issues).unwrap(), serde_json::to_value(&e.1).unwrap());
             }
-            (Err(_), Ok(_)) => prop_assert!(!v.is_object() || depth(&v) > split::MAX_DEPTH, "an object is read item by item (buffer {})", buffer),
-            (Ok(_), Err(())) => prop_assert!(false, "the item-by-item reader took what the exact one refuses"),
-            (Err(_), Err(())) => {}
+            Err(_) => prop_assert!(leaves, "an object is read item by item (buffer {})", buffer),
         }
-        match (split::read_roster_buffered(text.as_bytes(), buffer, &strings, usize::MAX), stream::read_roster(&mut serde_json::Deserializer::from_str(text.trim_start_matches('\u{feff}')), &strings)) {
-            (Ok((got, read)), Ok(exact)) => {
-                prop_assert_eq!(&got, &exact.0);
-                prop_assert_eq!(serde_json::to_value(&read.issues).unwrap(), serde_json::to_value(&exact.1).unwrap());
+        match split::read_roster_capped(text.as_bytes(), buffer, &strings, usize::MAX) {
+            Ok((got, read)) => {
+                prop_assert_eq!(&got, &r.0);
+                prop_assert_eq!(serde_json::to_value(&read.issues).unwrap(), serde_json::to_value(&r.1).unwrap());
             }
-            (Err(_), Ok(_)) => prop_assert!(!v.is_object() || depth(&v) > split::MAX_DEPTH, "a roster object is read item by item (buffer {})", buffer),
-            (Ok(_), Err(_)) => prop_assert!(false, "the item-by-item reader took a roster the exact one refuses"),
-            (Err(_), Err(_)) => {}
+            Err(_) => prop_assert!(leaves, "a roster object is read item by item (buffer {})", buffer),
         }
     }
     Ok(())
@@ -139,14 +137,6 @@ fn depth(v: &Value) -> usize {
         Value::Object(o) => 1 + o.values().map(depth).max().unwrap_or(0),
         _ => 0,
     }
-}
-
-fn split_entries(text: &str, strings: &stream::Strings) -> Result<(), split::Stop> {
-    split::read_entries_buffered(text.as_bytes(), 5, strings, usize::MAX).map(drop)
-}
-
-fn split_roster(text: &str, strings: &stream::Strings) -> Result<(), split::Stop> {
-    split::read_roster_buffered(text.as_bytes(), 5, strings, usize::MAX).map(drop)
 }
 
 #[test]
@@ -457,7 +447,7 @@ fn the_item_by_item_reader_refuses_what_json_refuses() {
         let exact = serde_json::from_slice::<Value>(text).ok().filter(Value::is_object);
         for buffer in [1, 3, 16, 1 << 12] {
             let strings = stream::Strings::new();
-            let (e, r) = (split::read_entries_buffered(&text[..], buffer, &strings, usize::MAX), split::read_roster_buffered(&text[..], buffer, &strings, usize::MAX));
+            let (e, r) = (split::read_entries_capped(&text[..], buffer, &strings, usize::MAX), split::read_roster_capped(&text[..], buffer, &strings, usize::MAX));
             assert!(e.is_err() && r.is_err(), "{} (buffer {buffer}; the exact reader: {exact:?})", String::from_utf8_lossy(text));
         }
     }
@@ -465,7 +455,7 @@ fn the_item_by_item_reader_refuses_what_json_refuses() {
     let text = "\u{feff} \n{ \"format\" : \"cxzy-entries/1\" ,\r\n\t\"x\" : [ 1 , { \"a\" : [ ] } ] , \"entries\" : [ { \"id\" : \"e\\\"1\" } , 7 , [ ] ] } \n";
     for buffer in [1, 2, 5, 1 << 12] {
         let strings = stream::Strings::new();
-        let (got, read) = split::read_entries_buffered(text.as_bytes(), buffer, &strings, usize::MAX).expect("JSON");
+        let (got, read) = split::read_entries_capped(text.as_bytes(), buffer, &strings, usize::MAX).expect("JSON");
         let exact = stream::entries_text(text, &strings).expect("JSON");
         assert_eq!(got, exact.0);
         assert_eq!(serde_json::to_value(&read.issues).unwrap(), serde_json::to_value(&exact.1).unwrap());

@@ -405,8 +405,7 @@ mod cli {
         } else {
             Box::new(std::fs::File::open(path).map_err(&fail)?)
         };
-        let ended = std::rc::Rc::new(std::cell::Cell::new(false));
-        let limited = Limited { inner: source, left: MAX_STREAMED + 1, ended: ended.clone() };
+        let (limited, ended) = Limited::streamed(source);
         // The reader is given to serde_json as a `BufReader` itself (not `&mut dyn BufRead`): its
         // bytes are then taken from the buffer inline, not by a call per byte (~2× faster).
         let mut input = std::io::BufReader::with_capacity(1 << 20, limited);
@@ -427,6 +426,14 @@ mod cli {
         inner: Box<dyn std::io::Read>,
         left: u64,
         ended: std::rc::Rc<std::cell::Cell<bool>>,
+    }
+
+    impl Limited {
+        /// `inner` read up to one byte past [`MAX_STREAMED`], and the flag that says it got there.
+        fn streamed(inner: Box<dyn std::io::Read>) -> (Limited, std::rc::Rc<std::cell::Cell<bool>>) {
+            let ended = std::rc::Rc::new(std::cell::Cell::new(false));
+            (Limited { inner, left: MAX_STREAMED + 1, ended: ended.clone() }, ended)
+        }
     }
 
     impl std::io::Read for Limited {
@@ -454,9 +461,8 @@ mod cli {
         if path.as_os_str() == "-" {
             return None;
         }
-        let ended = std::rc::Rc::new(std::cell::Cell::new(false));
-        let file = std::fs::File::open(path).ok()?;
-        let value = read(Limited { inner: Box::new(file), left: MAX_STREAMED + 1, ended: ended.clone() }).ok()?;
+        let (limited, ended) = Limited::streamed(Box::new(std::fs::File::open(path).ok()?));
+        let value = read(limited).ok()?;
         (!ended.get()).then_some(value)
     }
 
@@ -666,11 +672,11 @@ mod cli {
         let strings = review::stream::Strings::new();
         let mut issues = match review::stream::format_of(&head).as_deref() {
             Some(review::roster::FORMAT) => {
-                let (r, read) = read_review!(file, |d| review::stream::read_roster_capped(d, &strings, MAX_PER_CODE), |s| review::split::read_roster_capped(s, &strings, MAX_PER_CODE))?;
+                let (r, read) = read_review!(file, |d| review::stream::read_roster_capped(d, &strings, MAX_PER_CODE), |s| review::split::read_roster_capped(s, review::split::BUFFER, &strings, MAX_PER_CODE))?;
                 review::roster::validate_read(&r, read)
             }
             Some(review::entries::FORMAT) => {
-                let (e, read) = read_review!(file, |d| review::stream::read_entries_capped(d, &strings, MAX_PER_CODE), |s| review::split::read_entries_capped(s, &strings, MAX_PER_CODE))?;
+                let (e, read) = read_review!(file, |d| review::stream::read_entries_capped(d, &strings, MAX_PER_CODE), |s| review::split::read_entries_capped(s, review::split::BUFFER, &strings, MAX_PER_CODE))?;
                 review::entries::validate_indexed(&e, read, roster, opts.today)
             }
             _ => return Ok(None),

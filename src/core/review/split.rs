@@ -36,42 +36,30 @@ pub enum Stop {
     Other,
 }
 
-/// A roster read from `src` item by item (as [`stream::read_roster_capped`]).
-pub fn read_roster_capped<'a>(src: impl std::io::Read, strings: &'a Strings, cap: usize) -> Result<(Roster<'a>, Read), Stop> {
-    let mut put = Interner::new(strings, cap);
-    document::<RosterLists<'a>>(&mut Source::new(src), &mut put).map(stream::roster_of)
-}
+/// The buffer the CLI reads through: an item longer than it doubles it.
+pub const BUFFER: usize = 4 << 20;
 
 /// A roster read from `src` item by item (as [`stream::read_roster`]).
 pub fn read_roster<'a>(src: impl std::io::Read, strings: &'a Strings) -> Result<(Roster<'a>, Vec<Issue>), Stop> {
-    read_roster_capped(src, strings, usize::MAX).map(|(r, read)| (r, read.issues))
+    read_roster_capped(src, BUFFER, strings, usize::MAX).map(|(r, read)| (r, read.issues))
 }
 
 /// Entries read from `src` item by item (as [`stream::read_entries`]).
 pub fn read_entries<'a>(src: impl std::io::Read, strings: &'a Strings) -> Result<(Entries<'a>, Vec<Issue>), Stop> {
-    read_entries_capped(src, strings, usize::MAX).map(|(e, read)| (e, read.issues))
+    read_entries_capped(src, BUFFER, strings, usize::MAX).map(|(e, read)| (e, read.issues))
 }
 
-/// Entries read from `src` item by item (as [`stream::read_entries_capped`]).
-pub fn read_entries_capped<'a>(src: impl std::io::Read, strings: &'a Strings, cap: usize) -> Result<(Entries<'a>, Read), Stop> {
-    read_entries_with(Source::new(src), strings, cap)
-}
-
-/// [`read_entries_capped`] through a buffer of `bytes` to begin with (the tests use a few, so
-/// that items cross the buffer's end).
-pub fn read_entries_buffered<'a>(src: impl std::io::Read, bytes: usize, strings: &'a Strings, cap: usize) -> Result<(Entries<'a>, Read), Stop> {
-    read_entries_with(Source::with_capacity(src, bytes), strings, cap)
-}
-
-/// [`read_roster_capped`] through a buffer of `bytes` to begin with.
-pub fn read_roster_buffered<'a>(src: impl std::io::Read, bytes: usize, strings: &'a Strings, cap: usize) -> Result<(Roster<'a>, Read), Stop> {
+/// A roster read from `src` item by item through a buffer of `buffer` bytes to begin with (as
+/// [`stream::read_roster_capped`]; the tests give a few bytes, so that items cross its end).
+pub fn read_roster_capped<'a>(src: impl std::io::Read, buffer: usize, strings: &'a Strings, cap: usize) -> Result<(Roster<'a>, Read), Stop> {
     let mut put = Interner::new(strings, cap);
-    document::<RosterLists<'a>>(&mut Source::with_capacity(src, bytes), &mut put).map(stream::roster_of)
+    document::<RosterLists<'a>>(&mut Source::new(src, buffer), &mut put).map(stream::roster_of)
 }
 
-fn read_entries_with<'a, R: std::io::Read>(mut src: Source<R>, strings: &'a Strings, cap: usize) -> Result<(Entries<'a>, Read), Stop> {
+/// Entries read from `src` item by item (as [`read_roster_capped`]).
+pub fn read_entries_capped<'a>(src: impl std::io::Read, buffer: usize, strings: &'a Strings, cap: usize) -> Result<(Entries<'a>, Read), Stop> {
     let mut put = Interner::new(strings, cap);
-    document::<EntryLists<'a>>(&mut src, &mut put).map(stream::entries_of)
+    document::<EntryLists<'a>>(&mut Source::new(src, buffer), &mut put).map(stream::entries_of)
 }
 
 /// The whole document: a BOM, an object, nothing after it but whitespace.
@@ -98,11 +86,7 @@ struct Source<R> {
 }
 
 impl<R: std::io::Read> Source<R> {
-    fn new(src: R) -> Self {
-        Self::with_capacity(src, 4 << 20)
-    }
-
-    fn with_capacity(src: R, bytes: usize) -> Self {
+    fn new(src: R, bytes: usize) -> Self {
         Source { src, buf: vec![0; bytes.max(1)], pos: 0, end: 0, eof: false }
     }
 
