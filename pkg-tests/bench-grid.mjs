@@ -3,7 +3,9 @@
 // the ratios:
 //   * first render: setData / createGrid to the painted frame (median of 5);
 //   * edit → repaint: a value typed, to the frame with the row, the totals and the marks (p95 of 40);
-//   * scrolling: frame time while the scroll box moves 60 px a frame (p95), beside an idle frame;
+//   * scrolling: frame time while the scroll box moves 60 px a frame (p95), beside an idle frame and two
+//     floors (an empty scroll box; the same rows as a plain table);
+// Each grid is measured alone on the page (the others not displayed meanwhile).
 //   * our 19-row first render, for the "within 3×" reach.
 // AG Grid and Tabulator are served from pkg-tests/node_modules (no CDN). Each grid is scrolled into
 // view before it is measured (the browser paints nothing off screen).
@@ -57,6 +59,11 @@ try {
     });
     const doc = { format: 'cxzy-stats/1', unit: '基准', batch: 1, as_of: '2011-01-15', filed_on: '2011-01-16', principal: '甲', preparer: '乙', phone: '0451-82345678', rows, report: { overview: 'x', practices: 'x', examples: 'x' } };
     const out = {};
+    // Each grid is measured alone on the page: the other two are not displayed meanwhile (else the
+    // document layer each edit repaints holds the other grids too, and whichever is measured while
+    // more of them exist pays for their painting).
+    const hosts = () => [el, document.getElementById('ag'), document.getElementById('tab'), ...document.querySelectorAll('body > div:not(#ag):not(#tab)')];
+    const only = (shown) => { for (const h of hosts()) h.style.display = h === shown ? '' : 'none'; };
     // ---- first render ----
     // The element that scrolls the most inside `host` (each grid names its viewport differently).
     const scroller = (host) => [...host.querySelectorAll('*')].filter((e) => /auto|scroll/.test(getComputedStyle(e).overflowY))
@@ -75,6 +82,7 @@ try {
       }
       return med(t);
     };
+    only(el);
     out.small = await ours(small, 'cx-small');
     out.first = await ours(doc, 'cx-first');
     const view = el.form.views;
@@ -83,6 +91,7 @@ try {
     const { createGrid, ModuleRegistry, AllCommunityModule } = window.agGrid;
     if (ModuleRegistry && AllCommunityModule) ModuleRegistry.registerModules([AllCommunityModule]);
     const host = document.getElementById('ag');
+    only(host);
     host.scrollIntoView();
     let api;
     const agT = [];
@@ -99,6 +108,7 @@ try {
     out.agFirst = med(agT);
     // ---- edit → repaint ----
     const root = el.shadowRoot;
+    only(el);
     el.scrollIntoView();
     const ourEdit = [];
     for (let k = 0; k < 40; k++) {
@@ -116,6 +126,7 @@ try {
       ourEdit.push(performance.now() - t0);
     }
     out.edit = q95(ourEdit);
+    only(host);
     host.scrollIntoView();
     const agEdit = [];
     for (let k = 0; k < 40; k++) {
@@ -131,6 +142,7 @@ try {
     out.agEdit = q95(agEdit);
     // ---- Tabulator: the same rows and columns, the 合计 row as a frozen top row ----
     const tabHost = document.getElementById('tab');
+    only(tabHost);
     tabHost.scrollIntoView();
     const tabCols = cols.map((c) => ({ field: c.field, title: c.label, editor: c.input ? 'input' : undefined, width: c.field === 'name' ? 120 : 70, frozen: c.field === 'name', headerSort: false }));
     let tab;
@@ -175,15 +187,30 @@ try {
       return d;
     };
     out.idle = q95(await frames(60));
-    const scroll = async (box) => {
+    const scroll = async (shown, pick) => {
+      only(shown);
+      await frames(10);
+      const box = pick();
       box.scrollIntoView();
       box.scrollTop = 0;
       await frames(10);
       return q95(await frames(120, (k) => { box.scrollTop = 60 * (k + 1); }));
     };
-    out.scroll = await scroll(root.querySelector('.table-wrap'));
-    out.agScroll = await scroll(scroller(host));
-    out.tabScroll = await scroll(scroller(tabHost));
+    out.scroll = await scroll(el, () => root.querySelector('.table-wrap'));
+    out.agScroll = await scroll(host, () => scroller(host));
+    out.tabScroll = await scroll(tabHost, () => scroller(tabHost));
+    // Two floors for the scrolling figure, same box size and steps: a scroll box with nothing to
+    // paint (what the compositor costs alone), and the same table drawn whole as plain HTML, no script.
+    const floor = document.createElement('div');
+    floor.style.cssText = 'height:700px;width:1500px;overflow:auto';
+    document.body.append(floor);
+    floor.innerHTML = '<div style="height:27000px;background:linear-gradient(#fff,#eee)"></div>';
+    out.emptyScroll = await scroll(floor, () => floor);
+    floor.innerHTML = `<table style="border-collapse:collapse;font-size:12px">${rows.map((row) => `<tr style="height:27px">${
+      cols.map((c) => `<td style="border:1px solid #b1b4b6;width:50px">${row[c.field] ?? ''}</td>`).join('')}</tr>`).join('')}</table>`;
+    out.plainScroll = await scroll(floor, () => floor);
+    floor.remove();
+    only(el);
     el.scrollIntoView();
     out.idle2 = q95(await frames(60));
     out.drawn = root.querySelectorAll('tbody tr[aria-rowindex]').length;
@@ -223,6 +250,7 @@ try {
   line('scrolling, frame time p95 (60 px a frame)', r.scroll, r.agScroll, r.tabScroll);
   const idle = Math.max(r.idle, r.idle2);
   console.log(`idle frame p95 ${f(r.idle)} / ${f(r.idle2)}; scrolling / idle: cxzy ${ratio(r.scroll, idle)}, AG Grid ${ratio(r.agScroll, idle)}, Tabulator ${ratio(r.tabScroll, idle)}`);
+  console.log(`scrolling floors, frame time p95: an empty scroll box ${f(r.emptyScroll)} (${ratio(r.emptyScroll, idle)} idle), the same ${ROWS} rows as a plain HTML table, no script ${f(r.plainScroll)} (${ratio(r.plainScroll, idle)} idle)`);
   console.log('main-thread CPU time (CDP trace), mean per step:');
   console.log('| | cxzy | AG Grid | Tabulator | cxzy / AG Grid | cxzy / Tabulator |');
   console.log('|---|---|---|---|---|---|');
