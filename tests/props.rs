@@ -5,7 +5,7 @@ mod common;
 
 use common::*;
 use cxzy_form::core::columns::INPUTS;
-use cxzy_form::core::issue::Locale;
+use cxzy_form::core::issue::{Issue, Locale};
 use cxzy_form::core::normalize::{parse_count, parse_date, parse_phone, MAX_COUNT};
 use cxzy_form::core::stats::model;
 use cxzy_form::core::stats::totals::{totals, Ratio};
@@ -230,6 +230,31 @@ proptest! {
             prop_assert!(i.path.is_empty() || i.path.starts_with('/'), "{:?}", i);
         }
         let _ = totals(&model::read(&v).0);
+    }
+
+    /// The issues' JSON text as the wasm and the CLI write it (`write_issues`, with its fast path
+    /// for strings that need no escaping) is serde_json's, byte for byte: on the issues of
+    /// random tables and on issues of any text, key and value.
+    #[test]
+    fn issues_are_written_as_serde_json_writes_them(
+        v in table_like(),
+        texts in prop::collection::vec(clerk_text(), 1..6),
+        keys in prop::collection::vec(key(), 0..4),
+        values in prop::collection::vec(any_json(), 0..4),
+    ) {
+        let mut issues = validate(&v, &Options::default());
+        let mut odd = Issue::new("R010", texts[0].clone()).param(&texts[0], texts[texts.len() - 1].clone());
+        for t in &texts {
+            odd = odd.related(t.clone());
+        }
+        for (k, x) in keys.iter().zip(&values) {
+            odd = odd.param(k, x.clone());
+        }
+        odd.message = texts.concat();
+        issues.push(odd);
+        let mut written = String::new();
+        cxzy_form::core::issue::write_issues(&mut written, &issues);
+        prop_assert_eq!(written, serde_json::to_string(&issues).unwrap());
     }
 
     #[test]

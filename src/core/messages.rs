@@ -154,26 +154,38 @@ pub fn field_label(field: &str, locale: Locale) -> String {
 
 /// `1250` → `1,250`.
 pub fn group_thousands(n: u64) -> String {
-    let s = n.to_string();
-    let mut out = String::with_capacity(s.len() + s.len() / 3);
-    for (i, c) in s.chars().enumerate() {
+    let mut out = String::new();
+    push_grouped(&mut out, n);
+    out
+}
+
+fn push_grouped(out: &mut String, n: u64) {
+    let mut buf = itoa::Buffer::new();
+    let s = buf.format(n);
+    for (i, c) in s.char_indices() {
         if i > 0 && (s.len() - i).is_multiple_of(3) {
             out.push(',');
         }
         out.push(c);
     }
-    out
 }
 
 fn show(v: &Value) -> String {
+    let mut out = String::new();
+    push_shown(&mut out, v);
+    out
+}
+
+/// A param's value as a message shows it, appended (no string of its own).
+fn push_shown(out: &mut String, v: &Value) {
     match v {
-        Value::String(s) => s.clone(),
+        Value::String(s) => out.push_str(s),
         Value::Number(n) => match n.as_u64() {
-            Some(u) => group_thousands(u),
-            None => n.to_string(),
+            Some(u) => push_grouped(out, u),
+            None => out.push_str(&n.to_string()),
         },
-        Value::Null => String::new(),
-        other => other.to_string(),
+        Value::Null => {}
+        other => out.push_str(&other.to_string()),
     }
 }
 
@@ -206,11 +218,6 @@ fn special(issue: &Issue, key: &str, locale: Locale) -> String {
         "field" => field_label(param_str(issue, "field"), locale),
         "whole" => field_label(param_str(issue, "whole"), locale),
         "suggestion" => field_label(param_str(issue, "suggestion"), locale),
-        // The unit a row issue is about: 「哈尔滨市」; nothing for a row without a name.
-        "row" => match param_str(issue, "row") {
-            "" => String::new(),
-            name => c.phrase("row").fill("{}", name),
-        },
         "hint" => {
             let h = param_str(issue, "hint");
             c.word(vocab::list::HINT, h).to_string()
@@ -289,12 +296,21 @@ pub fn render(issue: &Issue, locale: Locale) -> String {
             break;
         };
         let key = &after[..end];
-        if let Some(k) = key.strip_prefix('@') {
+        if key == "@row" {
+            // The unit a row issue is about: 「哈尔滨市」, nothing for a row without a name (most
+            // issues of a long table: filled in place).
+            let name = param_str(issue, "row");
+            if !name.is_empty() {
+                text::push_filled(&mut out, vocab::catalogue(locale).phrase("row"), "{}", name);
+            }
+        } else if let Some(k) = key.strip_prefix('@') {
             out.push_str(&special(issue, k, locale));
         } else if let Some((param, list)) = key.split_once('|') {
             out.push_str(&word_of(issue, param, list, locale));
         } else {
-            out.push_str(&issue.params.get(key).map(show).unwrap_or_default());
+            if let Some(v) = issue.params.get(key) {
+                push_shown(&mut out, v);
+            }
         }
         rest = &after[end + 1..];
     }

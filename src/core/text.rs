@@ -39,17 +39,22 @@ pub trait Fill {
 
 impl Fill for str {
     fn fill(&self, key: &str, value: &str) -> String {
-        let mut out = String::with_capacity(self.len());
-        let mut rest = self;
-        while let Some(i) = find(rest, key).filter(|_| !key.is_empty()) {
-            let (Some(head), Some(tail)) = (rest.get(..i), rest.get(i + key.len()..)) else { break };
-            out.push_str(head);
-            out.push_str(value);
-            rest = tail;
-        }
-        out.push_str(rest);
+        let mut out = String::with_capacity(self.len() + value.len());
+        push_filled(&mut out, self, key, value);
         out
     }
+}
+
+/// [`Fill::fill`], appended to `out` (no string of its own).
+pub fn push_filled(out: &mut String, text: &str, key: &str, value: &str) {
+    let mut rest = text;
+    while let Some(i) = find(rest, key).filter(|_| !key.is_empty()) {
+        let (Some(head), Some(tail)) = (rest.get(..i), rest.get(i + key.len()..)) else { break };
+        out.push_str(head);
+        out.push_str(value);
+        rest = tail;
+    }
+    out.push_str(rest);
 }
 
 #[cfg(test)]

@@ -62,6 +62,31 @@ fn issues_value(issues: &[Issue]) -> Value {
     serde_json::to_value(issues).unwrap_or(Value::Array(Vec::new()))
 }
 
+/// `issues` as JSON text, written straight (core::issue::write_issues), not through a `Value`.
+/// The statistics form's own module (its download budget; a form's edit answers for one row)
+/// writes them through a `Value`, as the rest of it does: the same text, no second serialiser.
+#[cfg(feature = "review")]
+fn issues_text(issues: &[Issue]) -> String {
+    let mut s = String::with_capacity(64 + issues.len() * 256);
+    push_issues(&mut s, issues);
+    s
+}
+
+#[cfg(not(feature = "review"))]
+fn issues_text(issues: &[Issue]) -> String {
+    issues_value(issues).to_string()
+}
+
+#[cfg(feature = "review")]
+fn push_issues(s: &mut String, issues: &[Issue]) {
+    crate::core::issue::write_issues(s, issues);
+}
+
+#[cfg(not(feature = "review"))]
+fn push_issues(s: &mut String, issues: &[Issue]) {
+    s.push_str(&issues_value(issues).to_string());
+}
+
 fn locale_of(opts: &Value) -> Locale {
     opts.get("locale").and_then(Value::as_str).and_then(Locale::parse).unwrap_or_default()
 }
@@ -190,7 +215,11 @@ pub fn totals_packed(names: &str, cells: &[f64], out: &mut [f64]) -> String {
 #[cfg(feature = "review")]
 /// Issues as the `{ "ok": [...] }` envelope, written straight from the issues (no `Value`).
 fn ok_issues(issues: &[Issue]) -> String {
-    format!("{{\"ok\":{}}}", serde_json::to_string(issues).unwrap_or_else(|_| "[]".into()))
+    let mut s = String::with_capacity(64 + issues.len() * 256);
+    s.push_str("{\"ok\":");
+    push_issues(&mut s, issues);
+    s.push('}');
+    s
 }
 
 /// Reads a statistics table from CSV text (already decoded: UTF-8, with or without BOM, or GBK
@@ -370,7 +399,7 @@ impl FormHandle {
 
     /// Every issue (JSON `Issue[]`).
     pub fn issues(&self) -> String {
-        issues_value(&self.state.issues(self.locale)).to_string()
+        issues_text(&self.state.issues(self.locale))
     }
 
     /// `{ total, rows }`.

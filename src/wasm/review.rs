@@ -5,7 +5,7 @@
 use serde_json::Value;
 use wasm_bindgen::prelude::*;
 
-use super::issues_value;
+use super::issues_text;
 use crate::core::issue::Locale;
 use crate::core::json;
 use crate::core::review::entry_form::{Choice, EntryForm};
@@ -59,7 +59,7 @@ impl ReviewHandle {
     pub fn check(&self, entry: &str, today: &str) -> String {
         let entry = json::parse(entry).unwrap_or(Value::Null);
         let today = crate::core::normalize::parse_date(today).ok();
-        issues_value(&self.form.check(&entry, today, self.locale)).to_string()
+        issues_text(&self.form.check(&entry, today, self.locale))
     }
 
     /// `[[name, label], …]`: the names a target of `kind` may have.
