@@ -112,8 +112,7 @@ pub fn pointer(tokens: &[&str]) -> String {
     s
 }
 
-/// `/rows/{row}/{field}`, the path of a table cell (no formatting machinery: a rule raises
-/// one or three of these per issue).
+/// `/rows/{row}/{field}`, the path of a table cell.
 pub fn cell_path(row: usize, field: &str) -> String {
     let mut s = format!("/rows/{row}/");
     push_token(&mut s, field);

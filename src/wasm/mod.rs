@@ -68,23 +68,13 @@ fn issues_value(issues: &[Issue]) -> Value {
 #[cfg(feature = "review")]
 fn issues_text(issues: &[Issue]) -> String {
     let mut s = String::with_capacity(64 + issues.len() * 256);
-    push_issues(&mut s, issues);
+    crate::core::issue::write_issues(&mut s, issues);
     s
 }
 
 #[cfg(not(feature = "review"))]
 fn issues_text(issues: &[Issue]) -> String {
     issues_value(issues).to_string()
-}
-
-#[cfg(feature = "review")]
-fn push_issues(s: &mut String, issues: &[Issue]) {
-    crate::core::issue::write_issues(s, issues);
-}
-
-#[cfg(not(feature = "review"))]
-fn push_issues(s: &mut String, issues: &[Issue]) {
-    s.push_str(&issues_value(issues).to_string());
 }
 
 fn locale_of(opts: &Value) -> Locale {
@@ -217,7 +207,7 @@ pub fn totals_packed(names: &str, cells: &[f64], out: &mut [f64]) -> String {
 fn ok_issues(issues: &[Issue]) -> String {
     let mut s = String::with_capacity(64 + issues.len() * 256);
     s.push_str("{\"ok\":");
-    push_issues(&mut s, issues);
+    crate::core::issue::write_issues(&mut s, issues);
     s.push('}');
     s
 }
