@@ -294,3 +294,24 @@ fn phone_any_text_near_a_valid_one_does_not_panic() {
     assert!(parse_phone("0aé12345678-1").is_err());
     assert!(parse_phone("0é123456789-12").is_err());
 }
+
+proptest::proptest! {
+    #![proptest_config(proptest::prelude::ProptestConfig { cases: 2000, failure_persistence: None, ..Default::default() })]
+
+    /// `YYYY-MM-DD` is read at once (`iso_date`); with a space in front (which the reader drops)
+    /// the same text takes the general path. Both must answer alike: real dates, impossible ones
+    /// (2010-02-30, month 13, day 00, year 0000) and near misses of the shape.
+    #[test]
+    fn an_iso_date_reads_as_the_general_path_reads_it(s in "[0-9]{4}-[0-1][0-9]-[0-3][0-9]|[0-9-]{10}|[0-9]{4}-[0-9]{2}/[0-9]{2}") {
+        proptest::prop_assert_eq!(parse_date(&s), parse_date(&format!(" {s}")), "{}", s);
+    }
+}
+
+#[test]
+fn iso_dates_at_the_edges() {
+    assert_eq!(parse_date("2012-02-29"), Ok(day(2012, 2, 29)));
+    for s in ["2011-02-29", "2010-13-01", "2010-00-10", "2010-01-00", "2010-04-31"] {
+        assert_eq!(parse_date(s), Err(Hint::Impossible), "{s}");
+    }
+    assert_eq!(parse_date("0000-01-01"), parse_date(" 0000-01-01"));
+}

@@ -235,6 +235,10 @@ pub fn parse_as<T: TryFrom<u64>>(s: &str) -> Option<T> {
 /// `2011年1月16日`, full-width digits, spaces between digits (`2 0 1 1年1月1 6日`), and
 /// Chinese-numeral dates (`二〇一一年一月十六日`, `二○一○年十二月十七日`).
 pub fn parse_date(text: &str) -> Result<NaiveDate, Hint> {
+    #[cfg(feature = "review")]
+    if let Some(d) = iso_date(text) {
+        return Ok(d);
+    }
     let h = halfwidth(text);
     let compact: String = h.chars().filter(|c| !is_space(*c)).collect();
     if compact.is_empty() {
@@ -250,6 +254,20 @@ pub fn parse_date(text: &str) -> Result<NaiveDate, Hint> {
         });
     };
     NaiveDate::from_ymd_opt(y, m, d).ok_or(Hint::Impossible)
+}
+
+/// `YYYY-MM-DD`, a real date, as files and the form write dates: read at once, with no copy. The
+/// same date the general path reads (which handles everything else, impossible dates included).
+/// Only where review entries are read, a date each (coverage of 100 000 entries 0.77×); the
+/// statistics form's module reads three dates a table and keeps its budget.
+#[cfg(feature = "review")]
+fn iso_date(text: &str) -> Option<NaiveDate> {
+    let b = text.as_bytes();
+    if b.len() != 10 || b[4] != b'-' || b[7] != b'-' {
+        return None;
+    }
+    let num = |r: std::ops::Range<usize>| b[r].iter().try_fold(0u32, |n, &c| c.is_ascii_digit().then(|| n * 10 + u32::from(c - b'0')));
+    NaiveDate::from_ymd_opt(i32::try_from(num(0..4)?).ok()?, num(5..7)?, num(8..10)?)
 }
 
 /// Reads a phone number: mobile `1[3-9]` + 9 digits, or landline `0` + 2–3 digits, optional `-`,

@@ -354,9 +354,11 @@ fn count(v: Option<&Raw<'_>>, key: &str, base: At, issues: &mut Vec<Issue>) -> u
     }
 }
 
-/// Letters and digits in a text: what E008 calls substance (spaces and punctuation do not count).
-pub fn substance(text: &str) -> usize {
-    text.chars().filter(|&c| similarity::is_alphanumeric(c)).count()
+/// Letters and digits in a text: what E008 calls substance (spaces and punctuation do not count),
+/// counted up to `at_most` (exact below it: E008 only asks whether a text has the minimum, and
+/// most texts reach it in their first few characters).
+pub fn substance(text: &str, at_most: usize) -> usize {
+    text.chars().filter(|&c| similarity::is_alphanumeric(c)).take(at_most).count()
 }
 
 /// Where a target sits in the roster: its organisation (for an organisation, itself) and its
@@ -437,7 +439,7 @@ pub fn rules(entries: &Entries<'_>, roster: Option<&Index<'_>>, today: Option<Na
                 None if spec.content.contains(f) => out.push(Issue::new("E007", format!("{base}/{f}")).param("field", *f)),
                 None => {}
                 Some(t) => {
-                    let n = substance(t);
+                    let n = substance(t, MIN_SUBSTANCE);
                     if n < MIN_SUBSTANCE {
                         out.push(Issue::new("E008", format!("{base}/{f}")).param("field", *f).param("length", n));
                     }
