@@ -270,6 +270,22 @@ mod never_panics {
         ["clerk-official.xlsx", "clerk-wps.xls", "clerk-plain.xlsx"].iter().map(|f| std::fs::read(super::fixture(f)).unwrap()).collect()
     }
 
+    /// The case the damaged-workbook property found: clerk-wps.xls with one byte at 11 % set to
+    /// 1 (a sheet's BOUNDSHEET offset now points past the workbook stream) and cut at 98 %.
+    /// calamine 0.38 slices past its stream there (a panic); the file is refused as damaged.
+    #[test]
+    fn a_sheet_offset_past_the_stream_is_a_damaged_file_not_a_panic() {
+        let mut b = fixtures().swap_remove(1);
+        let i = ((b.len() - 1) as f64 * 0.11254589541006793) as usize;
+        b[i] = 1;
+        b.truncate(((b.len() as f64) * 0.9832143333708648) as usize + 8);
+        let e = workbook::read(&b).expect_err("a damaged workbook");
+        assert!(matches!(e.kind(), workbook::WorkbookErrorKind::Damaged { .. }), "{e:?}");
+        // The clerk's words name the damage (zh-CN), not calamine's panic.
+        let words = e.message(cxzy_form::core::issue::Locale::ZhCn);
+        assert!(!words.is_empty() && !words.contains("panicked"), "{words}");
+    }
+
     fn cell() -> impl Strategy<Value = String> {
         prop_oneof![
             Just(String::new()),
