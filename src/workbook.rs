@@ -242,35 +242,34 @@ fn grid(range: &Range<Data>, merges: &[Dimensions]) -> Vec<Vec<String>> {
 /// A worksheet: its name and its grid of cell texts.
 pub type Sheet = (String, Vec<Vec<String>>);
 
-/// Every worksheet's grid of an opened workbook; `merges` gives a sheet's merged regions.
+/// Every worksheet's grid of a workbook opened as `R`, read under [`guarded`]: `is_password`
+/// says whether an error opening it is the password's, `merges` gives a sheet's merged regions.
 fn sheet_grids<'a, R: Reader<Cursor<&'a [u8]>>>(
-    wb: &mut R,
-    merges: impl Fn(&mut R, &str) -> Vec<Dimensions>,
+    bytes: &'a [u8],
     kind: WorkbookKind,
+    is_password: impl Fn(&R::Error) -> bool,
+    merges: impl Fn(&mut R, &str) -> Vec<Dimensions>,
 ) -> Result<Vec<Sheet>, WorkbookError>
 where
     R::Error: std::fmt::Display,
 {
-    let mut out = Vec::new();
-    for name in wb.sheet_names() {
-        let range = wb.worksheet_range(&name).map_err(|e| corrupt(kind, e))?;
-        let m = merges(wb, &name);
-        out.push((name, grid(&range, &m)));
-    }
-    Ok(out)
+    guarded(kind, || {
+        let mut wb: R = calamine::open_workbook_from_rs(Cursor::new(bytes)).map_err(|e| if is_password(&e) { password() } else { corrupt(kind, e) })?;
+        let mut out = Vec::new();
+        for name in wb.sheet_names() {
+            let range = wb.worksheet_range(&name).map_err(|e| corrupt(kind, e))?;
+            let m = merges(&mut wb, &name);
+            out.push((name, grid(&range, &m)));
+        }
+        Ok(out)
+    })
 }
 
 /// Every worksheet's grid, in workbook order.
 pub fn grids(bytes: &[u8]) -> Result<Vec<Sheet>, WorkbookError> {
     match sniff(bytes) {
         Some(WorkbookKind::Xlsx) => {
-            guarded(WorkbookKind::Xlsx, || {
-                let mut wb: Xlsx<_> = calamine::open_workbook_from_rs(Cursor::new(bytes)).map_err(|e| match e {
-                    XlsxError::Password => password(),
-                    e => corrupt(WorkbookKind::Xlsx, e),
-                })?;
-                sheet_grids(&mut wb, |wb, name| wb.merge_cells_by_sheet_name(name).unwrap_or_default(), WorkbookKind::Xlsx)
-            })
+            sheet_grids(bytes, WorkbookKind::Xlsx, |e| matches!(e, XlsxError::Password), |wb: &mut Xlsx<_>, name| wb.merge_cells_by_sheet_name(name).unwrap_or_default())
         }
         Some(WorkbookKind::Xls) => {
             if is_encrypted_ooxml(bytes) {
@@ -279,13 +278,7 @@ pub fn grids(bytes: &[u8]) -> Result<Vec<Sheet>, WorkbookError> {
             if !cfb_is_complete(bytes) {
                 return Err(corrupt(WorkbookKind::Xls, "sectors beyond the end of the file (truncated?)"));
             }
-            guarded(WorkbookKind::Xls, || {
-                let mut wb: Xls<_> = calamine::open_workbook_from_rs(Cursor::new(bytes)).map_err(|e| match e {
-                    XlsError::Password => password(),
-                    e => corrupt(WorkbookKind::Xls, e),
-                })?;
-                sheet_grids(&mut wb, |wb, name| wb.merge_cells_by_sheet_name(name).unwrap_or_default(), WorkbookKind::Xls)
-            })
+            sheet_grids(bytes, WorkbookKind::Xls, |e| matches!(e, XlsError::Password), |wb: &mut Xls<_>, name| wb.merge_cells_by_sheet_name(name).unwrap_or_default())
         }
         None => Err(WorkbookError::new(WorkbookErrorKind::NotAWorkbook)),
     }
