@@ -211,21 +211,28 @@ fn word_of(issue: &Issue, param: &str, list: &str, locale: Locale) -> String {
     out
 }
 
-/// The special placeholders: labels and sentences that depend on the case.
-fn special(issue: &Issue, key: &str, locale: Locale) -> String {
+/// The word of a param `hint` in the hint list.
+fn hint_word(issue: &Issue, locale: Locale) -> &str {
+    vocab::catalogue(locale).word(vocab::list::HINT, param_str(issue, "hint"))
+}
+
+/// The special placeholders, appended to `out`: labels and sentences that depend on the case.
+fn special(out: &mut String, issue: &Issue, key: &str, locale: Locale) {
     let c = vocab::catalogue(locale);
     match key {
-        "field" => field_label(param_str(issue, "field"), locale),
-        "whole" => field_label(param_str(issue, "whole"), locale),
-        "suggestion" => field_label(param_str(issue, "suggestion"), locale),
-        "hint" => {
-            let h = param_str(issue, "hint");
-            c.word(vocab::list::HINT, h).to_string()
-        }
+        "field" => out.push_str(&field_label(param_str(issue, "field"), locale)),
+        "whole" => out.push_str(&field_label(param_str(issue, "whole"), locale)),
+        "suggestion" => out.push_str(&field_label(param_str(issue, "suggestion"), locale)),
+        // The unit a row issue is about: 「哈尔滨市」; nothing for a row without a name.
+        "row" => match param_str(issue, "row") {
+            "" => {}
+            name => text::push_filled(out, c.phrase("row"), "{}", name),
+        },
+        "hint" => out.push_str(hint_word(issue, locale)),
         "t011" => {
             let name = param_str(issue, "name");
             let missing = issue.params.get("missing").and_then(Value::as_bool).unwrap_or(false);
-            c.phrase(if missing { "t011_missing" } else { "t011_extra" }).fill("{}", name)
+            text::push_filled(out, c.phrase(if missing { "t011_missing" } else { "t011_extra" }), "{}", name);
         }
         // A field left empty is not "invalid (got “”)": say it is missing.
         "bad_or_missing" => {
@@ -235,15 +242,14 @@ fn special(issue: &Issue, key: &str, locale: Locale) -> String {
             let text = if raw.trim().is_empty() {
                 c.phrase("missing").fill("{}", &label)
             } else {
-                let hint = special(issue, "hint", locale);
                 let t = c.phrase(if issue.code == "T007" { "bad_phone" } else { "bad_date" });
-                t.fill("{f}", &label).fill("{r}", raw).fill("{h}", &hint)
+                t.fill("{f}", &label).fill("{r}", raw).fill("{h}", hint_word(issue, locale))
             };
-            capitalize(text)
+            out.push_str(&capitalize(text));
         }
         "r001" => match param_str(issue, "name") {
-            "" => c.phrase("r001_missing").to_string(),
-            name => c.phrase("r001_duplicate").fill("{}", name),
+            "" => out.push_str(c.phrase("r001_missing")),
+            name => text::push_filled(out, c.phrase("r001_duplicate"), "{}", name),
         },
         // 创先发[2010]25号 三: 现场点评 is of 基层党组织 by 党员领导干部, 随机点评 of 单位. (Review codes
         // are not rendered by the statistics form's own module.)
@@ -253,9 +259,9 @@ fn special(issue: &Issue, key: &str, locale: Locale) -> String {
             let kind = param_str(issue, "kind");
             let is_org = crate::core::review::tables::TargetKind::parse(kind).is_some_and(|k| k.is_org());
             if is_org {
-                c.phrase("e018_role").fill("{role}", &word_of(issue, "role", vocab::list::ROLE, locale))
+                text::push_filled(out, c.phrase("e018_role"), "{role}", &word_of(issue, "role", vocab::list::ROLE, locale));
             } else {
-                c.phrase("e018_target").fill("{method}", &method).fill("{kind}", &word_of(issue, "kind", vocab::list::KIND, locale))
+                out.push_str(&c.phrase("e018_target").fill("{method}", &method).fill("{kind}", &word_of(issue, "kind", vocab::list::KIND, locale)));
             }
         }
         // `2010-H2` → 2010 年下半年.
@@ -263,11 +269,11 @@ fn special(issue: &Issue, key: &str, locale: Locale) -> String {
         "period" => {
             let p = param_str(issue, "period");
             match p.split_once("-H") {
-                Some((year, half @ ("1" | "2"))) => c.phrase(if half == "1" { "half_1" } else { "half_2" }).fill("{year}", year),
-                _ => p.to_string(),
+                Some((year, half @ ("1" | "2"))) => text::push_filled(out, c.phrase(if half == "1" { "half_1" } else { "half_2" }), "{year}", year),
+                _ => out.push_str(p),
             }
         }
-        _ => String::new(),
+        _ => {}
     }
 }
 
@@ -296,15 +302,8 @@ pub fn render(issue: &Issue, locale: Locale) -> String {
             break;
         };
         let key = &after[..end];
-        if key == "@row" {
-            // The unit a row issue is about: 「哈尔滨市」, nothing for a row without a name (most
-            // issues of a long table: filled in place).
-            let name = param_str(issue, "row");
-            if !name.is_empty() {
-                text::push_filled(&mut out, vocab::catalogue(locale).phrase("row"), "{}", name);
-            }
-        } else if let Some(k) = key.strip_prefix('@') {
-            out.push_str(&special(issue, k, locale));
+        if let Some(k) = key.strip_prefix('@') {
+            special(&mut out, issue, k, locale);
         } else if let Some((param, list)) = key.split_once('|') {
             out.push_str(&word_of(issue, param, list, locale));
         } else {
