@@ -1,11 +1,12 @@
 #!/usr/bin/env bash
 # Builds the npm package into pkg/ and copies it to www/pkg for the demo:
-#  * the crate for wasm32 twice (profile `wasm` in Cargo.toml, tuned for size: opt-level "z", LTO, one codegen
-#    unit, panic=abort): the full API (cxzy_form_bg.wasm, loaded by `init()`), and with
-#    `--no-default-features` (no `review` feature) the statistics form's own module (cxzy_stats_bg.wasm, loaded by
-#    <cxzy-stats-form>: no review entries/roster/coverage/roll-up, which the form never calls);
+#  * the crate for wasm32 twice: the full API (cxzy_form_bg.wasm, loaded by `init()`) with profile
+#    `wasm-fast` (Cargo.toml: opt-level 2, LTO, one codegen unit, panic=abort; then wasm-opt -O3), and
+#    with `--no-default-features` (no `review` feature) the statistics form's own module
+#    (cxzy_stats_bg.wasm, loaded by <cxzy-stats-form>: no review entries/roster/coverage/roll-up,
+#    which the form never calls) with profile `wasm`, tuned for size (opt-level "z", wasm-opt -Oz);
 #  * wasm-bindgen's ES-module glue (--target web: browsers, and Node given the bytes);
-#  * the panic paths trapping at once (scripts/trap-panics.mjs), then wasm-opt -Oz (npm's binaryen); the hand-written JS minified by esbuild, the CSS, the d.ts.
+#  * the panic paths trapping at once (scripts/trap-panics.mjs), then wasm-opt (npm's binaryen); the hand-written JS minified by esbuild, the CSS, the d.ts.
 # Prints the gzip sizes at every build and fails when what the embedded form downloads
 # (wasm + JS + CSS) is over 100 KiB gzip (issue 3). CXZY_SIZE_BUDGET_KIB changes the budget;
 # CXZY_SIZE_BUDGET=warn only warns (scripts/demo.sh, so the demo always starts).
@@ -17,7 +18,7 @@ budget=$(( ${CXZY_SIZE_BUDGET_KIB:-100} * 1024 ))
 bin="$root/pkg-tests/node_modules/.bin"
 [ -x "$bin/wasm-opt" ] && [ -x "$bin/esbuild" ] || { echo "wasm-opt/esbuild missing: run scripts/setup-web.sh" >&2; exit 1; }
 
-cargo build --profile wasm --lib --target wasm32-unknown-unknown
+cargo build --profile wasm-fast --lib --target wasm32-unknown-unknown
 # Its own target dir: both builds write the same file name (cxzy_form.wasm).
 cargo build --profile wasm --lib --target wasm32-unknown-unknown --no-default-features --target-dir target/wasm-stats
 
@@ -31,16 +32,16 @@ trap 'rm -rf "$out" "$stage"' EXIT
 # (wasm-bindgen warns that strip=true removed the target_features section: the features are
 # given to wasm-opt explicitly below.)
 wasm-bindgen --target web --out-dir "$out" --out-name cxzy_form --no-typescript \
-  target/wasm32-unknown-unknown/wasm/cxzy_form.wasm 2>&1 | grep -v target_features || true
+  target/wasm32-unknown-unknown/wasm-fast/cxzy_form.wasm 2>&1 | grep -v target_features || true
 wasm-bindgen --target web --out-dir "$out" --out-name cxzy_stats --no-typescript \
   target/wasm-stats/wasm32-unknown-unknown/wasm/cxzy_form.wasm 2>&1 | grep -v target_features || true
 # A panic traps at once instead of formatting a message nobody can read (scripts/trap-panics.mjs).
 node scripts/trap-panics.mjs "$out/cxzy_form_bg.wasm" "$out/cxzy_stats_bg.wasm"
-for w in "$out/cxzy_form_bg.wasm" "$out/cxzy_stats_bg.wasm"; do
+for w in "$out/cxzy_form_bg.wasm:-O3" "$out/cxzy_stats_bg.wasm:-Oz"; do
   # The features rustc emits for wasm32-unknown-unknown; never the all-features switch (it would let
   # wasm-opt use instructions some browsers lack).
-  "$bin/wasm-opt" -Oz --converge --strip-producers --strip-target-features --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext \
-    --enable-mutable-globals --enable-reference-types --enable-multivalue "$w" -o "$w"
+  "$bin/wasm-opt" "${w##*:}" --converge --strip-producers --strip-target-features --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext \
+    --enable-mutable-globals --enable-reference-types --enable-multivalue "${w%:*}" -o "${w%:*}"
 done
 
 # One ES module, index.js: js/ and the form module's glue bundled and minified. The stylesheet

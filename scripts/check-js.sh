@@ -19,7 +19,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 tsc=pkg-tests/node_modules/.bin/tsc
 [ -x "$tsc" ] || { echo "tsc missing: run scripts/setup-web.sh" >&2; exit 1; }
-full=target/wasm32-unknown-unknown/wasm/cxzy_form.wasm
+full=target/wasm32-unknown-unknown/wasm-fast/cxzy_form.wasm
 stats=target/wasm-stats/wasm32-unknown-unknown/wasm/cxzy_form.wasm
 [ -f "$full" ] && [ -f "$stats" ] || { echo "no built wasm: run scripts/build-pkg.sh first" >&2; exit 1; }
 stage=target/checkjs
