@@ -80,6 +80,11 @@ export function focusFromSummary(root, ev) {
   const a = ev.target.closest('a[data-target]');
   if (!a) return;
   ev.preventDefault();
+  focusTarget(root, a);
+}
+
+/** Focuses (and scrolls to) what the summary's link `a` names. */
+export function focusTarget(root, a) {
   const el = root.getElementById(a.dataset.target);
   if (el) {
     el.focus();

@@ -8,7 +8,7 @@
 import * as api from './api.js';
 import { Drafts } from './draft.js';
 import { unwrap, asText, meta, blankDoc, decodeText, readCsv, writeCsv, parseJson } from './api.js';
-import { h, fill, adoptSheet, dropSheet, errorsFirst, summaryItem, paintSummaryState, focusFromSummary } from './dom.js';
+import { h, fill, adoptSheet, dropSheet, errorsFirst, summaryItem, paintSummaryState, focusTarget } from './dom.js';
 import { pickLocale } from './i18n.js';
 import css from './styles.js';
 
@@ -36,7 +36,7 @@ const withMore = (fn) => (installed ? fn() : loadMore().then(fn));
 export function loadMore() {
   if (!moreP) {
     moreP = import('./stats-more.js').then((m) => {
-      m.install(StatsForm.prototype, { h, fill, words: moreWords, readCsv, parseJson, decodeText, asText, writeCsv, focusFromSummary });
+      m.install(StatsForm.prototype, { h, fill, words: moreWords, readCsv, parseJson, decodeText, asText, writeCsv, focusTarget });
       installed = true;
     });
   }
@@ -152,7 +152,8 @@ export class StatsForm {
       words: () => this.t,
       notice: (msg, ...extra) => this.notice(msg, ...extra),
       data: () => this.handle.data(),
-      load: (draftText) => this.setData(draftText),
+      // A draft is the clerk's work: a file opened over it asks first, as over typed edits.
+      load: (draftText) => { this.setData(draftText); this.edited = true; },
       discard: () => withMore(() => this.discardDraft()),
     }, { enabled: this.opts.autosave !== false && !this.opts.readonly });
     const draft = this.drafts.read();
@@ -162,7 +163,8 @@ export class StatsForm {
     }
     this.handle = new api.wasm.FormHandle(text, this.locale);
     this.render();
-    this.drafts.announce(!!draft && text === draft.data);
+    this.edited = !!draft && text === draft.data;
+    this.drafts.announce(this.edited);
     this.emit('cxzy-validate');
   }
 
@@ -247,6 +249,14 @@ export class StatsForm {
     this.listeners = [];
     if (this.ro) this.ro.disconnect();
     const scrolled = this.tableWrap ? [this.tableWrap.scrollTop, this.tableWrap.scrollLeft] : [0, 0];
+    // Where the focus was in the form (the old nodes go): it comes back to the same toolbar
+    // button, else the same cell, else the scroll box — never to the page's <body>, where the
+    // form's keys (Ctrl+Z / Ctrl+Y after a file opened or an undo) would not reach it.
+    const had = /** @type {HTMLElement | null} */ (this.root.activeElement);
+    const inTable = !!had && !!this.table && this.table.contains(had);
+    const hadAct = had && !inTable ? had.dataset.act : null;
+    const hadId = had && !inTable ? had.id : '';
+    const hadCell = inTable ? this.focused : null;
     // The core's vocabulary: columns, presets, the limits, what the codes mean for the form, its words.
     const m = this.meta = meta(this.locale);
     this.words = null;
@@ -362,9 +372,11 @@ export class StatsForm {
     this.root.replaceChildren(...keep, wrap);
     if (scrolled[0] || scrolled[1]) [this.tableWrap.scrollTop, this.tableWrap.scrollLeft] = scrolled;
 
+    // The button (and the link below) is taken now: when the second module is still loading, the
+    // call runs after the event, whose target is then the host element.
     const act = (e) => {
       const b = e.target.closest('button[data-act]');
-      if (b) withMore(() => this.onAction(e));
+      if (b) withMore(() => this.onAction(b));
     };
     this.on(toolbar, 'click', act);
     this.on(this.sheetEl, 'click', act);
@@ -395,9 +407,10 @@ export class StatsForm {
       if (this.tableWrap.matches(':focus-visible') && !this.tableWrap.contains(e.relatedTarget) && this.order.length) this.focusCell(fc ? fc.r : this.order[0], fc ? fc.f : this.columns[this.navCols[1]].field);
     });
     this.on(this.summary, 'click', (e) => {
-      if (!e.target.closest('a[data-target]')) return;
+      const a = e.target.closest('a[data-target]');
+      if (!a) return;
       e.preventDefault();
-      withMore(() => this.onSummaryClick(e));
+      withMore(() => this.onSummaryClick(a));
     });
     this.on(this.fileInput, 'change', () => { const f = this.fileInput.files?.[0]; if (f) this.open(f); this.fileInput.value = ''; });
     if (!ro) {
@@ -421,6 +434,14 @@ export class StatsForm {
       this.ro = new ResizeObserver(() => this.measure());
       this.ro.observe(this.tableWrap);
       this.ro.observe(this.thead);
+    }
+    if (had) {
+      const b = hadAct && /** @type {HTMLButtonElement | null} */ (toolbar.querySelector(`button[data-act="${hadAct}"]`));
+      const same = !b && hadId ? /** @type {HTMLElement | null} */ (this.root.getElementById(hadId)) : null;
+      if (b && !b.disabled) b.focus({ preventScroll: true });
+      else if (same) same.focus({ preventScroll: true });
+      else if (hadCell && hadCell.r < this.rowText.length) this.focusCell(hadCell.r, hadCell.f);
+      else this.tableWrap.focus({ preventScroll: true });
     }
   }
 

@@ -9,7 +9,7 @@ import MORE_WORDS from './more-words.js';
 
 /**
  * What the first module hands over (install): its copies of the DOM helpers and the api's readers.
- * @type {{ h: typeof import('./dom.js').h, fill: typeof import('./dom.js').fill, focusFromSummary: typeof import('./dom.js').focusFromSummary,
+ * @type {{ h: typeof import('./dom.js').h, fill: typeof import('./dom.js').fill, focusTarget: typeof import('./dom.js').focusTarget,
  *   words: Record<string, Record<string, string>>, readCsv: typeof import('./api.js').readCsv, parseJson: typeof import('./api.js').parseJson,
  *   decodeText: typeof import('./api.js').decodeText, asText: typeof import('./api.js').asText, writeCsv: typeof import('./api.js').writeCsv }}
  */
@@ -79,13 +79,12 @@ export class More {
     return dep ? dep.field : null;
   }
 
-  onSummaryClick(e) {
-    const a = e.target.closest('a[data-target]');
-    const m = a && /-c(\d+)-([^-]+)$/.exec(a.dataset.target);
-    if (m && a.dataset.target.startsWith(`${this.uid}-c`)) {
-      e.preventDefault();
-      this.reach(Number(m[1]), m[2], 'center');
-    } else dep.focusFromSummary(this.root, e);
+  /** @param {HTMLAnchorElement} a the summary's link */
+  onSummaryClick(a) {
+    const id = a.dataset.target || '';
+    const m = /-c(\d+)-([^-]+)$/.exec(id);
+    if (m && id.startsWith(`${this.uid}-c`)) this.reach(Number(m[1]), m[2], 'center');
+    else dep.focusTarget(this.root, a);
   }
 
   /** Rows shown: those whose name holds the search text, and only those with problems if asked. */
@@ -111,10 +110,9 @@ export class More {
     this.paintWindow();
   }
 
-  async onAction(e) {
-    const b = e.target.closest('button[data-act]');
-    if (!b) return;
-        const act = b.dataset.act;
+  /** @param {HTMLElement} b the toolbar's or a row's button */
+  async onAction(b) {
+    const act = b.dataset.act;
     if (act === 'open') this.fileInput.click();
     else if (act === 'json') { if (await this.gate()) this.download(this.fileName('json'), `${JSON.stringify(this.data(), null, 2)}\n`, 'application/json'); }
     else if (act === 'csv') { if (await this.gate()) this.download(this.fileName('csv'), dep.writeCsv(this.handle.data()), 'text/csv;charset=utf-8'); }

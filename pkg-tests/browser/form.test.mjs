@@ -821,3 +821,106 @@ test('the printout of 1 000 rows: every row, the header on every page, 合计 in
   assert.ok((await drawnRows(page)).length < 100, 'after printing the screen draws the rows in view again');
   await context.close();
 });
+
+// ---- found by a walk-through of issue 8 as a new user (each failed before its fix) ----
+
+test('the first click on a summary link or a toolbar button works while the second module is still loading', async () => {
+  const { page, context } = await portal(undefined, { lazy: true });
+  const doc = await bigDoc(page, 1000);
+  doc.rows[900].orgs_reviewed = 101;
+  await page.evaluate(([s, d]) => document.querySelector(s).setData(d), [F, doc]);
+  const more = () => page.evaluate(() => performance.getEntriesByType('resource').some((e) => e.name.endsWith('/stats-more.js')));
+  assert.equal(await more(), false, 'nothing has loaded the second module yet');
+  // One click: the link's target is taken at the click, not once the module is in.
+  await page.locator(`${F} .summary a`, { hasText: '单位901' }).first().click();
+  await page.waitForFunction((s) => document.querySelector(s).shadowRoot.activeElement?.dataset.r === '900', F, { timeout: 5000 });
+  assert.equal(await focusedCell(page), '900/orgs_reviewed');
+  await context.close();
+  // The same for a toolbar button (the language switch) on a fresh page.
+  const p2 = await portal(undefined, { lazy: true });
+  await p2.page.locator(`${F} button[data-act=locale]`).click();
+  await p2.page.locator(`${F} h1.title`, { hasText: 'Statistics Table' }).waitFor({ timeout: 5000 });
+  await p2.context.close();
+});
+
+test('Ctrl+Z / Ctrl+Y still work after a file is opened and after the undo button: the focus stays in the form', async () => {
+  const { page, context } = await portal();
+  await type(page, 0, 'orgs_total', '123');
+  await page.locator(`${F} input[type=file]`).setInputFiles(samplePath);
+  await page.locator(`${F} dialog.confirm[open]`).getByRole('button', { name: '打开并替换' }).click();
+  await page.locator(`${F} .notice`, { hasText: '已打开' }).waitFor();
+  assert.notEqual(await page.evaluate(() => document.activeElement.tagName), 'BODY', 'the focus is not lost to the page');
+  await page.keyboard.press('Control+z');
+  assert.equal(await cell(page, 0, 'orgs_total').evaluate(shown), '123', 'Ctrl+Z takes the file back');
+  await page.keyboard.press('Control+y');
+  assert.equal(await cell(page, 0, 'orgs_total').evaluate(shown), String(sample().rows[0].orgs_total), 'Ctrl+Y opens it again');
+  await page.locator(`${F} button[data-act=undo]`).click();
+  assert.equal(await cell(page, 0, 'orgs_total').evaluate(shown), '123');
+  await page.keyboard.press('Control+y');
+  assert.equal(await cell(page, 0, 'orgs_total').evaluate(shown), String(sample().rows[0].orgs_total), 'Ctrl+Y after the undo button');
+  await context.close();
+});
+
+test('a file opened over a restored draft asks first', async () => {
+  const { page, context } = await portal();
+  await type(page, 2, 'orgs_total', '999');
+  await page.waitForFunction(() => Object.keys(localStorage).some((k) => k.startsWith('cxzy-stats-form:draft:')));
+  await page.reload();
+  await ready(page);
+  await page.evaluate(async () => (await import('./pkg/index.js')).loadMore());
+  assert.equal(await cell(page, 2, 'orgs_total').evaluate(shown), '999');
+  await page.locator(`${F} input[type=file]`).setInputFiles(samplePath);
+  const dialog = page.locator(`${F} dialog.confirm[open]`);
+  assert.match(await dialog.textContent(), /会替换表中已填写的内容/);
+  await dialog.getByRole('button', { name: '取消' }).click();
+  assert.equal(await cell(page, 2, 'orgs_total').evaluate(shown), '999');
+  await context.close();
+});
+
+test('scrolled right, the 单位名称 header stays above the header cells that scroll under it', async () => {
+  for (const viewport of [{ width: 1600, height: 1000 }, { width: 390, height: 844 }]) {
+    const { page, context } = await portal({ viewport });
+    await page.evaluate(async ([s, n]) => {
+      const el = document.querySelector(s);
+      const fields = el.form.columns.filter((c) => c.input).map((c) => c.field);
+      const rows = Array.from({ length: n }, (_, i) => Object.fromEntries([['name', `单位${i + 1}`], ...fields.map((f) => [f, 1])]));
+      el.setData({ ...el.data(), rows });
+    }, [F, 1000]);
+    const hit = await page.evaluate(async (s) => {
+      const r = document.querySelector(s).shadowRoot;
+      const wrap = r.querySelector('.table-wrap');
+      wrap.scrollIntoView();
+      wrap.scrollTop = 600 * 27;
+      wrap.scrollLeft = 400;
+      await new Promise((res) => requestAnimationFrame(() => requestAnimationFrame(res)));
+      const th = r.querySelector('thead th.name');
+      const b = th.getBoundingClientRect();
+      const at = r.elementFromPoint(b.left + 10, b.top + b.height / 2);
+      return at && (at === th || th.contains(at)) ? 'name' : at && at.textContent;
+    }, F);
+    assert.equal(hit, 'name', `${viewport.width} px: the top-left corner shows 单位名称, not ${hit}`);
+    await context.close();
+  }
+});
+
+test('the English printout fits the page: the last column and its 合计 are printed', async () => {
+  const { page, context } = await portal();
+  const doc = sample();
+  await page.evaluate(([s, d]) => { const el = document.querySelector(s); el.setData(d); el.setAttribute('locale', 'en'); }, [F, doc]);
+  await page.locator(`${F} h1.title`, { hasText: 'Statistics Table' }).waitFor();
+  await page.emulateMedia({ media: 'print' });
+  const fit = await page.evaluate((s) => {
+    const r = document.querySelector(s).shadowRoot;
+    return [r.querySelector('table.grid').getBoundingClientRect().width, r.querySelector('.sheet').getBoundingClientRect().width];
+  }, F);
+  assert.ok(fit[0] <= fit[1] + 1, `the table (${fit[0]} px) fits the sheet (${fit[1]} px)`);
+  const file = path.join(out, 'print-en.pdf');
+  fs.writeFileSync(file, await page.pdf({ format: 'A4', landscape: true, preferCSSPageSize: true }));
+  const { execFileSync } = await import('node:child_process');
+  const text = execFileSync('pdftotext', ['-layout', file, '-'], { encoding: 'utf8' });
+  const last = await page.evaluate((s) => document.querySelector(s).form.columns.at(-1), F);
+  const sum = doc.rows.reduce((a, row) => a + (Number(row[last.field]) || 0), 0);
+  assert.ok(text.includes(String(last.no)), `栏次 ${last.no} is printed`);
+  assert.match(text, new RegExp(`(^|\\s)${sum}(\\s|$)`, 'm'), `the last column's 合计 (${sum}) is printed`);
+  await context.close();
+});
