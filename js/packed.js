@@ -29,9 +29,18 @@ export function setColumns(meta, unwrapper) {
   VIEW_FIELDS = rest.map((c) => c.field);
   COVERAGE = rest.map((c) => !c.input && String(c.formula).includes('/'));
   SLOT = new Map(INPUT_FIELDS.map((f, i) => [f, i]));
+  lastKeys = [];
   ROW = Object.fromEntries(['name', ...VIEW_FIELDS].map((f) => [f, null]));
 }
 const MAX_PACKED_ROWS = 1000;
+// The last row's keys and their slots in `cells` (-1 the name, -2 a key the packed form cannot say).
+let lastKeys = /** @type {string[]} */ ([]);
+let lastSlots = /** @type {number[]} */ ([]);
+const sameKeys = (a, b) => {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
+};
 
 /**
  * A statistics table object packed for the core: the rows' cells as one Float64Array (NaN where
@@ -51,14 +60,18 @@ export function pack(doc) {
     if (r === null || typeof r !== 'object' || Array.isArray(r)) return null;
     names[i] = r.name ?? null;
     const base = i * 20;
-    // Its own keys (what JSON.stringify would write), by index: faster than `for … in`.
+    // Its own keys (what JSON.stringify would write), by index: faster than `for … in`. Rows
+    // built alike list the same keys in the same order: their slots are looked up once.
     const keys = Object.keys(r);
+    if (!sameKeys(keys, lastKeys)) {
+      lastKeys = keys;
+      lastSlots = keys.map((k) => (k === 'name' ? -1 : SLOT.get(k) ?? -2));
+    }
     for (let m = 0; m < keys.length; m++) {
-      const k = keys[m];
-      if (k === 'name') continue;
-      const j = SLOT.get(k);
-      const v = r[k];
-      if (j === undefined) return null;
+      const j = lastSlots[m];
+      if (j === -1) continue;
+      if (j === -2) return null;
+      const v = r[keys[m]];
       if (v === null || v === undefined) continue;
       if (typeof v !== 'number' || !Number.isSafeInteger(v) || v < 0 || Object.is(v, -0)) return null;
       cells[base + j] = v;

@@ -54,6 +54,10 @@ test('the packer packs plain tables and leaves what it cannot say exactly to JSO
   assert.equal(pack({ ...doc, rows: [{ name: 'a', orgs_total: '12' }] }), null, 'text');
   assert.equal(pack({ ...doc, rows: [{ name: 'a', orgs_totl: 1 }] }), null, 'an unknown key');
   assert.equal(pack({ ...doc, format: 'cxzy-roster/1' }), null, 'another format');
+  // The slots of the last row's keys are kept for the next row that lists the same keys.
+  assert.equal(pack({ ...doc, rows: [{ name: 'a', orgs_total: 1 }, { name: 'b', orgs_total: 2 }, { name: 'c', orgs_totl: 3 }] }), null, 'an unknown key after rows alike');
+  const swapped = pack({ ...doc, rows: [{ name: 'a', orgs_total: 1, orgs_reviewed: 2 }, { orgs_reviewed: 4, name: 'b', orgs_total: 3 }] });
+  assert.deepEqual([swapped.cells[0], swapped.cells[1], swapped.cells[20], swapped.cells[21]], [1, 2, 3, 4], 'the same keys in another order');
 });
 
 test('the JS column tables match the core’s', () => {
