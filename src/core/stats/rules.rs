@@ -2,7 +2,13 @@
 //! problems (missing, not a number, unknown field) are found while reading, in
 //! [`crate::core::stats::model`].
 
-use std::collections::BTreeMap as HashMap;
+/// R001's names seen so far: a hash map in the full module (its `validate` of a county's
+/// 1 000-row table hashes each name once), a BTreeMap in the embedded form's, whose download has
+/// no other hash table of this shape to share the code with.
+#[cfg(feature = "review")]
+type Seen<'a> = rustc_hash::FxHashMap<&'a str, usize>;
+#[cfg(not(feature = "review"))]
+type Seen<'a> = std::collections::BTreeMap<&'a str, usize>;
 
 use crate::core::columns::ix::*;
 use crate::core::issue::{cell_path, Issue};
@@ -117,7 +123,7 @@ pub fn check_row(i: usize, row: &Row, batch: Option<u8>) -> Vec<Issue> {
 
 /// R001 for duplicated names: every row after the first with the same name.
 pub fn duplicate_names(rows: &[Row]) -> Vec<Issue> {
-    let mut seen: HashMap<&str, usize> = HashMap::new();
+    let mut seen = Seen::default();
     let mut out = Vec::new();
     for (i, r) in rows.iter().enumerate() {
         match &r.name {
