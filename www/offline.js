@@ -40,10 +40,18 @@ async function check(file) {
   last = file;
   const errors = issues.filter((i) => i.severity === 'error');
   const warnings = issues.filter((i) => i.severity === 'warning');
+  // English messages: the severities and the verdict in the form's English words too (the core's
+  // catalogue, meta('en').ui.form); the page's own Chinese words otherwise.
+  const w = locale === 'en' ? meta('en').ui.form : null;
+  const fill = (t, v) => t.replace(/\{(\w+)\}/g, (_, k) => String(v[k]));
   const list = el('ul', { class: 'issues' }, ...issues.filter((i) => i.severity !== 'info')
     // The severity in words and a sign, not only a colour.
-    .map((i) => el('li', { class: i.severity }, el('strong', {}, i.severity === 'error' ? '✗ 错误 ' : '⚠ 警告 '), el('code', {}, i.code), ' ', i.message, ' ', el('small', {}, i.path))));
-  const kids = [el('h2', {}, file.name), el('p', { id: 'verdict' }, errors.length ? `✗ ${errors.length} 个错误，${warnings.length} 个警告 — 请改正后再上报` : `✓ 没有错误（${warnings.length} 个警告）`), list];
+    .map((i) => el('li', { class: i.severity }, el('strong', {}, i.severity === 'error' ? `✗ ${w ? w.errorPrefix : '错误 '}` : `⚠ ${w ? w.warningPrefix : '警告 '}`), el('code', {}, i.code), ' ', i.message, ' ', el('small', {}, i.path))));
+  const counts = { errors: errors.length, warnings: warnings.length };
+  const verdict = w
+    ? `${errors.length ? '✗' : '✓'} ${errors.length + warnings.length ? fill(w.summaryErrors, counts) : w.noIssues}`
+    : errors.length ? `✗ ${errors.length} 个错误，${warnings.length} 个警告 — 请改正后再上报` : `✓ 没有错误（${warnings.length} 个警告）`;
+  const kids = [el('h2', {}, file.name), el('p', { id: 'verdict' }, verdict), list];
   if (doc && doc.format === 'cxzy-stats/1') {
     const view = totals(doc);
     const cols = meta(locale).columns;

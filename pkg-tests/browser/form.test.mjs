@@ -493,6 +493,13 @@ test('the offline check page shows a file\'s issues and totals, uploading nothin
   assert.match(await page.locator('.issues').textContent(), /R010/);
   // Errors and warnings differ by a word and a sign, not only by colour.
   assert.match(await page.locator('.issues li.error').first().textContent(), /^✗ 错误 /);
+  // English messages: the severities and the verdict in English too.
+  await page.locator('#en').check();
+  await page.locator('#verdict', { hasText: 'errors' }).waitFor();
+  assert.match(await page.locator('#verdict').textContent(), /^✗ \d+ errors, \d+ warnings$/);
+  assert.match(await page.locator('.issues li.error').first().textContent(), /^✗ Error: [A-Z]\d{3} /);
+  await page.locator('#en').uncheck();
+  await page.locator('#verdict', { hasText: '个错误' }).waitFor();
   await page.locator('#file').setInputFiles(path.join(root, 'samples/stats/heilongjiang-2010-batch1.gbk.csv'));
   await page.locator('#verdict', { hasText: '没有错误' }).waitFor();
   assert.equal(await page.locator('#totals tbody tr').first().locator('th').textContent(), '合计');
