@@ -249,12 +249,12 @@ export class StatsForm {
     this.listeners = [];
     if (this.ro) this.ro.disconnect();
     const scrolled = this.tableWrap ? [this.tableWrap.scrollTop, this.tableWrap.scrollLeft] : [0, 0];
-    // Where the focus was in the form (the old nodes go): it comes back to the same toolbar
-    // button, else the same cell, else the scroll box — never to the page's <body>, where the
+    // Where the focus was in the form (the old nodes go): it comes back to the same button or
+    // field, else the same cell, else the scroll box — never to the page's <body>, where the
     // form's keys (Ctrl+Z / Ctrl+Y after a file opened or an undo) would not reach it.
     const had = /** @type {HTMLElement | null} */ (this.root.activeElement);
     const inTable = !!had && !!this.table && this.table.contains(had);
-    const hadAct = had && !inTable ? had.dataset.act : null;
+    const hadAct = had && !inTable ? had.dataset.act : '';
     const hadId = had && !inTable ? had.id : '';
     const hadCell = inTable ? this.focused : null;
     // The core's vocabulary: columns, presets, the limits, what the codes mean for the form, its words.
@@ -436,10 +436,9 @@ export class StatsForm {
       this.ro.observe(this.thead);
     }
     if (had) {
-      const b = hadAct && /** @type {HTMLButtonElement | null} */ (toolbar.querySelector(`button[data-act="${hadAct}"]`));
-      const same = !b && hadId ? /** @type {HTMLElement | null} */ (this.root.getElementById(hadId)) : null;
-      if (b && !b.disabled) b.focus({ preventScroll: true });
-      else if (same) same.focus({ preventScroll: true });
+      // A button by what it does (buttons have no id), a field by its id.
+      const back = /** @type {HTMLButtonElement | null} */ (hadAct ? this.root.querySelector(`[data-act="${hadAct}"]`) : hadId ? this.root.getElementById(hadId) : null);
+      if (back && !back.disabled) back.focus({ preventScroll: true });
       else if (hadCell && hadCell.r < this.rowText.length) this.focusCell(hadCell.r, hadCell.f);
       else this.tableWrap.focus({ preventScroll: true });
     }

@@ -188,7 +188,7 @@ try {
       return d;
     };
     out.idle = q95(await frames(60));
-    // `tag`: user-timing marks around the 120 frames, for their main-thread CPU time a frame.
+    // `tag`: user-timing marks around the SCROLL_FRAMES frames, for their main-thread CPU time a frame.
     const scroll = async (shown, pick, tag) => {
       only(shown);
       await frames(10);
